@@ -1,0 +1,121 @@
+#include "model/amount.h"
+
+namespace gk {
+
+std::int64_t fen_per_unit(Unit unit) {
+    switch (unit) {
+        case Unit::yuan: return 100;
+        case Unit::wan_yuan: return 1'000'000;
+        case Unit::yi_yuan: return 10'000'000'000;
+    }
+    return 100;
+}
+
+int max_decimals(Unit unit) {
+    switch (unit) {
+        case Unit::yuan: return 2;
+        case Unit::wan_yuan: return 6;
+        case Unit::yi_yuan: return 10;
+    }
+    return 2;
+}
+
+std::string_view unit_name(Unit unit) {
+    switch (unit) {
+        case Unit::yuan: return "元";
+        case Unit::wan_yuan: return "万元";
+        case Unit::yi_yuan: return "亿元";
+    }
+    return "元";
+}
+
+std::optional<Unit> parse_unit(std::string_view name) {
+    if (name == "元") return Unit::yuan;
+    if (name == "万元") return Unit::wan_yuan;
+    if (name == "亿元") return Unit::yi_yuan;
+    return std::nullopt;
+}
+
+Amount Amount::operator+(Amount other) const {
+    std::int64_t r;
+    if (__builtin_add_overflow(fen_, other.fen_, &r)) throw AmountOverflow();
+    return Amount(r);
+}
+
+Amount Amount::operator-(Amount other) const {
+    std::int64_t r;
+    if (__builtin_sub_overflow(fen_, other.fen_, &r)) throw AmountOverflow();
+    return Amount(r);
+}
+
+Amount Amount::operator-() const { return Amount(0) - *this; }
+
+std::optional<Amount> amount_from_literal(const DecimalLiteral& literal, Unit unit) {
+    // fen = mantissa * fen_per_unit / 10^scale, which must be an integer.
+    const __int128 numerator = literal.mantissa * fen_per_unit(unit);
+    const __int128 denominator = pow10_i128(literal.scale);
+    if (numerator % denominator != 0) return std::nullopt;
+    const __int128 fen = numerator / denominator;
+    if (fen > kMaxInputFen) return std::nullopt;
+    return Amount::from_fen(static_cast<std::int64_t>(literal.negative ? -fen : fen));
+}
+
+AmountParse parse_amount(std::string_view literal, Unit unit) {
+    AmountParse result;
+    const LiteralParse parsed = parse_decimal_literal(literal);
+    if (parsed.error == LiteralError::not_plain_decimal) {
+        result.error = AmountError::not_a_number;
+        return result;
+    }
+    if (parsed.error == LiteralError::too_long) {
+        result.error = AmountError::too_large;
+        return result;
+    }
+    const DecimalLiteral& lit = parsed.value;
+    if (lit.negative && lit.mantissa != 0) {
+        result.error = AmountError::negative;
+        return result;
+    }
+    const __int128 numerator = lit.mantissa * fen_per_unit(unit);
+    const __int128 denominator = pow10_i128(lit.scale);
+    if (numerator % denominator != 0) {
+        result.error = AmountError::too_precise;
+        return result;
+    }
+    const __int128 fen = numerator / denominator;
+    if (fen > kMaxInputFen) {
+        result.error = AmountError::too_large;
+        return result;
+    }
+    result.value = Amount::from_fen(static_cast<std::int64_t>(fen));
+    return result;
+}
+
+std::string format_exact(Amount amount, Unit unit, int min_decimals) {
+    const int full = max_decimals(unit);
+    // Value scaled to `full` decimals is exactly the count of 分 times 10^(full-2).
+    __int128 scaled = static_cast<__int128>(amount.fen()) * pow10_i128(full - 2);
+    int decimals = full;
+    while (decimals > min_decimals && scaled % 10 == 0) {
+        scaled /= 10;
+        --decimals;
+    }
+    if (decimals < min_decimals) {
+        scaled *= pow10_i128(min_decimals - decimals);
+        decimals = min_decimals;
+    }
+    return format_scaled(scaled, decimals);
+}
+
+__int128 rounded_scaled(Amount amount, Unit unit, int decimals) {
+    const int full = max_decimals(unit);
+    const __int128 scaled = static_cast<__int128>(amount.fen()) * pow10_i128(full - 2);
+    if (decimals >= full) return scaled * pow10_i128(decimals - full);
+    return div_round_half_away(scaled, pow10_i128(full - decimals));
+}
+
+std::string format_rounded(Amount amount, Unit unit, int decimals) {
+    return format_scaled(rounded_scaled(amount, unit, decimals), decimals);
+}
+
+}  // namespace gk

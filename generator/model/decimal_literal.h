@@ -1,0 +1,43 @@
+// A decimal number as written in a source file, parsed from its text and
+// never through binary floating point: "36.27" is mantissa 3627, scale 2.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gk {
+
+struct DecimalLiteral {
+    bool negative = false;
+    __int128 mantissa = 0;  // the digits without the point, always >= 0
+    int scale = 0;          // digits after the point as written ("5.90" -> 2)
+};
+
+enum class LiteralError {
+    none,
+    not_plain_decimal,  // exponent, hex, inf, nan, or not a number at all
+    too_long,           // more digits than we can hold exactly
+};
+
+struct LiteralParse {
+    DecimalLiteral value;
+    LiteralError error = LiteralError::none;
+};
+
+// Accepts what TOML accepts for plain decimals: an optional sign, digits with
+// single underscores between them, an optional fraction. Rejects exponents so
+// that every amount reads the way a person wrote it.
+LiteralParse parse_decimal_literal(std::string_view text);
+
+// 10^n for n in [0, 36].
+__int128 pow10_i128(int n);
+
+// Divides and rounds half away from zero, as published documents round.
+__int128 div_round_half_away(__int128 numerator, __int128 denominator);
+
+// Writes value / 10^scale with exactly `scale` decimals ("-10.67").
+std::string format_scaled(__int128 value, int scale);
+
+}  // namespace gk
