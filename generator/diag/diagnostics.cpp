@@ -15,7 +15,7 @@ Diagnostic make(Severity severity, SourceLoc loc, std::string message) {
     d.line = loc.line;
     d.column = loc.column;
     d.message = std::move(message);
-    d.file = loc.file;
+    if (loc.file && loc.line > 0) d.source_line = std::string(loc.file->line(loc.line));
     return d;
 }
 
@@ -122,8 +122,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += d.severity == Severity::error ? ": error: " : ": warning: ";
     out += d.message;
     out += '\n';
-    if (d.file && d.line > 0) {
-        const std::string_view line = d.file->line(d.line);
+    if (d.line > 0) {
+        const std::string_view line = d.source_line;
         if (!line.empty()) {
             const std::string number = std::to_string(d.line);
             const std::string gutter(number.size(), ' ');

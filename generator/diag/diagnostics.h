@@ -19,7 +19,7 @@ struct Diagnostic {
     std::uint32_t line = 0;       // 0: the file as a whole
     std::uint32_t column = 0;
     std::string message;
-    const SourceFile* file = nullptr;  // for quoting the line, when we have its text
+    std::string source_line;  // the line quoted under the message (copied: it outlives the content)
 };
 
 class Diagnostics {

@@ -52,10 +52,10 @@ Amount Amount::operator-() const { return Amount(0) - *this; }
 
 std::optional<Amount> amount_from_literal(const DecimalLiteral& literal, Unit unit) {
     // fen = mantissa * fen_per_unit / 10^scale, which must be an integer.
-    const __int128 numerator = literal.mantissa * fen_per_unit(unit);
-    const __int128 denominator = pow10_i128(literal.scale);
+    const i128 numerator = literal.mantissa * fen_per_unit(unit);
+    const i128 denominator = pow10_i128(literal.scale);
     if (numerator % denominator != 0) return std::nullopt;
-    const __int128 fen = numerator / denominator;
+    const i128 fen = numerator / denominator;
     if (fen > kMaxInputFen) return std::nullopt;
     return Amount::from_fen(static_cast<std::int64_t>(literal.negative ? -fen : fen));
 }
@@ -76,13 +76,13 @@ AmountParse parse_amount(std::string_view literal, Unit unit) {
         result.error = AmountError::negative;
         return result;
     }
-    const __int128 numerator = lit.mantissa * fen_per_unit(unit);
-    const __int128 denominator = pow10_i128(lit.scale);
+    const i128 numerator = lit.mantissa * fen_per_unit(unit);
+    const i128 denominator = pow10_i128(lit.scale);
     if (numerator % denominator != 0) {
         result.error = AmountError::too_precise;
         return result;
     }
-    const __int128 fen = numerator / denominator;
+    const i128 fen = numerator / denominator;
     if (fen > kMaxInputFen) {
         result.error = AmountError::too_large;
         return result;
@@ -93,8 +93,9 @@ AmountParse parse_amount(std::string_view literal, Unit unit) {
 
 std::string format_exact(Amount amount, Unit unit, int min_decimals) {
     const int full = max_decimals(unit);
-    // Value scaled to `full` decimals is exactly the count of 分 times 10^(full-2).
-    __int128 scaled = static_cast<__int128>(amount.fen()) * pow10_i128(full - 2);
+    // One 分 is 10^-full of the unit (fen_per_unit is 10^full): the count of
+    // 分 is the value scaled to `full` decimals.
+    i128 scaled = amount.fen();
     int decimals = full;
     while (decimals > min_decimals && scaled % 10 == 0) {
         scaled /= 10;
@@ -107,9 +108,9 @@ std::string format_exact(Amount amount, Unit unit, int min_decimals) {
     return format_scaled(scaled, decimals);
 }
 
-__int128 rounded_scaled(Amount amount, Unit unit, int decimals) {
+i128 rounded_scaled(Amount amount, Unit unit, int decimals) {
     const int full = max_decimals(unit);
-    const __int128 scaled = static_cast<__int128>(amount.fen()) * pow10_i128(full - 2);
+    const i128 scaled = amount.fen();  // the value at `full` decimals
     if (decimals >= full) return scaled * pow10_i128(decimals - full);
     return div_round_half_away(scaled, pow10_i128(full - decimals));
 }

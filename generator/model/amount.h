@@ -80,7 +80,7 @@ std::string format_rounded(Amount amount, Unit unit, int decimals);
 // The value in `unit` rounded half away from zero to `decimals` decimals, as a
 // scaled integer (e.g. 5.90 万元 at 1 decimal -> 59), for comparisons with
 // figures a document printed.
-__int128 rounded_scaled(Amount amount, Unit unit, int decimals);
+i128 rounded_scaled(Amount amount, Unit unit, int decimals);
 
 // Converts a literal already parsed (such as a printed figure) into 分 when it
 // is exact; nullopt when it is finer than the 分 or out of range.

@@ -10,26 +10,26 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-__int128 pow10_i128(int n) {
-    __int128 r = 1;
+i128 pow10_i128(int n) {
+    i128 r = 1;
     for (int i = 0; i < n; ++i) r *= 10;
     return r;
 }
 
-__int128 div_round_half_away(__int128 numerator, __int128 denominator) {
+i128 div_round_half_away(i128 numerator, i128 denominator) {
     const bool negative = (numerator < 0) != (denominator < 0);
-    __int128 n = numerator < 0 ? -numerator : numerator;
-    __int128 d = denominator < 0 ? -denominator : denominator;
-    __int128 q = n / d;
-    __int128 rem = n % d;
+    i128 n = numerator < 0 ? -numerator : numerator;
+    i128 d = denominator < 0 ? -denominator : denominator;
+    i128 q = n / d;
+    i128 rem = n % d;
     if (rem * 2 >= d) ++q;
     return negative ? -q : q;
 }
 
-std::string format_scaled(__int128 value, int scale) {
+std::string format_scaled(i128 value, int scale) {
     const bool negative = value < 0;
-    unsigned __int128 v = negative ? static_cast<unsigned __int128>(-value)
-                                   : static_cast<unsigned __int128>(value);
+    u128 v = negative ? static_cast<u128>(-value)
+                                   : static_cast<u128>(value);
     std::string digits;
     do {
         digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));

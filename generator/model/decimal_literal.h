@@ -9,9 +9,13 @@
 
 namespace gk {
 
+// 128-bit integers for exact intermediate products (GCC extension).
+__extension__ typedef __int128 i128;
+__extension__ typedef unsigned __int128 u128;
+
 struct DecimalLiteral {
     bool negative = false;
-    __int128 mantissa = 0;  // the digits without the point, always >= 0
+    i128 mantissa = 0;  // the digits without the point, always >= 0
     int scale = 0;          // digits after the point as written ("5.90" -> 2)
 };
 
@@ -32,12 +36,12 @@ struct LiteralParse {
 LiteralParse parse_decimal_literal(std::string_view text);
 
 // 10^n for n in [0, 36].
-__int128 pow10_i128(int n);
+i128 pow10_i128(int n);
 
 // Divides and rounds half away from zero, as published documents round.
-__int128 div_round_half_away(__int128 numerator, __int128 denominator);
+i128 div_round_half_away(i128 numerator, i128 denominator);
 
 // Writes value / 10^scale with exactly `scale` decimals ("-10.67").
-std::string format_scaled(__int128 value, int scale);
+std::string format_scaled(i128 value, int scale);
 
 }  // namespace gk

@@ -32,7 +32,7 @@ std::optional<Percent> percent_of(Amount part, Amount whole);
 
 // part / whole × 100 rounded to `decimals` decimals, as a scaled integer, for
 // checking a figure a document printed with its own precision.
-std::optional<__int128> percent_scaled(Amount part, Amount whole, int decimals);
+std::optional<i128> percent_scaled(Amount part, Amount whole, int decimals);
 
 // "19.43", "-10.67", "0.00".
 std::string format_percent(Percent p);

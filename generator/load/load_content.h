@@ -1,0 +1,17 @@
+// The load stage: a content folder -> Content. The only stage that reads
+// the content; it reports what it cannot read or understand and loads
+// everything else, so one run shows every problem.
+#pragma once
+
+#include <string>
+
+#include "diag/diagnostics.h"
+#include "model/content.h"
+
+namespace gk {
+
+// `root` is shown as given in every diagnostic path ("content/site.toml").
+// A folder that does not exist is reported as an error too.
+Content load_content(const std::string& root, Diagnostics& diagnostics);
+
+}  // namespace gk

@@ -1,0 +1,155 @@
+#include "load/load_department.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "load/load_budget.h"
+#include "load/table_reader.h"
+#include "load/toml_document.h"
+
+namespace gk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// What a file name in a department folder means.
+struct YearFileName {
+    int year = 0;
+    BudgetKind kind = BudgetKind::budget;
+    bool markdown = false;
+};
+
+// "2020.toml", "2020-final.toml", "2020.md", "2020-final.md"; nullopt otherwise.
+std::optional<YearFileName> parse_year_file_name(std::string_view name) {
+    if (name.size() < 7) return std::nullopt;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (name[i] < '0' || name[i] > '9') return std::nullopt;
+    }
+    YearFileName out;
+    out.year = std::stoi(std::string(name.substr(0, 4)));
+    std::string_view rest = name.substr(4);
+    if (rest.starts_with("-final")) {
+        out.kind = BudgetKind::final_accounts;
+        rest.remove_prefix(6);
+    }
+    if (rest == ".toml") return out;
+    if (rest == ".md") {
+        out.markdown = true;
+        return out;
+    }
+    return std::nullopt;
+}
+
+std::string file_name_for(const YearFileName& f) {
+    return std::to_string(f.year) + (f.kind == BudgetKind::final_accounts ? "-final" : "") +
+           (f.markdown ? ".md" : ".toml");
+}
+
+void load_department_toml(const SourceFile& file, Department& dept, Diagnostics& diagnostics) {
+    const TomlDocument doc = parse_toml(file, diagnostics);
+    dept.loc = SourceLoc{&file, 0, 0};
+    if (!doc.root) return;
+    TableReader reader(*doc.root, file, diagnostics, "department.toml");
+    dept.name = reader.string("name", true);
+    dept.short_name = reader.string("short").value.value_or("");
+    dept.code = reader.number_text("code", true).value.value_or("");
+    dept.region = reader.string("region").value.value_or("");
+    dept.category = reader.string("category").value.value_or("");
+    if (const auto order = reader.integer("order"); order.has()) {
+        dept.order = *order;
+        dept.has_order = true;
+    }
+    dept.illustrative = reader.boolean("illustrative").value.value_or(false);
+    reader.finish();
+}
+
+}  // namespace
+
+const SourceFile* read_source(const fs::path& path, const std::string& display_path, SourceSet& sources,
+                              Diagnostics& diagnostics) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.error(display_path, "cannot read file");
+        return nullptr;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+        diagnostics.error(display_path, "cannot read file");
+        return nullptr;
+    }
+    return &sources.add(display_path, std::move(text).str());
+}
+
+Department load_department(const fs::path& dir, const std::string& display_dir, const std::string& id,
+                           Content& content, Diagnostics& diagnostics) {
+    Department dept;
+    dept.id = id;
+    dept.loc = SourceLoc{&content.sources->add(display_dir + "/department.toml"), 0, 0};
+
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        names.push_back(entry.path().filename().string());
+    }
+    if (ec) {
+        diagnostics.error(display_dir, "cannot list folder: " + ec.message());
+        return dept;
+    }
+    std::sort(names.begin(), names.end());  // the file system's order is not ours to depend on
+
+    bool has_department_toml = false;
+    std::map<std::pair<int, BudgetKind>, const SourceFile*> narratives;
+    for (const std::string& name : names) {
+        if (name.starts_with(".")) continue;
+        const fs::path path = dir / name;
+        const std::string display = display_dir + "/" + name;
+        const bool regular = fs::is_regular_file(path, ec);
+        if (name == "department.toml" && regular) {
+            has_department_toml = true;
+            if (const SourceFile* file = read_source(path, display, *content.sources, diagnostics))
+                load_department_toml(*file, dept, diagnostics);
+            continue;
+        }
+        const std::optional<YearFileName> year_file = parse_year_file_name(name);
+        if (!year_file || !regular || file_name_for(*year_file) != name) {
+            diagnostics.error(display, "unexpected " + std::string(regular ? "file" : "entry") +
+                                           " in a department folder: only department.toml, <year>.toml, "
+                                           "<year>.md, <year>-final.toml and <year>-final.md belong here");
+            continue;
+        }
+        const SourceFile* file = read_source(path, display, *content.sources, diagnostics);
+        if (!file) continue;
+        if (year_file->markdown) {
+            narratives[{year_file->year, year_file->kind}] = file;
+            continue;
+        }
+        const TomlDocument doc = parse_toml(*file, diagnostics);
+        dept.files.push_back(load_budget(doc, year_file->year, year_file->kind, content.site.unit, diagnostics));
+    }
+    if (!has_department_toml) diagnostics.error(display_dir, "missing department.toml");
+
+    for (const auto& [key, file] : narratives) {
+        BudgetFile* owner = nullptr;
+        for (BudgetFile& f : dept.files) {
+            if (f.year == key.first && f.kind == key.second) owner = &f;
+        }
+        if (owner) {
+            owner->narrative.file = file;
+        } else {
+            const bool final_accounts = key.second == BudgetKind::final_accounts;
+            diagnostics.error(file->path(), "a narrative needs its figures: there is no " +
+                                                std::to_string(key.first) + (final_accounts ? "-final" : "") +
+                                                ".toml beside it");
+        }
+    }
+    std::sort(dept.files.begin(), dept.files.end(), [](const BudgetFile& a, const BudgetFile& b) {
+        return std::pair(a.year, a.kind) < std::pair(b.year, b.kind);
+    });
+    return dept;
+}
+
+}  // namespace gk

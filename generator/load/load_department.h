@@ -1,0 +1,21 @@
+// One department folder: department.toml and its yearly files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "diag/diagnostics.h"
+#include "model/content.h"
+
+namespace gk {
+
+// Loads `dir` (whose name is the already validated id). `display_dir` is the
+// folder's path as diagnostics show it ("content/departments/x").
+Department load_department(const std::filesystem::path& dir, const std::string& display_dir,
+                           const std::string& id, Content& content, Diagnostics& diagnostics);
+
+// Reads a whole file into a SourceFile; nullptr (reported) when unreadable.
+const SourceFile* read_source(const std::filesystem::path& path, const std::string& display_path,
+                              SourceSet& sources, Diagnostics& diagnostics);
+
+}  // namespace gk

@@ -1,0 +1,93 @@
+#include "pipeline.h"
+
+#include <chrono>
+#include <optional>
+
+#include "compute/compute.h"
+#include "diag/diagnostics.h"
+#include "load/load_content.h"
+#include "render/render_data.h"
+#include "validate/validate.h"
+#include "write/site_writer.h"
+
+namespace gk {
+
+namespace {
+
+// The model and its derived figures, when the content is good enough to
+// build from (no errors, or warnings only).
+struct Checked {
+    Content content;
+    std::optional<Derived> derived;
+};
+
+Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics) {
+    Checked checked{load_content(options.content_dir, diagnostics), std::nullopt};
+    validate_content(checked.content, diagnostics);
+    // Derived figures of content with errors would only repeat those errors.
+    if (diagnostics.has_errors()) return checked;
+    checked.derived = compute(checked.content);
+    check_derived(*checked.derived, diagnostics);
+    if (options.strict) diagnostics.promote_warnings();
+    return checked;
+}
+
+int report(const Diagnostics& diagnostics, std::ostream& err) {
+    err << format_report(diagnostics);
+    return diagnostics.has_errors() ? kExitContentErrors : kExitOk;
+}
+
+}  // namespace
+
+int run_check(const BuildOptions& options, std::ostream& err) {
+    Diagnostics diagnostics;
+    try {
+        load_and_check(options, diagnostics);
+    } catch (const AmountOverflow&) {
+        err << format_report(diagnostics);
+        err << "gongkai: error: the amounts add up to more than gongkai can hold exactly\n";
+        return kExitContentErrors;
+    }
+    return report(diagnostics, err);
+}
+
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    const auto start = std::chrono::steady_clock::now();
+    Diagnostics diagnostics;
+    std::optional<Checked> checked;
+    try {
+        checked.emplace(load_and_check(options, diagnostics));
+    } catch (const AmountOverflow&) {
+        err << format_report(diagnostics);
+        err << "gongkai: error: the amounts add up to more than gongkai can hold exactly\n";
+        return kExitContentErrors;
+    }
+    if (report(diagnostics, err) != kExitOk) {
+        err << "gongkai: error: the site was not built; the previous output is unchanged\n";
+        return kExitContentErrors;
+    }
+    const Content& content = checked->content;
+    const Derived& derived = *checked->derived;
+
+    SiteWriter writer(options.out_dir, options.content_dir);
+    if (auto refusal = writer.prepare()) {
+        err << "gongkai: error: " << *refusal << '\n';
+        return kExitUsageOrIo;
+    }
+    render_data(content, derived, writer);
+    if (auto failure = writer.commit()) {
+        err << "gongkai: error: " << *failure << "; the previous output is unchanged\n";
+        return kExitUsageOrIo;
+    }
+    if (!options.quiet) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        char summary[160];
+        std::snprintf(summary, sizeof summary, "gongkai: wrote %zu files (%.1f MB) to %s in %.2f s\n",
+                      writer.files_written(), static_cast<double>(writer.bytes_written()) / 1e6,
+                      options.out_dir.c_str(), seconds);
+        out << summary;
+    }
+    return kExitOk;
+}
+
+}  // namespace gk

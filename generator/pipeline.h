@@ -1,0 +1,32 @@
+// The whole build as one short list of steps:
+// load → validate → compute → (check derived) → render → index → write.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace gk {
+
+struct BuildOptions {
+    std::string content_dir = "content";
+    std::string out_dir = "site";
+    std::string theme_dir;         // "" : themes/<site.theme> beside the content folder
+    std::string base_url;          // overrides site.toml when set
+    bool base_url_set = false;
+    unsigned jobs = 0;             // 0: the number of cores
+    bool quiet = false;
+    bool strict = false;           // warnings are errors
+};
+
+// Exit statuses (spec §9).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitContentErrors = 1;
+inline constexpr int kExitUsageOrIo = 2;
+
+// `gongkai check`: load, validate and compute; print every problem.
+int run_check(const BuildOptions& options, std::ostream& err);
+
+// `gongkai build`: check, then render and write the site.
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace gk

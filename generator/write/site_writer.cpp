@@ -1,0 +1,180 @@
+#include "write/site_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace gk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// `inner` is `outer` or inside it (both absolute, normalised).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+    auto i = inner.begin();
+    for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+        if (o->empty()) continue;  // trailing separator
+        if (i == inner.end() || *i != *o) return false;
+    }
+    return true;
+}
+
+fs::path normalised(const std::string& dir) {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    return p.lexically_normal();
+}
+
+bool write_all(int fd, const std::string& bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool is_safe_output_path(std::string_view path) {
+    if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos ||
+        path.find('\0') != std::string_view::npos)
+        return false;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment.empty() || segment == "." || segment == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+SiteWriter::SiteWriter(std::string out_dir, std::string content_dir)
+    : out_dir_(std::move(out_dir)), content_dir_(std::move(content_dir)) {}
+
+SiteWriter::~SiteWriter() {
+    if (!committed_) remove_staging();
+}
+
+void SiteWriter::remove_staging() {
+    if (staging_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+}
+
+std::optional<std::string> SiteWriter::prepare() {
+    out_ = normalised(out_dir_);
+    const fs::path content = normalised(content_dir_);
+    if (out_ == out_.root_path()) return "refusing to write the site into '" + out_dir_ + "': it is the root folder";
+    if (is_within(content, out_)) return "refusing to write the site into '" + out_dir_ + "': it holds the content folder";
+    if (is_within(out_, content)) return "refusing to write the site into '" + out_dir_ + "': it is inside the content folder";
+
+    std::error_code ec;
+    if (fs::exists(out_, ec)) {
+        if (!fs::is_directory(out_, ec)) return "refusing to write the site into '" + out_dir_ + "': it is not a folder";
+        const bool empty = fs::is_empty(out_, ec);
+        if (ec) return "cannot read '" + out_dir_ + "': " + ec.message();
+        if (!empty && !fs::exists(out_ / kSiteMarker, ec)) {
+            return "refusing to write the site into '" + out_dir_ +
+                   "': it is not empty and gongkai did not create it (it has no " + std::string(kSiteMarker) + " file)";
+        }
+    }
+    const fs::path parent = out_.parent_path();
+    fs::create_directories(parent, ec);
+    if (ec) return "cannot create '" + parent.string() + "': " + ec.message();
+    staging_ = parent / ("." + out_.filename().string() + ".gongkai-new-" + std::to_string(::getpid()));
+    fs::remove_all(staging_, ec);
+    fs::create_directory(staging_, ec);
+    if (ec) {
+        const std::string reason = ec.message();
+        staging_.clear();
+        return "cannot create a staging folder beside '" + out_dir_ + "': " + reason;
+    }
+    made_dirs_.insert(staging_);
+    add(std::string(kSiteMarker), "This folder was written by gongkai. Every build replaces it as a whole.\n");
+    return std::nullopt;
+}
+
+void SiteWriter::ensure_parent(const fs::path& file) {
+    const fs::path dir = file.parent_path();
+    {
+        std::lock_guard lock(mutex_);
+        if (made_dirs_.count(dir)) return;
+    }
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    std::lock_guard lock(mutex_);
+    if (ec && !error_) error_ = "cannot create '" + dir.string() + "': " + ec.message();
+    made_dirs_.insert(dir);
+}
+
+void SiteWriter::add(const std::string& path, std::string bytes) {
+    if (!is_safe_output_path(path)) {
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = "refusing to write outside the output folder: '" + path + "'";
+        return;
+    }
+    const fs::path file = staging_ / path;
+    ensure_parent(file);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const bool ok = fd >= 0 && write_all(fd, bytes);
+    const int saved = errno;
+    if (fd >= 0 && ::close(fd) != 0 && ok) {
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = "cannot write '" + file.string() + "': " + std::strerror(errno);
+        return;
+    }
+    std::lock_guard lock(mutex_);
+    if (!ok) {
+        if (!error_) error_ = "cannot write '" + file.string() + "': " + std::strerror(saved);
+        return;
+    }
+    ++files_;
+    bytes_ += bytes.size();
+}
+
+std::optional<std::string> SiteWriter::error() const {
+    std::lock_guard lock(mutex_);
+    return error_;
+}
+
+std::optional<std::string> SiteWriter::commit() {
+    if (auto e = error()) return e;
+    std::error_code ec;
+    if (!fs::exists(out_, ec)) {
+        if (::rename(staging_.c_str(), out_.c_str()) != 0)
+            return "cannot move the new site into '" + out_dir_ + "': " + std::strerror(errno);
+        committed_ = true;
+        return std::nullopt;
+    }
+    // Swap both folders in one step where the file system allows it, so there
+    // is no moment without a site; otherwise move the old one aside first.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
+        remove_staging();  // it now holds the previous site
+        committed_ = true;
+        return std::nullopt;
+    }
+    const fs::path old = out_.parent_path() / ("." + out_.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
+    fs::remove_all(old, ec);
+    if (::rename(out_.c_str(), old.c_str()) != 0)
+        return "cannot move the previous site aside: " + std::string(std::strerror(errno));
+    if (::rename(staging_.c_str(), out_.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        ::rename(old.c_str(), out_.c_str());
+        return "cannot move the new site into '" + out_dir_ + "': " + reason;
+    }
+    fs::remove_all(old, ec);
+    committed_ = true;
+    return std::nullopt;
+}
+
+}  // namespace gk
