@@ -81,6 +81,7 @@ struct RegionYear {
     std::vector<const DepartmentYear*> members;  // in department order
     PerFigure<std::optional<Amount>> totals;     // over the members that publish the figure
     PerFigure<int> contributors{};               // how many members publish it
+    PerFigure<std::optional<Percent>> shares;    // each part of a share group within the region's total
     PerFigure<std::optional<Change>> changes;    // against the region's previous year
     const RegionYear* previous = nullptr;
 };

@@ -51,6 +51,13 @@ void compute_regions(Derived& derived) {
         region.kind = key.second;
         region.members = std::move(members);
         sum_members(region);
+        for (const TotalRule& group : share_groups()) {
+            if (!region.totals[index(group.total)]) continue;
+            for (Fig part : group.parts) {
+                if (region.totals[index(part)])
+                    region.shares[index(part)] = percent_of(*region.totals[index(part)], *region.totals[index(group.total)]);
+            }
+        }
         derived.regions.push_back(std::move(region));
     }
     for (RegionYear& region : derived.regions) {
