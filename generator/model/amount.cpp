@@ -50,13 +50,33 @@ Amount Amount::operator-(Amount other) const {
 
 Amount Amount::operator-() const { return Amount(0) - *this; }
 
+namespace {
+
+// The count of 分 a literal means in `unit`: mantissa × 10^(decimals − scale).
+// Trailing zeros beyond the unit's decimals change nothing ("1.2300000" 万元),
+// so they go first; then the mantissa is bounded before it is multiplied.
+// Multiplying first overflowed 128 bits for a long literal (36 digits × 10^10
+// for 亿元) and reported a 34-digit amount as "more precise than the 分".
+AmountError literal_to_fen(const DecimalLiteral& literal, Unit unit, i128& fen) {
+    i128 mantissa = literal.mantissa;
+    int scale = literal.scale;
+    const int full = max_decimals(unit);
+    while (scale > full && mantissa % 10 == 0) {
+        mantissa /= 10;
+        --scale;
+    }
+    if (scale > full) return AmountError::too_precise;
+    if (mantissa > kMaxInputFen) return AmountError::too_large;  // the 分 are at least the mantissa
+    fen = mantissa * pow10_i128(full - scale);                   // at most 10^17 × 10^10
+    if (fen > kMaxInputFen) return AmountError::too_large;
+    return AmountError::none;
+}
+
+}  // namespace
+
 std::optional<Amount> amount_from_literal(const DecimalLiteral& literal, Unit unit) {
-    // fen = mantissa * fen_per_unit / 10^scale, which must be an integer.
-    const i128 numerator = literal.mantissa * fen_per_unit(unit);
-    const i128 denominator = pow10_i128(literal.scale);
-    if (numerator % denominator != 0) return std::nullopt;
-    const i128 fen = numerator / denominator;
-    if (fen > kMaxInputFen) return std::nullopt;
+    i128 fen = 0;
+    if (literal_to_fen(literal, unit, fen) != AmountError::none) return std::nullopt;
     return Amount::from_fen(static_cast<std::int64_t>(literal.negative ? -fen : fen));
 }
 
@@ -76,18 +96,9 @@ AmountParse parse_amount(std::string_view literal, Unit unit) {
         result.error = AmountError::negative;
         return result;
     }
-    const i128 numerator = lit.mantissa * fen_per_unit(unit);
-    const i128 denominator = pow10_i128(lit.scale);
-    if (numerator % denominator != 0) {
-        result.error = AmountError::too_precise;
-        return result;
-    }
-    const i128 fen = numerator / denominator;
-    if (fen > kMaxInputFen) {
-        result.error = AmountError::too_large;
-        return result;
-    }
-    result.value = Amount::from_fen(static_cast<std::int64_t>(fen));
+    i128 fen = 0;
+    result.error = literal_to_fen(lit, unit, fen);
+    if (result.error == AmountError::none) result.value = Amount::from_fen(static_cast<std::int64_t>(fen));
     return result;
 }
 

@@ -79,7 +79,8 @@ std::string format_rounded(Amount amount, Unit unit, int decimals);
 
 // The value in `unit` rounded half away from zero to `decimals` decimals, as a
 // scaled integer (e.g. 5.90 万元 at 1 decimal -> 59), for comparisons with
-// figures a document printed.
+// figures a document printed. `decimals` beyond the unit's own (2, 6, 10)
+// scale the 分 up: keep them within 19 more, or the result overflows.
 i128 rounded_scaled(Amount amount, Unit unit, int decimals);
 
 // Converts a literal already parsed (such as a printed figure) into 分 when it

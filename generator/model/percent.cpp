@@ -8,8 +8,23 @@ namespace gk {
 
 std::optional<i128> percent_scaled(Amount part, Amount whole, int decimals) {
     if (whole.is_zero()) return std::nullopt;
-    const i128 numerator = static_cast<i128>(part.fen()) * 100 * pow10_i128(decimals);
-    return div_round_half_away(numerator, whole.fen());
+    // Long division, one decimal at a time: part × 100 × 10^decimals overflowed
+    // 128 bits for a figure printed with many decimals (a hostile or mistyped
+    // [printed] value) and gave a wrong percentage instead of none.
+    const bool negative = part.is_negative() != whole.is_negative();
+    const i128 divisor = whole.fen() < 0 ? -static_cast<i128>(whole.fen()) : static_cast<i128>(whole.fen());
+    const i128 numerator = (part.fen() < 0 ? -static_cast<i128>(part.fen()) : static_cast<i128>(part.fen())) * 100;
+    i128 quotient = numerator / divisor;
+    i128 remainder = numerator % divisor;
+    for (int i = 0; i < decimals; ++i) {
+        remainder *= 10;  // remainder < divisor < 2^64: no overflow
+        if (__builtin_mul_overflow(quotient, 10, &quotient) ||
+            __builtin_add_overflow(quotient, remainder / divisor, &quotient))
+            return std::nullopt;
+        remainder %= divisor;
+    }
+    if (remainder * 2 >= divisor && __builtin_add_overflow(quotient, 1, &quotient)) return std::nullopt;
+    return negative ? -quotient : quotient;
 }
 
 std::optional<Percent> percent_of(Amount part, Amount whole) {

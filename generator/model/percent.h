@@ -31,7 +31,9 @@ private:
 std::optional<Percent> percent_of(Amount part, Amount whole);
 
 // part / whole × 100 rounded to `decimals` decimals, as a scaled integer, for
-// checking a figure a document printed with its own precision.
+// checking a figure a document printed with its own precision. nullopt when
+// whole is 0, or when the result does not fit in 128 bits (a large ratio
+// asked for with very many decimals).
 std::optional<i128> percent_scaled(Amount part, Amount whole, int decimals);
 
 // "19.43", "-10.67", "0.00".
