@@ -122,6 +122,14 @@ Located<DecimalLiteral> TableReader::number(std::string_view key) {
     }
     const std::string text = literal_text(file_, *node);
     const LiteralParse parsed = parse_decimal_literal(text);
+    if (parsed.error == LiteralError::too_long) {
+        // A plain decimal, only longer than anything we hold exactly: saying
+        // "must be written as a plain decimal" would send the reader looking
+        // for the wrong mistake.
+        diagnostics_.error(out.loc, quoted(key) + " in " + where_ + " has too many digits: '" + text +
+                                        "' (at most 36 are supported)");
+        return out;
+    }
     if (parsed.error != LiteralError::none) {
         diagnostics_.error(out.loc, quoted(key) + " in " + where_ +
                                         " must be written as a plain decimal (like 60.00), not '" + text +

@@ -1,5 +1,6 @@
 // 功能分类 and 经济分类: codes, duplicate rows, parents against the rows
 // under them, and the basic column of the two tables against each other.
+#include <algorithm>
 #include <map>
 
 #include "compute/classification.h"
@@ -18,6 +19,14 @@ std::string_view fund_name(Fund fund) {
     return "general_public";
 }
 
+// A key that was written but could not be used (a wrong type, a negative
+// amount) has already been reported by the loader, at the value's own
+// position; only a key that is really absent still sits at its row's.
+template <class T>
+bool written(const Located<T>& value, SourceLoc row) {
+    return value.has() || value.loc.line != row.line || value.loc.column != row.column;
+}
+
 void check_function_rows(const BudgetFile& budget, Diagnostics& diagnostics) {
     std::map<std::pair<Fund, std::string>, const FunctionRow*> seen;
     for (const FunctionRow& row : budget.by_function) {
@@ -32,7 +41,7 @@ void check_function_rows(const BudgetFile& budget, Diagnostics& diagnostics) {
                                                     std::to_string(it->second->code.loc.line));
             }
         }
-        if (!row.basic.has() && !row.project.has() && !row.total.has()) {
+        if (!written(row.basic, row.loc) && !written(row.project, row.loc) && !written(row.total, row.loc)) {
             diagnostics.error(row.loc, "a [[by_function]] row needs 'basic' and 'project', or 'total'");
         }
         if (row.total.has() && (row.basic.has() || row.project.has())) {
@@ -58,7 +67,7 @@ void check_economic_rows(const BudgetFile& budget, Diagnostics& diagnostics) {
                                                     std::to_string(it->second->code.loc.line));
             }
         }
-        if (!row.amount.has()) diagnostics.error(row.loc, "a [[by_economic]] row needs 'amount'");
+        if (!written(row.amount, row.loc)) diagnostics.error(row.loc, "a [[by_economic]] row needs 'amount'");
     }
 }
 
@@ -71,7 +80,14 @@ SourceLoc row_code_loc(const ClassificationRow& row) {
 void check_parents(const BudgetFile& budget, const std::vector<FunctionTable>& functions,
                    const std::vector<EconomicTable>& economics, Diagnostics& diagnostics) {
     for (const FunctionTable& table : functions) {
-        for (const ParentMismatch& m : function_parent_mismatches(table)) {
+        const std::vector<ParentMismatch> mismatches = function_parent_mismatches(table);
+        for (const ParentMismatch& m : mismatches) {
+            // A total that differs only because its basic or project column
+            // does would repeat that error in other words: report the column.
+            if (m.figure == "total" && std::any_of(mismatches.begin(), mismatches.end(), [&](const ParentMismatch& o) {
+                    return o.parent == m.parent && o.figure != "total";
+                }))
+                continue;
             diagnostics.error(row_code_loc<FunctionRow>(*m.parent),
                               "[[by_function]] row " + m.parent->code + " has " + std::string(m.figure) + " " +
                                   show(m.given, budget.unit) + " but the rows under it add up to " +

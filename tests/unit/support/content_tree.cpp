@@ -1,0 +1,95 @@
+#include "unit/support/content_tree.h"
+
+#include <atomic>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+#include <unistd.h>
+
+#include "compute/compute.h"
+#include "load/load_content.h"
+#include "validate/validate.h"
+
+namespace gk::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ctest runs test cases as parallel processes, and one process may make
+// several trees: the name has the pid, a counter and a random part.
+fs::path unique_base() {
+    static std::atomic<unsigned> counter{0};
+    std::random_device random;
+    const std::string name = "gongkai-test-" + std::to_string(::getpid()) + "-" +
+                             std::to_string(counter++) + "-" + std::to_string(random());
+    return fs::temp_directory_path() / name;
+}
+
+}  // namespace
+
+ContentTree::ContentTree() : base_(unique_base()), root_(base_ / "content") {
+    fs::create_directories(root_);
+}
+
+ContentTree::~ContentTree() {
+    std::error_code ec;
+    fs::remove_all(base_, ec);
+}
+
+ContentTree& ContentTree::file(const std::string& relative, std::string_view text) {
+    const fs::path path = root_ / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+    return *this;
+}
+
+ContentTree& ContentTree::folder(const std::string& relative) {
+    fs::create_directories(root_ / relative);
+    return *this;
+}
+
+void add_minimal_site(ContentTree& tree) {
+    tree.file("site.toml", "title = \"桥西区部门预决算公开\"\nregion = \"张家口市桥西区\"\n");
+    tree.file("departments/union/department.toml", "name = \"张家口市桥西区总工会\"\n");
+}
+
+std::vector<std::string> lines_of(const Diagnostics& diagnostics, const std::string& root) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics.sorted()) {
+        std::string path = d.path;
+        if (path.starts_with(root + "/")) path = path.substr(root.size() + 1);
+        std::string line = path;
+        if (d.line > 0) line += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+        line += d.severity == Severity::error ? ": error: " : ": warning: ";
+        out.push_back(line + d.message);
+    }
+    return out;
+}
+
+std::vector<std::string> check_content(const ContentTree& tree) {
+    Diagnostics diagnostics;
+    const Content content = load_content(tree.root(), diagnostics);
+    validate_content(content, diagnostics);
+    return lines_of(diagnostics, tree.root());
+}
+
+std::vector<std::string> check_content_and_derived(const ContentTree& tree) {
+    Diagnostics diagnostics;
+    const Content content = load_content(tree.root(), diagnostics);
+    validate_content(content, diagnostics);
+    if (!diagnostics.has_errors()) check_derived(compute(content), diagnostics);
+    return lines_of(diagnostics, tree.root());
+}
+
+std::vector<std::string> check_year_file(std::string_view text) {
+    ContentTree tree;
+    add_minimal_site(tree);
+    tree.file("departments/union/2020.toml", text);
+    return check_content_and_derived(tree);
+}
+
+}  // namespace gk::test
