@@ -6,7 +6,8 @@
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
 #include "load/load_content.h"
-#include "render/render_data.h"
+#include "load/load_theme.h"
+#include "render/render_site.h"
 #include "validate/validate.h"
 #include "write/site_writer.h"
 
@@ -37,6 +38,13 @@ int report(const Diagnostics& diagnostics, std::ostream& err) {
     return diagnostics.has_errors() ? kExitContentErrors : kExitOk;
 }
 
+// Prints every problem and says that nothing was written.
+int report_failure(const Diagnostics& diagnostics, std::ostream& err) {
+    err << format_report(diagnostics);
+    err << "gongkai: error: the site was not built; the previous output is unchanged\n";
+    return kExitContentErrors;
+}
+
 }  // namespace
 
 int run_check(const BuildOptions& options, std::ostream& err) {
@@ -62,23 +70,32 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         err << "gongkai: error: the amounts add up to more than gongkai can hold exactly\n";
         return kExitContentErrors;
     }
-    if (report(diagnostics, err) != kExitOk) {
-        err << "gongkai: error: the site was not built; the previous output is unchanged\n";
-        return kExitContentErrors;
-    }
-    const Content& content = checked->content;
+    if (diagnostics.has_errors()) return report_failure(diagnostics, err);
+    Content& content = checked->content;
     const Derived& derived = *checked->derived;
+    if (options.base_url_set) content.site.base_url = options.base_url;
+
+    const std::string theme_dir = find_theme_dir(options.theme_dir, options.content_dir, content.site.theme);
+    if (theme_dir.empty()) {
+        const std::string wanted = options.theme_dir.empty() ? "theme '" + content.site.theme + "'" : "theme folder '" + options.theme_dir + "'";
+        diagnostics.error(content.site.theme_loc, wanted + " not found (looked in themes/ beside the content folder and beside gongkai)");
+        return report_failure(diagnostics, err);
+    }
+    const Theme theme = load_theme(theme_dir, content.root, content.site.language, *content.sources, diagnostics);
+    if (diagnostics.has_errors()) return report_failure(diagnostics, err);
 
     SiteWriter writer(options.out_dir, options.content_dir);
     if (auto refusal = writer.prepare()) {
         err << "gongkai: error: " << *refusal << '\n';
         return kExitUsageOrIo;
     }
-    render_data(content, derived, writer);
+    render_site(content, derived, theme, writer, diagnostics);
+    if (diagnostics.has_errors()) return report_failure(diagnostics, err);
     if (auto failure = writer.commit()) {
         err << "gongkai: error: " << *failure << "; the previous output is unchanged\n";
         return kExitUsageOrIo;
     }
+    err << format_report(diagnostics);  // the warnings, if any
     if (!options.quiet) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         char summary[160];

@@ -1,0 +1,168 @@
+// departments/<id>/<year>/index.html: the disclosure itself.
+#include "render/data_json.h"
+#include "render/disclosure.h"
+#include "render/html.h"
+#include "render/pages.h"
+#include "render/urls.h"
+
+namespace gk {
+
+namespace {
+
+std::string date_text(const RenderEnv& env, const Date& d) {
+    mu::data data;
+    data.set("year", std::to_string(d.year));
+    data.set("month", std::to_string(d.month));
+    data.set("day", std::to_string(d.day));
+    return env.labels.sentence("common.date", data);
+}
+
+bool is_web_url(const std::string& url) {
+    return (url.starts_with("https://") || url.starts_with("http://")) &&
+           url.find_first_of(" \t\r\n\"'<>\\") == std::string::npos;
+}
+
+mu::data toc_item(const std::string& id, const std::string& number, const std::string& heading) {
+    mu::data d;
+    d.set("id", id);
+    d.set("number", number);
+    d.set("heading", heading);
+    return d;
+}
+
+// Numbers the sections in order ("一、") and builds the table of contents.
+mu::data number_sections(const RenderEnv& env, std::vector<mu::data*> sections) {
+    mu::data toc{mu::data::type::list};
+    int n = 0;
+    for (mu::data* s : sections) {
+        const std::string number = env.label("numeral." + std::to_string(++n));
+        s->set("number", number);
+        const mu::data* id = s->get("id");
+        const mu::data* heading = s->get("heading");
+        toc.push_back(toc_item(id->string_value(), number, heading->string_value()));
+    }
+    return toc;
+}
+
+mu::data glossary_section(DisclosureContext& c) {
+    mu::data s;
+    s.set("id", "glossary");
+    s.set("heading", c.env.label("disclosure.section.glossary"));
+    mu::data terms{mu::data::type::list};
+    // Definitions may use other terms; those link without counting as the page's own use.
+    for (std::size_t i : c.linker.used()) {
+        const GlossaryTerm& term = c.env.content.glossary.terms[i];
+        mu::data t;
+        t.set("name", term.name.value.value_or(""));
+        t.set("href", link(c.path, glossary_term_path(term.id.value.value_or(""))));
+        MarkdownOptions options;
+        options.heading_shift = 3;
+        options.id_prefix = "term-" + term.id.value.value_or("") + "-";
+        t.set("definition_html", render_markdown(term.definition, options).html);
+        terms.push_back(t);
+    }
+    s.set("has_terms", !terms.is_empty_list());
+    s.set("terms", terms);
+    return s;
+}
+
+}  // namespace
+
+TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink) {
+    const Department& dept = *dy.department;
+    const std::string path = disclosure_path(dy);
+    DisclosureContext c{env, dy, path, TermLinker(env.glossary, env.content.glossary, root_prefix(path))};
+
+    PageFrame frame;
+    frame.path = path;
+    frame.section = "years";
+    frame.illustrative = dept.illustrative;
+    mu::data title;
+    title.set("department", department_name(dept));
+    title.set("year_title", year_title(env, dy.year, dy.kind));
+    frame.title = env.labels.get("disclosure.title").empty() ? department_name(dept)
+                                                              : env.labels.sentence("disclosure.title", title);
+    frame.crumbs = {{env.label("nav.home"), overview_path()},
+                    {year_title(env, dy.year, dy.kind), year_path(dy.year, dy.kind)},
+                    {department_name(dept), department_path(dept.id)}};
+
+    mu::data body;
+    body.set("department", department_name(dept));
+    body.set("year_title", year_title(env, dy.year, dy.kind));
+    body.set("final_accounts", dy.kind == BudgetKind::final_accounts);
+    body.set("unit", env.numbers.unit());
+    body.set("has_published", dy.file->published.has());
+    body.set("published", dy.file->published.has() ? date_text(env, *dy.file->published) : "");
+    body.set("has_source", is_web_url(dy.file->source));
+    body.set("source", is_web_url(dy.file->source) ? dy.file->source : "");
+    body.set("json_href", link(path, department_year_json_path(dy)));
+    body.set("csv_href", link(path, "data/" + std::to_string(dy.year) + kind_suffix(dy.kind) + ".csv"));
+    body.set("department_href", link(path, department_path(dept.id)));
+    body.set("has_previous", dy.previous != nullptr);
+    body.set("previous_href", dy.previous ? link(path, disclosure_path(*dy.previous)) : "");
+    body.set("previous_title", dy.previous ? year_title(env, dy.previous->year, dy.kind) : "");
+    body.set("has_next", dy.next != nullptr);
+    body.set("next_href", dy.next ? link(path, disclosure_path(*dy.next)) : "");
+    body.set("next_title", dy.next ? year_title(env, dy.next->year, dy.kind) : "");
+    const DepartmentYear* other = dy.kind == BudgetKind::budget ? dy.final_accounts : dy.budget;
+    body.set("has_other_kind", other != nullptr);
+    body.set("other_kind_href", other ? link(path, disclosure_path(*other)) : "");
+    body.set("other_kind_title", other ? year_title(env, other->year, other->kind) : "");
+
+    // Sections in the order of a standard disclosure; Markdown is rendered in
+    // page order so each glossary term links at its first use.
+    mu::data duties = duties_section(c);
+    mu::data overview = overview_section(c);
+    mu::data change = change_section(c);
+    mu::data operating = operating_section(c);
+    mu::data three_public = three_public_section(c);
+    mu::data performance = performance_section(c);
+    mu::data procurement = procurement_section(c);
+    mu::data assets = assets_section(c);
+
+    mu::data tables{mu::data::type::list};
+    for (const Table& t : standard_tables(c)) tables.push_back(table_data(t));
+    mu::data standard;
+    standard.set("id", "standard-tables");
+    standard.set("heading", env.label("disclosure.section.standard_tables"));
+    standard.set("tables", tables);
+
+    mu::data narrative;
+    narrative.set("id", "narrative");
+    narrative.set("heading", env.label("disclosure.section.narrative"));
+    std::vector<Heading> headings;
+    const std::string narrative_text = dy.file->narrative.file ? dy.file->narrative.file->text() : "";
+    narrative.set("narrative_html", c.markdown(narrative_text, "narrative-", 2, &headings));
+    narrative.set("has_narrative", !narrative_text.empty());
+    narrative.set("other_html", c.note(NoteKey::other));
+    mu::data sub{mu::data::type::list};
+    for (const Heading& h : headings) {
+        if (h.level > 3) continue;
+        mu::data item;
+        item.set("id", h.id);
+        item.set("text", h.text);
+        sub.push_back(item);
+    }
+    narrative.set("has_headings", !sub.is_empty_list());
+    narrative.set("headings", sub);
+
+    mu::data glossary = glossary_section(c);
+    mu::data toc = number_sections(env, {&duties, &overview, &change, &operating, &three_public, &performance,
+                                         &procurement, &assets, &narrative, &standard, &glossary});
+    body.set("toc", toc);
+    body.set("duties", duties);
+    body.set("overview", overview);
+    body.set("change", change);
+    body.set("operating", operating);
+    body.set("three_public", three_public);
+    body.set("performance", performance);
+    body.set("procurement", procurement);
+    body.set("assets", assets);
+    body.set("narrative", narrative);
+    body.set("standard", standard);
+    body.set("glossary", glossary);
+    emit_page(env, frame, "pages/disclosure", body, sink);
+    return TermUse{path, frame.title, c.linker.used()};
+}
+
+}  // namespace gk

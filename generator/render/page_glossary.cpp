@@ -1,0 +1,80 @@
+// glossary/index.html and glossary/<term-id>/index.html: each term, its
+// definition, and the pages that use it.
+#include <algorithm>
+
+#include "render/html.h"
+#include "render/pages.h"
+#include "render/urls.h"
+
+namespace gk {
+
+namespace {
+
+std::string term_id(const GlossaryTerm& t) { return t.id.value.value_or(""); }
+
+}  // namespace
+
+void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink) {
+    const Glossary& glossary = env.content.glossary;
+    // Terms sorted as a reader looks for them: by name (byte order groups
+    // the same leading characters together; the theme may not care).
+    std::vector<std::size_t> order(glossary.terms.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+
+    const std::string index_path = glossary_index_path();
+    {
+        PageFrame frame;
+        frame.path = index_path;
+        frame.section = "glossary";
+        frame.title = env.label("glossary.title");
+        frame.crumbs = {{env.label("nav.home"), overview_path()}};
+        mu::data terms{mu::data::type::list};
+        for (std::size_t i : order) {
+            const GlossaryTerm& t = glossary.terms[i];
+            mu::data d = link_item(index_path, t.name.value.value_or(""), glossary_term_path(term_id(t)));
+            MarkdownOptions options;
+            options.heading_shift = 2;
+            options.id_prefix = term_id(t) + "-";
+            d.set("definition_html", render_markdown(t.definition, options).html);
+            mu::data aliases{mu::data::type::list};
+            for (const auto& a : t.aliases) aliases.push_back(mu::data(*a));
+            d.set("aliases", aliases);
+            d.set("has_aliases", !t.aliases.empty());
+            d.set("id", term_id(t));
+            terms.push_back(d);
+        }
+        mu::data body;
+        body.set("terms", terms);
+        body.set("has_terms", !glossary.terms.empty());
+        emit_page(env, frame, "pages/glossary_index", body, sink);
+    }
+
+    for (std::size_t i : order) {
+        const GlossaryTerm& t = glossary.terms[i];
+        PageFrame frame;
+        frame.path = glossary_term_path(term_id(t));
+        frame.section = "glossary";
+        frame.title = t.name.value.value_or("");
+        frame.crumbs = {{env.label("nav.home"), overview_path()}, {env.label("glossary.title"), index_path}};
+        mu::data body;
+        body.set("name", frame.title);
+        MarkdownOptions options;
+        options.heading_shift = 1;
+        options.id_prefix = "definition-";
+        body.set("definition_html", render_markdown(t.definition, options).html);
+        mu::data aliases{mu::data::type::list};
+        for (const auto& a : t.aliases) aliases.push_back(mu::data(*a));
+        body.set("aliases", aliases);
+        body.set("has_aliases", !t.aliases.empty());
+        mu::data pages{mu::data::type::list};
+        for (const TermUse& use : uses) {
+            if (std::find(use.terms.begin(), use.terms.end(), i) != use.terms.end())
+                pages.push_back(link_item(frame.path, use.page_title, use.page_path));
+        }
+        body.set("has_pages", !pages.is_empty_list());
+        body.set("pages", pages);
+        emit_page(env, frame, "pages/glossary_term", body, sink);
+    }
+}
+
+}  // namespace gk

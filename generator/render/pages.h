@@ -1,0 +1,31 @@
+// The page builders: one function per page type, each in its own file.
+// They turn derived figures into template data and emit finished pages.
+#pragma once
+
+#include <vector>
+
+#include "render/render_env.h"
+
+namespace gk {
+
+// Which glossary terms a page linked, for the glossary pages' "used on".
+struct TermUse {
+    std::string page_path;
+    std::string page_title;
+    std::vector<std::size_t> terms;
+};
+
+void render_overview(const RenderEnv& env, OutputSink& sink);                    // page_overview.cpp
+void render_year(const RenderEnv& env, const RegionYear& region, OutputSink& sink); // page_year.cpp
+void render_department(const RenderEnv& env, const Department& dept, OutputSink& sink);  // page_department.cpp
+TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink);  // page_disclosure.cpp
+void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink);  // page_glossary.cpp
+void render_data_index(const RenderEnv& env, OutputSink& sink);                  // page_data.cpp
+void render_not_found(const RenderEnv& env, OutputSink& sink);                   // page_data.cpp
+
+// Helpers several pages use.
+bool any_illustrative(const std::vector<const DepartmentYear*>& members);
+std::string department_name(const Department& d);
+std::string year_title(const RenderEnv& env, int year, BudgetKind kind);  // "2020年部门预算"
+
+}  // namespace gk

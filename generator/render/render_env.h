@@ -1,0 +1,60 @@
+// What every page builder shares: the model, its derived figures, the
+// theme's templates and labels, and the page frame (layout) they all use.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compute/derived.h"
+#include "model/content.h"
+#include "model/theme.h"
+#include "render/labels.h"
+#include "render/markdown.h"
+#include "render/numbers.h"
+#include "render/output.h"
+#include "render/templates.h"
+
+namespace gk {
+
+struct RenderEnv {
+    const Content& content;
+    const Derived& derived;
+    const Theme& theme;
+    const TemplateSet& templates;
+    const Labels& labels;
+    const Numbers& numbers;
+    const GlossaryMatcher& glossary;
+    mu::data globals;  // {{label.*}} and {{site.*}}: the same on every page
+
+    const std::string& label(const std::string& key) const { return labels.get(key); }
+    // The label for a figure name ("figure.income_total").
+    const std::string& figure_label(Fig fig) const;
+};
+
+struct Crumb {
+    std::string name;
+    std::string path;  // output path; "" for the current page
+};
+
+// The layout around a page's own content.
+struct PageFrame {
+    std::string path;          // output path, e.g. "departments/x/2020/index.html"
+    std::string title;         // plain text
+    std::string description;   // meta description, plain text
+    std::vector<Crumb> crumbs; // from the overview to the page's parent
+    bool illustrative = false; // the page shows illustrative (example) figures
+    std::string section;       // nav item to mark current: home, years, glossary, search, data
+};
+
+// A link from the page at `from` to the output path `to`.
+std::string link(const std::string& from, const std::string& to);
+
+// Renders `body_template` with `body`, then the layout ("base") around it,
+// and hands the page to the sink.
+void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template, mu::data body,
+               OutputSink& sink);
+
+// A list of {{name}}/{{href}} items for templates.
+mu::data link_item(const std::string& from, const std::string& name, const std::string& to);
+
+}  // namespace gk

@@ -1,0 +1,107 @@
+#include "render/render_site.h"
+
+#include <mutex>
+
+#include "index/feed.h"
+#include "index/sitemap.h"
+
+#include "render/labels.h"
+#include "render/markdown.h"
+#include "render/numbers.h"
+#include "render/pages.h"
+#include "render/render_data.h"
+#include "render/templates.h"
+
+namespace gk {
+
+namespace {
+
+mu::data site_data(const Content& content) {
+    mu::data site;
+    site.set("title", content.site.title);
+    site.set("region", content.site.region);
+    site.set("description", content.site.description);
+    site.set("lang", content.site.language);
+    site.set("unit", std::string(unit_name(content.site.unit)));
+    return site;
+}
+
+// Passes files on and remembers the pages, for the sitemap.
+class PageRecorder : public OutputSink {
+public:
+    explicit PageRecorder(OutputSink& next) : next_(next) {}
+    void add(const std::string& path, std::string bytes) override {
+        if (path.ends_with(".html")) {
+            std::lock_guard lock(mutex_);
+            pages_.push_back(path);
+        }
+        next_.add(path, std::move(bytes));
+    }
+    const std::vector<std::string>& pages() const { return pages_; }
+
+private:
+    OutputSink& next_;
+    std::mutex mutex_;
+    std::vector<std::string> pages_;
+};
+
+std::vector<FeedEntry> feed_entries(const RenderEnv& env, const std::vector<TermUse>& uses) {
+    std::vector<FeedEntry> entries;
+    const auto& years = env.derived.department_years;
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        const DepartmentYear& dy = years[i];
+        FeedEntry e;
+        e.title = uses[i].page_title;
+        e.path = uses[i].page_path;
+        e.updated = dy.file->published.has() ? *dy.file->published : Date{dy.year, 1, 1};
+        mu::data d;
+        d.set("year", std::to_string(dy.year));
+        d.set("total", env.numbers.amount(dy.values[index(Fig::expenditure_total)]));
+        d.set("unit", env.numbers.unit());
+        d.set("published", dy.values[index(Fig::expenditure_total)].has_value());
+        e.summary_html = env.labels.sentence(dy.kind == BudgetKind::final_accounts ? "feed.summary_final" : "feed.summary", d);
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+void copy_assets(const Theme& theme, OutputSink& sink) {
+    for (const auto& [path, file] : theme.assets) sink.add("assets/" + path, file.text);
+}
+
+}  // namespace
+
+void render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
+                 Diagnostics& diagnostics) {
+    PageRecorder sink(out);
+    const TemplateSet templates(theme, diagnostics);
+    const Labels labels(theme, templates);
+    const Numbers numbers(content.site, labels);
+    const GlossaryMatcher glossary(content.glossary);
+    mu::data globals;
+    globals.set("label", labels.data());
+    globals.set("site", site_data(content));
+    const RenderEnv env{content, derived, theme, templates, labels, numbers, glossary, globals};
+
+    render_overview(env, sink);
+    for (const RegionYear& region : derived.regions) render_year(env, region, sink);
+    for (const Department& dept : content.departments) render_department(env, dept, sink);
+    std::vector<TermUse> uses;
+    uses.reserve(derived.department_years.size());
+    for (const DepartmentYear& dy : derived.department_years) uses.push_back(render_disclosure(env, dy, sink));
+    render_glossary(env, uses, sink);
+    render_data_index(env, sink);
+    render_not_found(env, sink);
+    copy_assets(theme, sink);
+    render_data(content, derived, sink);
+
+    FeedInfo feed{content.site.title, labels.get("feed.subtitle"), content.site.region, content.site.base_url,
+                  content.site.region};
+    sink.add("feed.xml", feed_xml(feed, feed_entries(env, uses)));
+    sink.add("sitemap.xml", sitemap_xml(sink.pages(), content.site.base_url));
+
+    templates.report_misses(diagnostics);
+    labels.report_missing(diagnostics);
+}
+
+}  // namespace gk
