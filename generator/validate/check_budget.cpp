@@ -89,17 +89,32 @@ void check_procurement_row(const ProcurementRow& row, Unit unit, Amount toleranc
     if (!row.quantity.has() || !row.unit_price.has()) return;
     const std::optional<Amount> amount = row.total.has() ? row.total.value : funding;
     if (!amount) return;
-    // Exact: total × 10^scale against quantity mantissa × unit price.
-    const i128 scale = pow10_i128(row.quantity->scale);
-    const i128 product = row.quantity->mantissa * static_cast<i128>(row.unit_price->fen());
-    const i128 difference = static_cast<i128>(amount->fen()) * scale - product;
-    if ((difference < 0 ? -difference : difference) <= static_cast<i128>(tolerance.fen()) * scale) return;
+    // Exact: total × 10^scale against quantity mantissa × unit price. Trailing
+    // zeros of the quantity go first ("2.000" is 2), and every product is
+    // checked: a quantity of 30 digits once wrapped around 128 bits silently.
+    i128 mantissa = row.quantity->mantissa;
+    int quantity_scale = row.quantity->scale;
+    while (quantity_scale > 0 && mantissa % 10 == 0) {
+        mantissa /= 10;
+        --quantity_scale;
+    }
+    const i128 scale = pow10_i128(quantity_scale);
+    i128 product = 0, stated = 0, allowed = 0;
+    if (__builtin_mul_overflow(mantissa, static_cast<i128>(row.unit_price->fen()), &product) ||
+        __builtin_mul_overflow(static_cast<i128>(amount->fen()), scale, &stated) ||
+        __builtin_mul_overflow(static_cast<i128>(tolerance.fen()), scale, &allowed)) {
+        diagnostics.error(row.quantity.loc, "'quantity' in [[procurement]] is too large or too precise for "
+                                            "quantity × unit_price to be checked exactly");
+        return;
+    }
+    const i128 difference = stated - product;
+    if ((difference < 0 ? -difference : difference) <= allowed) return;
     const std::string quantity = format_scaled(row.quantity->mantissa, row.quantity->scale);
     const std::string what = row.total.has() ? "'total'" : "the funding columns' sum";
     diagnostics.error(row.total.has() ? row.total.loc : row.unit_price.loc,
                       what + " in [[procurement]] is " + show(*amount, unit) + " but quantity × unit_price is " +
                           quantity + " × " + show(*row.unit_price, unit) + " = " +
-                          show_scaled(product, row.quantity->scale + max_decimals(unit)));
+                          show_scaled(product, quantity_scale + max_decimals(unit)));
 }
 
 void check_assets(const Assets& assets, Diagnostics& diagnostics) {

@@ -39,11 +39,18 @@ void compare_percent(const PrintedNumber& printed, std::optional<Amount> part, s
                                              "' but its figures do not give one");
         return;
     }
-    const std::optional<i128> computed = percent_scaled(*part, *whole, std::max(scale, 2));
     const std::string printed_text = format_scaled(printed.value.negative ? -printed.value.mantissa : printed.value.mantissa, scale);
-    if (!computed) {
+    if (whole->is_zero()) {
         diagnostics.warning(printed.loc, "the document printed " + printed_text + "% for '" + name_of(printed.fig) +
                                              "' but the base is 0, so there is no percentage");
+        return;
+    }
+    const std::optional<i128> computed = percent_scaled(*part, *whole, std::max(scale, 2));
+    if (!computed) {
+        // Too many digits to hold: far larger than any number a document can
+        // print with that many decimals, so it differs; say it at 2 decimals.
+        diagnostics.warning(printed.loc, "the document printed " + printed_text + "% but its figures give " +
+                                             format_scaled(*percent_scaled(*part, *whole, 2), 2) + "%");
         return;
     }
     // Round the computed figure to the printed decimals; compare magnitudes,
@@ -65,11 +72,19 @@ void check_printed_changes(const DepartmentYear& dy, Diagnostics& diagnostics) {
             continue;
         }
         const int scale = printed.value.scale;
-        const i128 computed = rounded_scaled(change->amount.abs(), file.unit, scale);
-        if (computed == printed.value.mantissa) continue;
+        const Amount magnitude = change->amount.abs();
+        if (scale < max_decimals(file.unit)) {
+            if (rounded_scaled(magnitude, file.unit, scale) == printed.value.mantissa) continue;
+        } else {
+            // Printed to the 分 or finer: nothing to round, compare exactly
+            // (scaling the computed figure up could overflow 128 bits).
+            DecimalLiteral unsigned_value = printed.value;
+            unsigned_value.negative = false;
+            if (amount_from_literal(unsigned_value, file.unit) == magnitude) continue;
+        }
         diagnostics.warning(printed.loc, "the document printed a change of " +
                                              format_scaled(printed.value.mantissa, scale) + " but its figures give " +
-                                             show(change->amount.abs(), file.unit));
+                                             show(magnitude, file.unit));
     }
     for (const PrintedNumber& printed : file.printed.change_percents) {
         const std::optional<Change>& change = dy.changes[index(printed.fig)];
