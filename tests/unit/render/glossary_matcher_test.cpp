@@ -1,0 +1,146 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "render/markdown.h"
+
+using namespace gk;
+
+namespace {
+
+GlossaryTerm term(const std::string& id, const std::string& name, std::vector<std::string> aliases = {}) {
+    GlossaryTerm t;
+    t.id.value = id;
+    t.name.value = name;
+    for (auto& a : aliases) {
+        Located<std::string> alias;
+        alias.value = a;
+        t.aliases.push_back(alias);
+    }
+    return t;
+}
+
+struct Found {
+    std::string text;
+    std::size_t term;
+    bool operator==(const Found&) const = default;
+};
+
+std::vector<Found> found(const GlossaryMatcher& m, std::string_view text) {
+    std::vector<Found> out;
+    for (const auto& match : m.find_all(text)) out.push_back({std::string(text.substr(match.begin, match.length)), match.term});
+    return out;
+}
+
+}  // namespace
+
+namespace Catch {
+template <>
+struct StringMaker<Found> {
+    static std::string convert(const Found& f) { return "{" + f.text + ", " + std::to_string(f.term) + "}"; }
+};
+}  // namespace Catch
+
+TEST_CASE("the matcher finds names and aliases from left to right without overlaps", "[glossary]") {
+    Glossary g;
+    g.terms = {term("budget", "预算"), term("final-accounts", "决算", {"决算报告"})};
+    GlossaryMatcher m(g);
+    CHECK_FALSE(m.empty());
+    const std::string text = "本年预算与上年决算报告，以及决算。";
+    const auto matches = m.find_all(text);
+    REQUIRE(matches.size() == 3);
+    CHECK(matches[0].begin == text.find("预算"));
+    CHECK(matches[0].length == std::string("预算").size());
+    CHECK(found(m, text) == std::vector<Found>{{"预算", 0}, {"决算报告", 1}, {"决算", 1}});
+}
+
+TEST_CASE("at each position the longest name or alias wins", "[glossary]") {
+    Glossary g;
+    g.terms = {term("three-public-short", "三公"), term("three-public", "“三公”经费", {"三公经费"})};
+    GlossaryMatcher m(g);
+    CHECK(found(m, "“三公”经费和三公经费，以及三公。") ==
+          std::vector<Found>{{"“三公”经费", 1}, {"三公经费", 1}, {"三公", 0}});
+    // A shorter prefix that is a term is still found when the longer one is not complete.
+    CHECK(found(m, "三公经") == std::vector<Found>{{"三公", 0}});
+}
+
+TEST_CASE("the leftmost match is taken even when a longer one starts later", "[glossary]") {
+    Glossary g;
+    g.terms = {term("a", "ab"), term("b", "bcdef")};
+    GlossaryMatcher m(g);
+    CHECK(found(m, "abcdef") == std::vector<Found>{{"ab", 0}});
+}
+
+TEST_CASE("matching is exact and case-sensitive", "[glossary]") {
+    Glossary g;
+    g.terms = {term("gdp", "GDP")};
+    GlossaryMatcher m(g);
+    CHECK(found(m, "gdp Gdp GDP") == std::vector<Found>{{"GDP", 0}});
+    CHECK(found(m, "Ｇ Ｄ Ｐ").empty());
+}
+
+TEST_CASE("a name beats an identical alias of another term", "[glossary]") {
+    Glossary g;
+    g.terms = {term("first", "一般公共预算", {"公共预算"}), term("second", "公共预算")};
+    GlossaryMatcher m(g);
+    CHECK(found(m, "公共预算") == std::vector<Found>{{"公共预算", 1}});
+}
+
+TEST_CASE("terms without an id and empty names or aliases are ignored", "[glossary]") {
+    Glossary g;
+    GlossaryTerm no_id;
+    no_id.name.value = "孤儿";
+    g.terms = {no_id, term("empty", "", {""}), term("ok", "好")};
+    GlossaryMatcher m(g);
+    CHECK(found(m, "孤儿好") == std::vector<Found>{{"好", 2}});
+}
+
+TEST_CASE("an empty glossary matches nothing and says it is empty", "[glossary]") {
+    Glossary g;
+    GlossaryMatcher m(g);
+    CHECK(m.empty());
+    CHECK(m.find_all("预算 budget").empty());
+    CHECK(m.find_all("").empty());
+}
+
+TEST_CASE("matches never start inside a multi-byte character and invalid UTF-8 is harmless", "[glossary]") {
+    Glossary g;
+    // "经" is E7 BB 8F, "费" is E8 B4 B9: no term may start at a continuation byte.
+    g.terms = {term("fee", "费"), term("x", "x")};
+    GlossaryMatcher m(g);
+    const std::string text = std::string("\xE7\xBB") + "x\xFF\xFE" + "费\x80x" + "\xE8\xB4";
+    CHECK(found(m, text) == std::vector<Found>{{"x", 1}, {"费", 0}, {"x", 1}});
+}
+
+TEST_CASE("the term linker reports each first use once and keeps first-use order", "[glossary]") {
+    Glossary g;
+    g.terms = {term("a", "甲"), term("b", "乙"), term("c", "丙")};
+    GlossaryMatcher m(g);
+    TermLinker linker(m, g, "../");
+    CHECK(linker.href_prefix() == "../");
+    CHECK(linker.first_use(2));
+    CHECK(linker.first_use(0));
+    CHECK_FALSE(linker.first_use(2));
+    CHECK_FALSE(linker.first_use(0));
+    CHECK(linker.used() == std::vector<std::size_t>{2, 0});
+}
+
+TEST_CASE("matching a megabyte of text against 200 terms takes well under a second", "[glossary][pathological]") {
+    Glossary g;
+    for (int i = 0; i < 200; ++i) {
+        // Long shared prefixes make the trie walk as deep as it gets.
+        g.terms.push_back(term("t" + std::to_string(i), "财政拨款支出项目" + std::to_string(i), {"财政" + std::to_string(i)}));
+    }
+    GlossaryMatcher m(g);
+    std::string text;
+    while (text.size() < 1'000'000) text += "财政拨款支出项目说明，财政拨款支出项目17，财政3与其他。";
+    const auto start = std::chrono::steady_clock::now();
+    const auto matches = m.find_all(text);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    CHECK(matches.size() > 20'000);
+    CHECK(found(m, "财政拨款支出项目说明，财政拨款支出项目17，财政3与其他。") ==
+          std::vector<Found>{{"财政拨款支出项目17", 17}, {"财政3", 3}});
+    CHECK(elapsed < std::chrono::milliseconds(500));
+}
