@@ -82,7 +82,10 @@ struct RegionYear {
     PerFigure<std::optional<Amount>> totals;     // over the members that publish the figure
     PerFigure<int> contributors{};               // how many members publish it
     PerFigure<std::optional<Percent>> shares;    // each part of a share group within the region's total
-    PerFigure<std::optional<Change>> changes;    // against the region's previous year
+    // Against the previous year, over the departments that publish the figure
+    // in both years (comparable[f] of them): like for like.
+    PerFigure<std::optional<Change>> changes;
+    PerFigure<int> comparable{};
     const RegionYear* previous = nullptr;
 };
 

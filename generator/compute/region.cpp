@@ -39,6 +39,22 @@ void rank_members(RegionYear& region, std::vector<DepartmentYear>& all) {
     }
 }
 
+// The region's change compares like with like: only departments that publish
+// the figure in both years count, so a department that joins or leaves the
+// portal does not read as a rise or fall of the region's budget.
+void compare_with_previous(RegionYear& region) {
+    for (std::size_t f = 0; f < kFigCount; ++f) {
+        std::optional<Amount> current, previous;
+        for (const DepartmentYear* dy : region.members) {
+            if (!dy->values[f] || !dy->previous || !dy->previous->values[f]) continue;
+            current = current.value_or(Amount{}) + *dy->values[f];
+            previous = previous.value_or(Amount{}) + *dy->previous->values[f];
+            ++region.comparable[f];
+        }
+        if (current && previous) region.changes[f] = change_between(*previous, *current);
+    }
+}
+
 }  // namespace
 
 void compute_regions(Derived& derived) {
@@ -66,10 +82,7 @@ void compute_regions(Derived& derived) {
             if (other.kind == region.kind && other.year == region.year - 1) region.previous = &other;
         }
         if (!region.previous) continue;
-        for (std::size_t f = 0; f < kFigCount; ++f) {
-            if (region.totals[f] && region.previous->totals[f])
-                region.changes[f] = change_between(*region.previous->totals[f], *region.totals[f]);
-        }
+        compare_with_previous(region);
     }
 }
 
