@@ -179,7 +179,7 @@ TEST_CASE("warnings alone exit 0 and --strict turns them into errors", "[validat
     CHECK(strict.err == "content/departments/union/2020.toml:6:10: error: " + message + "1 error in 1 file\n");
 }
 
-TEST_CASE("--strict also promotes the warnings that need derived figures", "[validate][run]") {
+TEST_CASE("the strict option also promotes the warnings that need derived figures", "[validate][run]") {
     ContentTree tree;
     add_minimal_site(tree);
     tree.file("departments/union/2020.toml",
