@@ -112,3 +112,13 @@ TEST_CASE("a number longer than gongkai holds says so, not that it is not plain"
           Lines{"departments/union/2020.toml:4:12: error: 'quantity' in [[procurement]] has too many digits: '1." +
                 std::string(36, '0') + "' (at most 36 are supported)"});
 }
+
+TEST_CASE("an amount after Chinese text on its line is read from its own characters", "[load][amount]") {
+    // toml++ counts columns in characters; the literal is sliced in bytes.
+    CHECK(check_year_file("year = 2020\nprocurement = [{item = \"计算机（台式）\", total = 1.2345678, "
+                          "unit_price = 3.5e2}]\n") ==
+          Lines{"departments/union/2020.toml:2:43: error: 'total' in [[procurement]] is more precise than the 分: "
+                "1.2345678 万元 has more than 6 decimals",
+                "departments/union/2020.toml:2:67: error: 'unit_price' in [[procurement]] must be written as a plain "
+                "decimal (like 36.27), not '3.5e2'"});
+}
