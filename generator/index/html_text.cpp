@@ -1,0 +1,277 @@
+#include "index/html_text.h"
+
+#include <algorithm>
+#include <array>
+
+namespace gk {
+
+namespace {
+
+// Appends code points with whitespace collapsed, and records field spans.
+class TextBuilder {
+public:
+    explicit TextBuilder(PageText& out) : out_(out) {}
+
+    void boundary() { pending_space_ = true; }
+
+    void add(char32_t c, Field field) {
+        if (char_class(c) == CharClass::space) {
+            pending_space_ = true;
+            return;
+        }
+        if (pending_space_ && !out_.text.empty()) {
+            out_.text += ' ';
+            ++out_.length16;
+        }
+        pending_space_ = false;
+        const std::uint32_t pos = out_.length16;
+        append_utf8(out_.text, c);
+        out_.length16 += utf16_length(c);
+        if (field == Field::body) return;
+        if (!out_.spans.empty() && out_.spans.back().field == field && open_span_)
+            out_.spans.back().end = out_.length16;
+        else
+            out_.spans.push_back({pos, out_.length16, field});
+        open_span_ = true;
+    }
+    // Ends the current span, so that two headings stay two spans.
+    void close_span() { open_span_ = false; }
+
+private:
+    PageText& out_;
+    bool pending_space_ = false;
+    bool open_span_ = false;
+};
+
+bool starts_with_ci(std::string_view s, std::size_t at, std::string_view prefix) {
+    if (at + prefix.size() > s.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = s[at + i];
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+std::size_t find_ci(std::string_view s, std::size_t from, std::string_view needle) {
+    for (std::size_t i = from; i + needle.size() <= s.size(); ++i) {
+        if (starts_with_ci(s, i, needle)) return i;
+    }
+    return std::string_view::npos;
+}
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+struct Tag {
+    std::string name;  // lower case
+    bool end = false;
+    bool self_closing = false;
+    std::string attributes;  // raw text between the name and '>'
+    std::size_t after = 0;   // index just past '>'
+};
+
+// Parses the tag starting at html[at] == '<'. Returns false when it is not a tag.
+bool parse_tag(std::string_view html, std::size_t at, Tag& tag) {
+    std::size_t i = at + 1;
+    tag.end = i < html.size() && html[i] == '/';
+    if (tag.end) ++i;
+    const std::size_t name_start = i;
+    while (i < html.size() && is_name_char(html[i])) ++i;
+    if (i == name_start) return false;
+    tag.name.assign(html.substr(name_start, i - name_start));
+    std::transform(tag.name.begin(), tag.name.end(), tag.name.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+    const std::size_t attrs_start = i;
+    char quote = 0;
+    for (; i < html.size(); ++i) {
+        const char c = html[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            break;
+        }
+    }
+    tag.attributes.assign(html.substr(attrs_start, i - attrs_start));
+    tag.self_closing = !tag.attributes.empty() && tag.attributes.back() == '/';
+    tag.after = std::min(i + 1, html.size());
+    return true;
+}
+
+bool has_class(const std::string& attributes, std::string_view cls) {
+    const std::size_t at = attributes.find("class=");
+    if (at == std::string::npos) return false;
+    std::size_t i = at + 6;
+    if (i >= attributes.size()) return false;
+    const char quote = attributes[i];
+    const std::size_t end = (quote == '"' || quote == '\'') ? attributes.find(quote, ++i) : attributes.find(' ', i);
+    const std::string_view value = std::string_view(attributes).substr(i, end == std::string::npos ? std::string::npos : end - i);
+    for (std::size_t p = 0; p <= value.size();) {
+        std::size_t q = value.find(' ', p);
+        if (q == std::string_view::npos) q = value.size();
+        if (value.substr(p, q - p) == cls) return true;
+        p = q + 1;
+    }
+    return false;
+}
+
+bool is_inline(const std::string& name) {
+    static constexpr std::array<std::string_view, 27> kInline = {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+        "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"};
+    return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
+}
+
+bool is_heading(const std::string& name) {
+    return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+// Decodes the character reference at html[i] == '&' (advancing i); the
+// generator escapes only & < > " ' but Markdown output has numeric ones too.
+char32_t decode_entity(std::string_view html, std::size_t& i) {
+    const std::size_t semi = html.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+        ++i;
+        return '&';
+    }
+    const std::string_view name = html.substr(i + 1, semi - i - 1);
+    char32_t c = 0;
+    if (name == "amp") c = '&';
+    else if (name == "lt") c = '<';
+    else if (name == "gt") c = '>';
+    else if (name == "quot") c = '"';
+    else if (name == "apos") c = '\'';
+    else if (name == "nbsp") c = 0xA0;
+    else if (name.size() > 1 && name[0] == '#') {
+        const bool hex = name[1] == 'x' || name[1] == 'X';
+        for (std::size_t k = hex ? 2 : 1; k < name.size(); ++k) {
+            const char d = name[k];
+            int v = -1;
+            if (d >= '0' && d <= '9') v = d - '0';
+            else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+            else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+            if (v < 0 || c > 0x10FFFF) {
+                c = 0xFFFD;
+                break;
+            }
+            c = c * (hex ? 16 : 10) + static_cast<char32_t>(v);
+        }
+        if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    } else {
+        ++i;
+        return '&';
+    }
+    i = semi + 1;
+    return c;
+}
+
+// Index just past the element that the start tag `tag` opens (nested
+// elements of the same name included).
+std::size_t skip_element(std::string_view html, const Tag& tag) {
+    if (tag.self_closing) return tag.after;
+    if (tag.name == "script" || tag.name == "style") {
+        const std::size_t end = find_ci(html, tag.after, "</" + tag.name);
+        if (end == std::string_view::npos) return html.size();
+        const std::size_t close = html.find('>', end);
+        return close == std::string_view::npos ? html.size() : close + 1;
+    }
+    int depth = 1;
+    std::size_t i = tag.after;
+    while (depth > 0) {
+        i = html.find('<', i);
+        if (i == std::string_view::npos) return html.size();
+        Tag inner;
+        if (!parse_tag(html, i, inner)) {
+            ++i;
+            continue;
+        }
+        if (inner.name == tag.name && !inner.self_closing) depth += inner.end ? -1 : 1;
+        i = inner.after;
+    }
+    return i;
+}
+
+void add_text(std::string_view html, std::size_t begin, std::size_t end, Field field, TextBuilder& out) {
+    for (std::size_t i = begin; i < end;) {
+        const char32_t c = html[i] == '&' ? decode_entity(html, i) : next_code_point(html, i);
+        out.add(c, field);
+    }
+}
+
+}  // namespace
+
+std::string normalize_space(std::string_view text) {
+    PageText page;
+    TextBuilder builder(page);
+    for (std::size_t i = 0; i < text.size();) builder.add(next_code_point(text, i), Field::body);
+    return page.text;
+}
+
+PageText extract_page_text(std::string_view html, std::string_view title_suffix) {
+    PageText page;
+    const std::size_t title_at = find_ci(html, 0, "<title");
+    if (title_at != std::string_view::npos) {
+        Tag tag;
+        if (parse_tag(html, title_at, tag)) {
+            std::size_t end = find_ci(html, tag.after, "</title");
+            if (end == std::string_view::npos) end = tag.after;
+            PageText title;
+            TextBuilder title_builder(title);
+            add_text(html, tag.after, end, Field::body, title_builder);
+            page.title = title.text;
+            const std::string suffix = normalize_space(title_suffix);
+            // The suffix starts with a space, which normalisation dropped.
+            if (!suffix.empty() && page.title.size() > suffix.size() && page.title.ends_with(suffix)) {
+                page.title.resize(page.title.size() - suffix.size());
+                while (!page.title.empty() && page.title.back() == ' ') page.title.pop_back();
+            }
+        }
+    }
+    TextBuilder out(page);
+    for (std::size_t i = 0; i < page.title.size();) out.add(next_code_point(page.title, i), Field::title);
+    out.close_span();
+    out.boundary();
+
+    std::size_t i = find_ci(html, 0, "<main");
+    if (i == std::string_view::npos) return page;
+    Tag main_tag;
+    if (!parse_tag(html, i, main_tag)) return page;
+    i = main_tag.after;
+    int heading_depth = 0;
+    while (i < html.size()) {
+        const std::size_t lt = html.find('<', i);
+        const std::size_t text_end = lt == std::string_view::npos ? html.size() : lt;
+        add_text(html, i, text_end, heading_depth > 0 ? Field::heading : Field::body, out);
+        if (lt == std::string_view::npos) break;
+        if (html.compare(lt, 4, "<!--") == 0) {
+            const std::size_t close = html.find("-->", lt + 4);
+            i = close == std::string_view::npos ? html.size() : close + 3;
+            continue;
+        }
+        Tag tag;
+        if (!parse_tag(html, lt, tag)) {
+            out.add('<', heading_depth > 0 ? Field::heading : Field::body);
+            i = lt + 1;
+            continue;
+        }
+        if (tag.name == "main" && tag.end) break;
+        i = tag.after;
+        if (!tag.end && (tag.name == "svg" || tag.name == "script" || tag.name == "style" ||
+                         tag.name == "template" || (tag.name == "nav" && has_class(tag.attributes, "toc")))) {
+            i = skip_element(html, tag);
+            out.boundary();
+            continue;
+        }
+        if (is_heading(tag.name)) {
+            heading_depth = std::max(0, heading_depth + (tag.end ? -1 : 1));
+            out.close_span();
+        }
+        if (!is_inline(tag.name)) out.boundary();
+    }
+    return page;
+}
+
+}  // namespace gk

@@ -1,0 +1,424 @@
+#include "index/search_index.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <set>
+
+#include "index/html_text.h"
+#include "index/search_tokenize.h"
+#include "render/json_writer.h"
+
+namespace gk {
+
+namespace {
+
+// Token codes while a page is tokenized: a character is its code point, a
+// bigram both code points, a word its index among the page's words.
+constexpr std::uint64_t kBigramTag = 1ull << 42;
+constexpr std::uint64_t kWordTag = 2ull << 42;
+
+// Field groups in the order positions are written: title, headings, body.
+std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
+
+struct Occurrence {
+    std::uint64_t code;
+    std::uint32_t pos;
+    std::uint8_t group;
+    bool operator<(const Occurrence& o) const {
+        if (code != o.code) return code < o.code;
+        if (group != o.group) return group < o.group;
+        return pos < o.pos;
+    }
+};
+
+class Collector : public TokenVisitor {
+public:
+    std::vector<Occurrence> occurrences;
+    std::vector<std::string> words;
+
+    void character(char32_t c, std::uint32_t pos, Field field) override {
+        occurrences.push_back({c, pos, group_of(field)});
+    }
+    void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) override {
+        occurrences.push_back({kBigramTag | (std::uint64_t{a} << 21) | b, pos, group_of(field)});
+    }
+    void word(std::string_view w, std::uint32_t pos, Field field) override {
+        auto [it, added] = word_index_.try_emplace(std::string(w), static_cast<std::uint32_t>(words.size()));
+        if (added) words.emplace_back(w);
+        occurrences.push_back({kWordTag | it->second, pos, group_of(field)});
+    }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> word_index_;
+};
+
+std::string to_utf16le(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto unit = [&](std::uint32_t u) {
+        out += static_cast<char>(u & 0xFF);
+        out += static_cast<char>(u >> 8);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_code_point(text, i);
+        if (c >= 0x10000) {
+            unit(0xD800 + ((c - 0x10000) >> 10));
+            unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            unit(c);
+        }
+    }
+    return out;
+}
+
+// One token of one page: its counts per field, the position a snippet
+// shows (the first in the body, else in a heading, else in the title) and,
+// for a bigram, every position.
+struct Entry {
+    std::uint32_t weight = 0;
+    std::uint32_t snippet = 0;
+    std::string positions;
+};
+
+Entry make_entry(const Occurrence* begin, const Occurrence* end, bool keep_positions) {
+    std::uint32_t count[3] = {0, 0, 0};
+    for (const Occurrence* o = begin; o != end; ++o) ++count[o->group];
+    Entry e;
+    const std::uint64_t weight = std::uint64_t{count[0]} * kWeightTitle + std::uint64_t{count[1]} * kWeightHeading +
+                                 std::uint64_t{count[2]} * kWeightBody;
+    e.weight = static_cast<std::uint32_t>(std::min<std::uint64_t>(weight, 0xFFFFFFFFu));
+    const std::uint8_t best = count[2] ? 2 : count[1] ? 1 : 0;
+    for (const Occurrence* o = begin; o != end; ++o) {
+        if (o->group == best) {
+            e.snippet = o->pos;
+            break;
+        }
+    }
+    if (!keep_positions) return e;
+    const std::uint64_t n = end - begin;
+    put_varint(e.positions, (n << 2) | (count[0] ? 1 : 0) | (count[1] ? 2 : 0));
+    if (count[0]) put_varint(e.positions, count[0]);
+    if (count[1]) put_varint(e.positions, count[1]);
+    std::uint8_t group = 255;
+    std::uint32_t last = 0;
+    for (const Occurrence* o = begin; o != end; ++o) {
+        if (o->group != group) group = o->group, last = 0;
+        put_varint(e.positions, o->pos - last);
+        last = o->pos;
+    }
+    return e;
+}
+
+std::string code_key(std::uint64_t code) {
+    std::string key;
+    if (code & kBigramTag) {
+        append_utf8(key, static_cast<char32_t>((code >> 21) & 0x1FFFFF));
+        append_utf8(key, static_cast<char32_t>(code & 0x1FFFFF));
+    } else {
+        append_utf8(key, static_cast<char32_t>(code));
+    }
+    return key;
+}
+
+// Shard size: big enough that the manifest (one separator per shard) stays
+// small, small enough that a query for a rare token fetches little. About
+// the square root of 8 × the total balances the two (8: bytes per separator).
+std::size_t choose_target(std::uint64_t total) {
+    const double t = std::sqrt(8.0 * static_cast<double>(total));
+    return static_cast<std::size_t>(std::clamp(t, 4096.0, 65536.0));
+}
+
+void skip_varint(std::string_view s, std::size_t& i) {
+    while (i < s.size() && (static_cast<unsigned char>(s[i++]) & 0x80)) {
+    }
+}
+
+}  // namespace
+
+SearchIndexer::SearchIndexer(SearchIndexOptions options) : options_(std::move(options)) {}
+
+bool SearchIndexer::wants(const std::string& path) {
+    return path.ends_with(".html") && path != "404.html" && !path.starts_with("search/");
+}
+
+std::string SearchIndexer::text_path(const std::string& page_path) {
+    return "search/text/" + page_path.substr(0, page_path.size() - 5) + ".u16";
+}
+
+std::uint32_t SearchIndexer::intern(std::uint64_t code, const std::string& word, bool bigram) {
+    if (word.empty()) {
+        auto [it, added] = char_ids_.try_emplace(code, static_cast<std::uint32_t>(tokens_.size()));
+        if (added) tokens_.push_back({code_key(code), bigram, 0, 0});
+        return it->second;
+    }
+    auto [it, added] = word_ids_.try_emplace(word, static_cast<std::uint32_t>(tokens_.size()));
+    if (added) tokens_.push_back({word, false, 0, 0});
+    return it->second;
+}
+
+void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& sink) {
+    const auto start = std::chrono::steady_clock::now();
+    PageText page = extract_page_text(html, options_.title_suffix);
+    Collector collector;
+    tokenize(page.text, page.spans, collector);
+    std::vector<Occurrence>& occ = collector.occurrences;
+    std::sort(occ.begin(), occ.end());
+
+    struct Local {
+        std::uint64_t code;
+        Entry entry;
+    };
+    std::vector<Local> locals;
+    for (std::size_t i = 0; i < occ.size();) {
+        std::size_t j = i;
+        while (j < occ.size() && occ[j].code == occ[i].code) ++j;
+        const bool bigram = (occ[i].code & kBigramTag) != 0;
+        locals.push_back({occ[i].code, make_entry(&occ[i], &occ[j], bigram)});
+        i = j;
+    }
+
+    std::string text_file = to_utf16le(page.text);
+    const std::string text_file_path = text_path(path);
+    PageRecord record{path, std::move(page.title), {}};
+    {
+        std::lock_guard lock(mutex_);
+        for (const Local& l : locals) {
+            const bool is_word = (l.code & kWordTag) != 0;
+            const bool bigram = (l.code & kBigramTag) != 0;
+            const std::uint32_t id =
+                intern(l.code, is_word ? collector.words[l.code & 0xFFFFFFFF] : std::string(), bigram);
+            Token& t = tokens_[id];
+            ++t.docs;
+            t.position_bytes += l.entry.positions.size();
+            put_varint(record.entries, id);
+            put_varint(record.entries, l.entry.weight);
+            put_varint(record.entries, l.entry.snippet);
+            if (bigram) {
+                put_varint(record.entries, l.entry.positions.size());
+                record.entries += l.entry.positions;
+            }
+        }
+        digest_.add(text_file_path, text_file);
+        records_.push_back(std::move(record));
+        ++pages_;
+    }
+    sink.add(text_file_path, std::move(text_file));
+    nanoseconds_adding_ += static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+}
+
+void SearchIndexer::finish(OutputSink& sink) {
+    std::sort(records_.begin(), records_.end(),
+              [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
+    const std::size_t n_docs = records_.size();
+    std::vector<std::uint32_t> order(tokens_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return tokens_[a].key < tokens_[b].key; });
+    std::vector<std::uint32_t> rank(tokens_.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+
+    // Each page's entries in key order: [rank delta][payload], so that all
+    // pages can be walked in step, token after token, below.
+    for (PageRecord& rec : records_) {
+        struct Ref {
+            std::uint32_t rank;
+            std::size_t begin, end;
+        };
+        std::vector<Ref> refs;
+        const std::string_view s = rec.entries;
+        for (std::size_t i = 0; i < s.size();) {
+            std::uint64_t id = 0, len = 0;
+            get_varint(s, i, id);
+            const std::size_t begin = i;
+            skip_varint(s, i);
+            skip_varint(s, i);
+            if (tokens_[id].bigram) {
+                get_varint(s, i, len);
+                i += len;
+            }
+            refs.push_back({rank[id], begin, i});
+        }
+        std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.rank < b.rank; });
+        std::string sorted;
+        sorted.reserve(s.size());
+        std::uint32_t prev = 0;
+        for (const Ref& r : refs) {
+            put_varint(sorted, r.rank - prev);
+            prev = r.rank;
+            sorted.append(s.substr(r.begin, r.end - r.begin));
+        }
+        rec.entries = std::move(sorted);
+    }
+
+    std::uint64_t doc_total = 0, position_total = 0;
+    for (const Token& t : tokens_) {
+        doc_total += std::uint64_t{t.docs} * 4;
+        position_total += t.position_bytes + (t.bigram ? t.docs * 2 : 0);
+    }
+    ShardWriter doc_shards("search/d/",
+                           options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
+                           digest_);
+    ShardWriter position_shards(
+        "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
+        sink, digest_);
+
+    // Walk every page's sorted entries in step, a slice of tokens at a time,
+    // so the postings of one slice only are gathered at once.
+    constexpr std::uint32_t kEnd = 0xFFFFFFFFu;
+    std::vector<std::size_t> cursor(n_docs, 0);
+    std::vector<std::uint32_t> current(n_docs, kEnd);
+    const auto advance = [&](std::size_t d, std::uint32_t base) {
+        const std::string_view s = records_[d].entries;
+        std::uint64_t delta = 0;
+        if (cursor[d] < s.size() && get_varint(s, cursor[d], delta)) current[d] = base + static_cast<std::uint32_t>(delta);
+        else current[d] = kEnd;
+    };
+    for (std::size_t d = 0; d < n_docs; ++d) advance(d, 0);
+
+    constexpr std::uint64_t kSlicePostings = 1u << 21;
+    struct Posting {
+        std::uint32_t doc;
+        std::uint32_t offset;  // of the payload in the page's entries
+    };
+    std::vector<Posting> postings;
+    std::vector<std::uint64_t> start;
+    std::string record, positions_record;
+    for (std::uint32_t r0 = 0; r0 < order.size();) {
+        std::uint32_t r1 = r0;
+        std::uint64_t total = 0;
+        start.assign(1, 0);
+        while (r1 < order.size() && (r1 == r0 || total + tokens_[order[r1]].docs <= kSlicePostings)) {
+            total += tokens_[order[r1]].docs;
+            start.push_back(total);
+            ++r1;
+        }
+        postings.resize(total);
+        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t d = 0; d < n_docs; ++d) {
+            const std::string_view s = records_[d].entries;
+            while (current[d] < r1) {
+                const std::uint32_t r = current[d];
+                postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cursor[d])};
+                skip_varint(s, cursor[d]);
+                skip_varint(s, cursor[d]);
+                if (tokens_[order[r]].bigram) {
+                    std::uint64_t len = 0;
+                    get_varint(s, cursor[d], len);
+                    cursor[d] += len;
+                }
+                advance(d, r);
+            }
+        }
+        for (std::uint32_t r = r0; r < r1; ++r) {
+            const Token& token = tokens_[order[r]];
+            record.clear();
+            positions_record.clear();
+            put_varint(record, token.docs);
+            put_varint(positions_record, token.docs);
+            std::uint32_t prev_doc = 0;
+            for (std::uint64_t k = start[r - r0]; k < start[r - r0 + 1]; ++k) {
+                const Posting& p = postings[k];
+                const std::string_view s = records_[p.doc].entries;
+                std::size_t i = p.offset;
+                skip_varint(s, i);
+                skip_varint(s, i);
+                put_varint(record, p.doc - prev_doc);
+                record.append(s.substr(p.offset, i - p.offset));  // weight, snippet position
+                if (token.bigram) {
+                    std::uint64_t len = 0;
+                    get_varint(s, i, len);
+                    put_varint(positions_record, p.doc - prev_doc);
+                    positions_record.append(s.substr(i, len));
+                }
+                prev_doc = p.doc;
+            }
+            doc_shards.add(token.key, record);
+            if (token.bigram) position_shards.add(token.key, positions_record);
+        }
+        r0 = r1;
+    }
+    doc_shards.finish();
+    position_shards.finish();
+    write_documents(sink);
+    write_facets(sink);
+    write_manifest(doc_shards, position_shards, sink);
+    records_.clear();
+}
+
+const SearchPageInfo& SearchIndexer::info(const std::string& path) const {
+    static const SearchPageInfo none;
+    const auto it = options_.pages.find(path);
+    return it == options_.pages.end() ? none : it->second;
+}
+
+void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink& sink) {
+    digest_.add(path, bytes);
+    sink.add(path, std::move(bytes));
+}
+
+void SearchIndexer::write_documents(OutputSink& sink) {
+    const std::size_t block = std::max<std::size_t>(1, options_.doc_block);
+    for (std::size_t b = 0; b * block < records_.size(); ++b) {
+        JsonWriter json(0);
+        json.begin_array();
+        for (std::size_t d = b * block; d < std::min(records_.size(), (b + 1) * block); ++d) {
+            const SearchPageInfo& page = info(records_[d].path);
+            json.begin_array().string(records_[d].path).string(records_[d].title).string(page.department);
+            json.string(page.year_label).end_array();
+        }
+        json.end_array();
+        emit("search/docs/" + std::to_string(b) + ".json", json.take() + "\n", sink);
+    }
+}
+
+void SearchIndexer::write_facets(OutputSink& sink) {
+    std::set<int> years;
+    std::set<std::string> departments;
+    for (const PageRecord& r : records_) {
+        const SearchPageInfo& page = info(r.path);
+        if (page.year) years.insert(page.year);
+        if (!page.department_id.empty()) departments.insert(page.department_id);
+    }
+    JsonWriter json(0);
+    json.begin_object().key("years").begin_array();
+    for (int y : years) json.string(std::to_string(y));
+    json.end_array().key("departments").begin_array();
+    for (const std::string& d : departments) json.string(d);
+    json.end_array().key("doc_year").begin_array();
+    for (const PageRecord& r : records_) {
+        const int y = info(r.path).year;
+        json.integer(y ? std::distance(years.begin(), years.find(y)) : -1);
+    }
+    json.end_array().key("doc_department").begin_array();
+    for (const PageRecord& r : records_) {
+        const std::string& d = info(r.path).department_id;
+        json.integer(d.empty() ? -1 : std::distance(departments.begin(), departments.find(d)));
+    }
+    json.end_array().end_object();
+    emit("search/facets.json", json.take() + "\n", sink);
+}
+
+void SearchIndexer::write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards,
+                                   OutputSink& sink) {
+    JsonWriter json(0);
+    json.begin_object();
+    json.key("format").string("gongkai-search");
+    json.key("version").integer(1);
+    json.key("v").string(digest_.hex());
+    json.key("docs").integer(static_cast<std::int64_t>(records_.size()));
+    json.key("doc_block").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.doc_block)));
+    json.key("weights").begin_object();
+    json.key("title").integer(kWeightTitle).key("heading").integer(kWeightHeading).key("body").integer(kWeightBody);
+    json.end_object();
+    json.key("d").begin_array();
+    for (const std::string& s : doc_shards.separators()) json.string(s);
+    json.end_array().key("p").begin_array();
+    for (const std::string& s : position_shards.separators()) json.string(s);
+    json.end_array().end_object();
+    std::string bytes = json.take() + "\n";
+    sink.add("search/manifest.json", std::move(bytes));
+}
+
+}  // namespace gk

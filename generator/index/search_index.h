@@ -1,0 +1,108 @@
+// The index stage's search part: it reads every rendered page as the render
+// stage produces it, keeps only compact postings (never the pages), writes
+// each page's searchable text at once, and at the end writes the sharded
+// index under search/ (format: docs/search-format.md).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "index/search_shards.h"
+#include "render/output.h"
+
+namespace gk {
+
+// What search shows and filters by, for the pages that belong to a
+// department or a year (the others have neither).
+struct SearchPageInfo {
+    std::string department_id;
+    std::string department;  // its name
+    int year = 0;            // 0: none
+    std::string year_label;  // "2020年部门预算"
+};
+
+struct SearchIndexOptions {
+    std::string title_suffix;  // what the layout appends to every <title>
+    std::map<std::string, SearchPageInfo> pages;  // by output path
+    std::size_t doc_block = 16;  // documents per docs/<n>.json
+    // Shard sizes; 0 picks them from the index size (see choose_target).
+    std::size_t doc_shard_bytes = 0;
+    std::size_t position_shard_bytes = 0;
+};
+
+// Ranking weights per occurrence (the manifest carries them to the client).
+inline constexpr std::uint32_t kWeightTitle = 1000;
+inline constexpr std::uint32_t kWeightHeading = 20;
+inline constexpr std::uint32_t kWeightBody = 1;
+
+class SearchIndexer {
+public:
+    explicit SearchIndexer(SearchIndexOptions options);
+
+    // Pages that search covers: every HTML page but 404.html and search/ itself.
+    static bool wants(const std::string& path);
+    // The output path of a page's searchable text: search/text/<path>.u16.
+    static std::string text_path(const std::string& page_path);
+
+    // Indexes a page and hands its text file to `sink`. Thread-safe.
+    void add_page(const std::string& path, std::string_view html, OutputSink& sink);
+    // Writes manifest.json, the shards, the document blocks and facets.
+    void finish(OutputSink& sink);
+
+    std::size_t pages() const { return pages_; }
+    // Time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
+    double seconds_adding() const { return static_cast<double>(nanoseconds_adding_.load()) / 1e9; }
+
+private:
+    struct Token {
+        std::string key;  // UTF-8: a character, two characters, or a folded word
+        bool bigram = false;
+        std::uint32_t docs = 0;
+        std::uint64_t position_bytes = 0;
+    };
+    struct PageRecord {
+        std::string path;
+        std::string title;
+        // Per token: varint id, weight, snippet position, and for bigrams
+        // the length and bytes of the position list.
+        std::string entries;
+    };
+    std::uint32_t intern(std::uint64_t code, const std::string& word, bool bigram);
+    const SearchPageInfo& info(const std::string& path) const;
+    void emit(const std::string& path, std::string bytes, OutputSink& sink);
+    void write_documents(OutputSink& sink);
+    void write_facets(OutputSink& sink);
+    void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);
+
+    SearchIndexOptions options_;
+    std::mutex mutex_;
+    std::vector<Token> tokens_;
+    std::unordered_map<std::uint64_t, std::uint32_t> char_ids_;
+    std::unordered_map<std::string, std::uint32_t> word_ids_;
+    std::vector<PageRecord> records_;
+    FileDigest digest_;
+    std::size_t pages_ = 0;
+    std::atomic<std::uint64_t> nanoseconds_adding_{0};  // of the text files, then of everything else
+};
+
+// Passes files on to `next`, indexing the pages on the way.
+class IndexingSink : public OutputSink {
+public:
+    IndexingSink(OutputSink& next, SearchIndexer& indexer) : next_(next), indexer_(indexer) {}
+    void add(const std::string& path, std::string bytes) override {
+        if (SearchIndexer::wants(path)) indexer_.add_page(path, bytes, next_);
+        next_.add(path, std::move(bytes));
+    }
+
+private:
+    OutputSink& next_;
+    SearchIndexer& indexer_;
+};
+
+}  // namespace gk

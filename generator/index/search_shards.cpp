@@ -1,0 +1,90 @@
+#include "index/search_shards.h"
+
+#include <cstdio>
+
+namespace gk {
+
+void put_varint(std::string& out, std::uint64_t value) {
+    while (value >= 0x80) {
+        out += static_cast<char>((value & 0x7F) | 0x80);
+        value >>= 7;
+    }
+    out += static_cast<char>(value);
+}
+
+bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value) {
+    value = 0;
+    for (int shift = 0; i < s.size() && shift < 64; shift += 7) {
+        const auto byte = static_cast<unsigned char>(s[i++]);
+        value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+        if (byte < 0x80) return true;
+    }
+    return false;
+}
+
+void FileDigest::add(std::string_view path, std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ull;
+    const auto mix = [&](std::string_view s) {
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    };
+    mix(path);
+    mix(std::string_view("\0", 1));
+    mix(bytes);
+    sum_ += h;
+}
+
+std::string FileDigest::hex() const {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(sum_));
+    return buf;
+}
+
+std::string shortest_separator(std::string_view last, std::string_view next) {
+    // Cut `next` after its first byte that differs from `last`, then extend
+    // to a whole UTF-8 code point so the separator is valid text in JSON.
+    std::size_t i = 0;
+    while (i < last.size() && i < next.size() && last[i] == next[i]) ++i;
+    std::size_t end = std::min(next.size(), i + 1);
+    while (end < next.size() && (static_cast<unsigned char>(next[end]) & 0xC0) == 0x80) ++end;
+    return std::string(next.substr(0, end));
+}
+
+ShardWriter::ShardWriter(std::string dir, std::size_t target_bytes, OutputSink& sink, FileDigest& digest)
+    : dir_(std::move(dir)), target_(target_bytes), sink_(sink), digest_(digest) {}
+
+void ShardWriter::add(std::string_view key, std::string_view record) {
+    if (count_ == 0) {
+        separators_.push_back(separators_.empty() ? std::string() : shortest_separator(prev_shard_last_key_, key));
+        last_key_.clear();
+    }
+    // Keys are front-coded: the length shared with the previous key, then the rest.
+    std::size_t shared = 0;
+    while (shared < last_key_.size() && shared < key.size() && last_key_[shared] == key[shared]) ++shared;
+    put_varint(body_, shared);
+    put_varint(body_, key.size() - shared);
+    body_.append(key.substr(shared));
+    put_varint(body_, record.size());
+    body_.append(record);
+    last_key_.assign(key);
+    ++count_;
+    if (body_.size() >= target_) flush();
+}
+
+void ShardWriter::flush() {
+    if (count_ == 0) return;
+    std::string file;
+    file.reserve(body_.size() + 8);
+    put_varint(file, count_);
+    file += body_;
+    const std::string path = dir_ + std::to_string(separators_.size() - 1) + ".bin";
+    digest_.add(path, file);
+    bytes_written_ += file.size();
+    sink_.add(path, std::move(file));
+    body_.clear();
+    count_ = 0;
+    prev_shard_last_key_ = last_key_;
+}
+
+void ShardWriter::finish() { flush(); }
+
+}  // namespace gk

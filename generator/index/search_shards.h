@@ -1,0 +1,62 @@
+// The byte-level pieces of the search index files (docs/search-format.md):
+// varints, and a writer that cuts a sorted run of (key, record) pairs into
+// shard files of about a target size, so that the client fetches only the
+// shards whose key range holds its tokens.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/output.h"
+
+namespace gk {
+
+void put_varint(std::string& out, std::uint64_t value);
+// Reads a varint at s[i] (advancing i); returns false when s ends inside it.
+bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value);
+
+// An order-independent digest of the files written (FNV-1a of path and bytes,
+// summed), so the manifest can name the index version whatever the order in
+// which threads produced the files.
+class FileDigest {
+public:
+    void add(std::string_view path, std::string_view bytes);
+    std::string hex() const;
+
+private:
+    std::uint64_t sum_ = 0;
+};
+
+class ShardWriter {
+public:
+    // Files are `<dir><n>.bin`, n from 0.
+    ShardWriter(std::string dir, std::size_t target_bytes, OutputSink& sink, FileDigest& digest);
+    // Keys must come in strictly increasing byte order.
+    void add(std::string_view key, std::string_view record);
+    void finish();
+    // For each shard, the shortest key prefix that is greater than every key
+    // of the shards before it ("" for the first): the client binary-searches them.
+    const std::vector<std::string>& separators() const { return separators_; }
+    std::size_t bytes_written() const { return bytes_written_; }
+
+private:
+    void flush();
+
+    std::string dir_;
+    std::size_t target_;
+    OutputSink& sink_;
+    FileDigest& digest_;
+    std::string body_;
+    std::size_t count_ = 0;
+    std::string last_key_;
+    std::string prev_shard_last_key_;
+    std::vector<std::string> separators_;
+    std::size_t bytes_written_ = 0;
+};
+
+// The shortest prefix of `next` that is greater than `last` (last < next).
+std::string shortest_separator(std::string_view last, std::string_view next);
+
+}  // namespace gk
