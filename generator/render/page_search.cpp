@@ -1,0 +1,92 @@
+// search/index.html: the search form, filters and results list that the
+// theme's search.js fills in; and what the search index shows and filters
+// by for each page (its department and year).
+#include <set>
+
+#include "render/pages.h"
+#include "render/urls.h"
+
+namespace gk {
+
+namespace {
+
+// Labels rendered as sentences come back HTML-escaped; the index stores
+// plain text (the client shows it with textContent).
+std::string unescape_html(const std::string& s) {
+    static const std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&#39;", '\''}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        bool replaced = false;
+        if (s[i] == '&') {
+            for (const auto& [entity, c] : kEntities) {
+                if (s.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += s[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, SearchPageInfo> search_page_info(const RenderEnv& env) {
+    std::map<std::string, SearchPageInfo> pages;
+    for (const Department& dept : env.content.departments) {
+        SearchPageInfo& info = pages[department_path(dept.id)];
+        info.department_id = dept.id;
+        info.department = department_name(dept);
+    }
+    for (const DepartmentYear& dy : env.derived.department_years) {
+        SearchPageInfo& info = pages[disclosure_path(dy)];
+        info.department_id = dy.department->id;
+        info.department = department_name(*dy.department);
+        info.year = dy.year;
+        info.year_label = unescape_html(year_title(env, dy.year, dy.kind));
+    }
+    for (const RegionYear& r : env.derived.regions) {
+        SearchPageInfo& info = pages[year_path(r.year, r.kind)];
+        info.year = r.year;
+        info.year_label = unescape_html(year_title(env, r.year, r.kind));
+    }
+    return pages;
+}
+
+void render_search(const RenderEnv& env, OutputSink& sink) {
+    PageFrame frame;
+    frame.path = search_path();
+    frame.section = "search";
+    frame.title = env.label("search.title");
+    frame.crumbs = {{env.label("nav.home"), overview_path()}};
+
+    std::set<int> year_set;
+    for (const RegionYear& r : env.derived.regions) year_set.insert(r.year);
+    mu::data years{mu::data::type::list};
+    for (auto it = year_set.rbegin(); it != year_set.rend(); ++it) {
+        mu::data y;
+        y.set("value", std::to_string(*it));
+        mu::data d;
+        d.set("year", std::to_string(*it));
+        y.set("name_html", env.labels.sentence("search.year_option", d));
+        years.push_back(y);
+    }
+    mu::data departments{mu::data::type::list};
+    for (const Department& dept : env.content.departments) {
+        mu::data d;
+        d.set("value", dept.id);
+        d.set("name", department_name(dept));
+        departments.push_back(d);
+    }
+    mu::data body;
+    body.set("years", years);
+    body.set("departments", departments);
+    body.set("action", "index.html");
+    emit_page(env, frame, "pages/search", body, sink);
+}
+
+}  // namespace gk

@@ -1,0 +1,350 @@
+// The pure core of the portal's search: query parsing, reading the index
+// files, exact matching, ranking and snippets. No DOM and no network: the
+// caller passes functions that load files, so Node tests run this module
+// against a built site on disk. The format is docs/search-format.md; the
+// generator side is generator/index/ (its C++ reference lookup follows the
+// same algorithm).
+
+const SPACE = 0, WORD = 1, CHAR = 2;
+
+// JavaScript's \s, as the generator splits page text.
+export function charClass(cp) {
+  if ((cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0x85 || cp === 0xa0 || cp === 0x1680 ||
+      (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
+      cp === 0x205f || cp === 0x3000 || cp === 0xfeff) return SPACE;
+  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return WORD;
+  if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return WORD;
+  return CHAR;
+}
+
+export function foldWordChar(cp) {
+  if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
+  if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
+  return cp;
+}
+
+// A query: terms separated by whitespace, each cut into segments, all of
+// which a page must match: a word (letters and digits) matches any word it
+// begins; a run of other characters matches exactly where the page text
+// contains it.
+export function parseQuery(query) {
+  const segments = [];
+  let kind = SPACE, text = '';
+  const flush = () => {
+    if (text) segments.push({ kind: kind === WORD ? 'word' : 'run', text });
+    text = '';
+  };
+  for (const ch of String(query)) {
+    const cp = ch.codePointAt(0);
+    const c = charClass(cp);
+    if (c !== kind) flush();
+    kind = c;
+    if (c === WORD) text += String.fromCodePoint(foldWordChar(cp));
+    else if (c === CHAR) text += ch;
+  }
+  flush();
+  // The same segment twice adds nothing.
+  const seen = new Set();
+  return segments.filter((s) => !seen.has(s.kind + s.text) && seen.add(s.kind + s.text));
+}
+
+// Keys compare by code point (the generator sorts UTF-8 bytes, which is the
+// same order); UTF-16 code units alone would misplace astral characters.
+export function compareKeys(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+// The shard whose range holds `key`: the last separator <= key.
+export function shardFor(separators, key) {
+  let lo = 0, hi = separators.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (compareKeys(separators[mid], key) <= 0) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+// Every shard that may hold a key beginning with `prefix`.
+export function shardsForPrefix(separators, prefix) {
+  const out = [shardFor(separators, prefix)];
+  for (let i = out[0] + 1; i < separators.length && separators[i].startsWith(prefix); i++) out.push(i);
+  return out;
+}
+
+class Reader {
+  constructor(bytes) { this.b = bytes; this.i = 0; }
+  varint() {
+    let v = 0, scale = 1, byte;
+    do {
+      if (this.i >= this.b.length) throw new Error('search index: truncated file');
+      byte = this.b[this.i++];
+      v += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return v;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+// A shard: key -> record bytes.
+export function parseShard(bytes) {
+  const r = new Reader(bytes);
+  const map = new Map();
+  let prev = new Uint8Array(0);
+  for (let n = r.varint(); n > 0; n--) {
+    const shared = r.varint(), len = r.varint();
+    const key = new Uint8Array(shared + len);
+    key.set(prev.subarray(0, shared));
+    key.set(bytes.subarray(r.i, r.i + len), shared);
+    r.i += len;
+    const size = r.varint();
+    map.set(utf8.decode(key), bytes.subarray(r.i, r.i + size));
+    r.i += size;
+    prev = key;
+  }
+  return map;
+}
+
+// A document record: doc -> {weight, snippet}.
+export function decodeDocs(record) {
+  const r = new Reader(record);
+  const out = new Map();
+  let doc = 0;
+  for (let n = r.varint(); n > 0; n--) {
+    doc += r.varint();
+    out.set(doc, { weight: r.varint(), snippet: r.varint() });
+  }
+  return out;
+}
+
+// A position record: doc -> [[title positions], [heading positions], [body positions]].
+export function decodePositions(record) {
+  const r = new Reader(record);
+  const out = new Map();
+  let doc = 0;
+  for (let n = r.varint(); n > 0; n--) {
+    doc += r.varint();
+    const head = r.varint();
+    const total = Math.floor(head / 4);
+    const title = head & 1 ? r.varint() : 0;
+    const heading = head & 2 ? r.varint() : 0;
+    const sizes = [title, heading, total - title - heading];
+    const groups = sizes.map((size) => {
+      const g = new Array(size);
+      let p = 0;
+      for (let k = 0; k < size; k++) g[k] = p += r.varint();
+      return g;
+    });
+    out.set(doc, groups);
+  }
+  return out;
+}
+
+// Bigram offsets that cover every character of a run of n >= 2: 0, 2, 4 …
+// and n − 2. Matching each at its offset means the run itself is there.
+export function coverOffsets(n) {
+  const out = [];
+  for (let o = 0; o < n - 1; o += 2) out.push(o);
+  if (out[out.length - 1] !== n - 2) out.push(n - 2);
+  return out;
+}
+
+function codePoints(text) { return Array.from(text); }
+
+// Offsets of each character of a run in UTF-16 units.
+function unitOffsets(chars) {
+  const out = [];
+  let u = 0;
+  for (const c of chars) { out.push(u); u += c.length; }
+  return out;
+}
+
+export class Searcher {
+  // load(path) -> Promise<Uint8Array>, paths relative to the index folder
+  // (search/). manifest: the parsed manifest.json.
+  constructor(manifest, load) {
+    if (manifest.format !== 'gongkai-search' || manifest.version !== 1) throw new Error('search index: unknown format');
+    this.m = manifest;
+    this.load = load;
+    this.shards = new Map();
+    this.json = new Map();
+  }
+
+  url(path) { return path + '?v=' + this.m.v; }
+
+  shard(kind, i) {
+    const path = `${kind}/${i}.bin`;
+    if (!this.shards.has(path)) this.shards.set(path, this.load(this.url(path)).then(parseShard));
+    return this.shards.get(path);
+  }
+
+  loadJson(path) {
+    if (!this.json.has(path)) this.json.set(path, this.load(this.url(path)).then((b) => JSON.parse(utf8.decode(b))));
+    return this.json.get(path);
+  }
+
+  async docRecord(key) {
+    const shard = await this.shard('d', shardFor(this.m.d, key));
+    const rec = shard.get(key);
+    return rec ? decodeDocs(rec) : new Map();
+  }
+
+  async positionRecord(key) {
+    const shard = await this.shard('p', shardFor(this.m.p, key));
+    const rec = shard.get(key);
+    return rec ? decodePositions(rec) : new Map();
+  }
+
+  // doc -> {weight, snippet} for one segment.
+  async matchSegment(seg) {
+    const w = this.m.weights;
+    if (seg.kind === 'word') {
+      const out = new Map();
+      const shards = await Promise.all(shardsForPrefix(this.m.d, seg.text).map((i) => this.shard('d', i)));
+      for (const shard of shards) {
+        for (const [key, rec] of shard) {
+          if (!key.startsWith(seg.text)) continue;
+          for (const [doc, e] of decodeDocs(rec)) {
+            const had = out.get(doc);
+            if (!had) out.set(doc, { weight: e.weight, snippet: e.snippet });
+            else { had.weight += e.weight; had.snippet = Math.min(had.snippet, e.snippet); }
+          }
+        }
+      }
+      return out;
+    }
+    const chars = codePoints(seg.text);
+    if (chars.length === 1) return this.docRecord(seg.text);
+    const offsets = coverOffsets(chars.length);
+    const keys = offsets.map((o) => chars[o] + chars[o + 1]);
+    const docSets = await Promise.all(keys.map((k) => this.docRecord(k)));
+    if (chars.length === 2) return docSets[0];
+    let candidates = [...docSets[0].keys()].filter((d) => docSets.every((s) => s.has(d)));
+    if (candidates.length === 0) return new Map();
+    const units = unitOffsets(chars);
+    const positions = await Promise.all(keys.map((k) => this.positionRecord(k)));
+    const fieldWeight = [w.title, w.heading, w.body];
+    const out = new Map();
+    for (const doc of candidates) {
+      const lists = positions.map((p) => p.get(doc));
+      if (lists.some((l) => !l)) continue;
+      const sets = lists.map((groups) => new Set(groups.flat()));
+      let weight = 0, snippet = -1, best = -1;
+      lists[0].forEach((group, field) => {
+        for (const p of group) {
+          if (!offsets.every((o, k) => sets[k].has(p + units[o]))) continue;
+          weight += fieldWeight[field];
+          // The first match in the body, else in a heading, else in the title.
+          if (field > best) { best = field; snippet = p; }
+          else if (field === best && p < snippet) snippet = p;
+        }
+      });
+      if (weight > 0) out.set(doc, { weight, snippet });
+    }
+    return out;
+  }
+
+  // { total, hits: [{doc, score, snippet}] } ranked by score, then page order.
+  async search(query, filters = {}) {
+    const segments = parseQuery(query);
+    if (segments.length === 0) return { total: 0, hits: [], segments };
+    const matches = await Promise.all(segments.map((s) => this.matchSegment(s)));
+    // The snippet shows the longest segment, the most telling one.
+    let longest = 0;
+    segments.forEach((s, k) => { if (s.text.length > segments[longest].text.length) longest = k; });
+    const order = matches.map((m, k) => k).sort((a, b) => matches[a].size - matches[b].size);
+    const hits = [];
+    for (const [doc] of matches[order[0]]) {
+      let score = 0;
+      if (!order.every((k) => { const e = matches[k].get(doc); if (e) score += e.weight; return e; })) continue;
+      hits.push({ doc, score, snippet: matches[longest].get(doc).snippet });
+    }
+    let filtered = hits;
+    if (filters.year || filters.department) {
+      const f = await this.loadJson('facets.json');
+      const y = filters.year ? f.years.indexOf(String(filters.year)) : -2;
+      const d = filters.department ? f.departments.indexOf(filters.department) : -2;
+      filtered = hits.filter((h) => (y === -2 || f.doc_year[h.doc] === y) && (d === -2 || f.doc_department[h.doc] === d));
+    }
+    filtered.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return { total: filtered.length, hits: filtered, segments };
+  }
+
+  // {path, title, department, yearLabel, text} for a document.
+  async document(doc) {
+    const block = Math.floor(doc / this.m.doc_block);
+    const rows = await this.loadJson(`docs/${block}.json`);
+    const [path, title, department, yearLabel] = rows[doc - block * this.m.doc_block];
+    return { path, title, department, yearLabel, text: 'text/' + path.replace(/\.html$/, '.u16') };
+  }
+}
+
+// Decodes UTF-16LE bytes (a whole text file or a slice of it starting at
+// unit offset `offset`) and returns the text of units [start, end).
+export function sliceText(bytes, offset, start, end) {
+  const first = Math.max(start, offset);
+  const last = Math.min(end, offset + Math.floor(bytes.length / 2));
+  let s = '';
+  for (let u = first; u < last; u++) {
+    const i = (u - offset) * 2;
+    s += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
+  }
+  // A window may cut a surrogate pair: drop the lone halves.
+  return s.replace(/^[\udc00-\udfff]/, '').replace(/[\ud800-\udbff]$/, '');
+}
+
+function isWordCharAt(text, i) {
+  return i >= 0 && i < text.length && charClass(text.codePointAt(i)) === WORD;
+}
+
+// Where the segments occur in `text`: sorted, non-overlapping [start, end).
+export function findMatches(text, segments) {
+  const folded = Array.from(text, (ch) => (charClass(ch.codePointAt(0)) === WORD ? String.fromCodePoint(foldWordChar(ch.codePointAt(0))) : ch)).join('');
+  const ranges = [];
+  for (const seg of segments) {
+    for (let i = folded.indexOf(seg.text); i >= 0; i = folded.indexOf(seg.text, i + 1)) {
+      if (seg.kind === 'word' && isWordCharAt(folded, i - 1)) continue;
+      ranges.push([i, i + seg.text.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out = [];
+  for (const r of ranges) {
+    if (out.length && r[0] < out[out.length - 1][1]) out[out.length - 1][1] = Math.max(out[out.length - 1][1], r[1]);
+    else out.push(r);
+  }
+  return out;
+}
+
+// A snippet as pieces of plain text, the matches marked: [{text, mark}].
+// `text` is the window, `before`/`after` whether the page goes on.
+export function buildSnippet(text, segments, before, after) {
+  const pieces = [];
+  let at = 0;
+  for (const [s, e] of findMatches(text, segments)) {
+    if (s > at) pieces.push({ text: text.slice(at, s), mark: false });
+    pieces.push({ text: text.slice(s, e), mark: true });
+    at = e;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), mark: false });
+  if (before) pieces.unshift({ text: '…', mark: false });
+  if (after) pieces.push({ text: '…', mark: false });
+  return pieces;
+}
+
+// The window of text a snippet shows around position `pos`.
+export function snippetWindow(pos, before = 24, length = 96) {
+  const start = Math.max(0, pos - before);
+  return { start, end: start + length };
+}
