@@ -2,7 +2,10 @@
 // They turn derived figures into template data and emit finished pages.
 #pragma once
 
+#include <map>
 #include <vector>
+
+#include "index/search_index.h"
 
 #include "render/render_env.h"
 
@@ -22,6 +25,9 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
 void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink);  // page_glossary.cpp
 void render_data_index(const RenderEnv& env, OutputSink& sink);                  // page_data.cpp
 void render_not_found(const RenderEnv& env, OutputSink& sink);                   // page_data.cpp
+void render_search(const RenderEnv& env, OutputSink& sink);                      // page_search.cpp
+// The department and year of each page, for search results and filters.
+std::map<std::string, SearchPageInfo> search_page_info(const RenderEnv& env);  // page_search.cpp
 
 // Helpers several pages use.
 bool any_illustrative(const std::vector<const DepartmentYear*>& members);

@@ -1,8 +1,12 @@
 #include "render/render_site.h"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #include "index/feed.h"
+#include "index/search_index.h"
 #include "index/sitemap.h"
 
 #include "render/labels.h"
@@ -73,7 +77,6 @@ void copy_assets(const Theme& theme, OutputSink& sink) {
 
 void render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
                  Diagnostics& diagnostics) {
-    PageRecorder sink(out);
     const TemplateSet templates(theme, diagnostics);
     const Labels labels(theme, templates);
     const Numbers numbers(content.site, labels);
@@ -82,6 +85,13 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
     globals.set("label", labels.data());
     globals.set("site", site_data(content));
     const RenderEnv env{content, derived, theme, templates, labels, numbers, glossary, globals};
+    // Pages pass through the search indexer on their way out.
+    SearchIndexOptions search_options;
+    search_options.title_suffix = " - " + content.site.title;  // as base.mustache writes <title>
+    search_options.pages = search_page_info(env);
+    SearchIndexer indexer(std::move(search_options));
+    IndexingSink indexing(out, indexer);
+    PageRecorder sink(indexing);
 
     render_overview(env, sink);
     for (const RegionYear& region : derived.regions) render_year(env, region, sink);
@@ -92,6 +102,7 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
     render_glossary(env, uses, sink);
     render_data_index(env, sink);
     render_not_found(env, sink);
+    render_search(env, sink);
     copy_assets(theme, sink);
     render_data(content, derived, sink);
 
@@ -99,6 +110,13 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
                   content.site.region};
     sink.add("feed.xml", feed_xml(feed, feed_entries(env, uses)));
     sink.add("sitemap.xml", sitemap_xml(sink.pages(), content.site.base_url));
+    const auto index_start = std::chrono::steady_clock::now();
+    indexer.finish(out);
+    if (std::getenv("GONGKAI_TIMINGS")) {
+        const double finish = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
+        std::fprintf(stderr, "gongkai: search index: %zu pages, %.3f s reading pages, %.3f s writing shards\n",
+                     indexer.pages(), indexer.seconds_adding(), finish);
+    }
 
     templates.report_misses(diagnostics);
     labels.report_missing(diagnostics);
