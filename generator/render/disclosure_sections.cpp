@@ -385,7 +385,7 @@ mu::data procurement_section(DisclosureContext& c) {
     s.set("sentence_html", c.value(Fig::procurement_total) ? env.labels.sentence("disclosure.procurement_sentence", d) : "");
 
     Table t;
-    t.id = "procurement";
+    t.id = "procurement-items";  // not "procurement": that is the section's id
     t.caption = env.label("disclosure.procurement_caption");
     t.unit = unit_caption(env);
     Row h1, h2;
@@ -461,7 +461,7 @@ mu::data assets_section(DisclosureContext& c) {
     s.set("sentence_html", a.present && a.total.has() ? env.labels.sentence("disclosure.assets_sentence", d) : "");
 
     Table t;
-    t.id = "assets";
+    t.id = "asset-items";  // not "assets": that is the section's id
     t.caption = env.label("disclosure.assets_caption");
     t.unit = unit_caption(env);
     Row head;

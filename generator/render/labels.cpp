@@ -60,6 +60,12 @@ std::string Labels::sentence(const std::string& key, const mu::data& data) const
     return templates_.render_label(key, text, data);
 }
 
+std::string Labels::text(const std::string& key, const mu::data& data) const {
+    const std::string& text = get(key);
+    if (text.empty()) return {};
+    return templates_.render_label(key, text, data, LabelOutput::text);
+}
+
 void Labels::report_missing(Diagnostics& diagnostics) const {
     std::lock_guard lock(mutex_);
     for (const std::string& key : missing_) {

@@ -23,6 +23,10 @@ public:
 
     // A label that is a small template, rendered with `data`: HTML-escaped.
     std::string sentence(const std::string& key, const mu::data& data) const;
+    // The same, as plain text (values not escaped): for a page title, which
+    // the templates escape where they print it. A sentence there would show
+    // its entities ("&lt;") to the reader.
+    std::string text(const std::string& key, const mu::data& data) const;
 
     // All labels as nested mustache data: {{label.figure.income_total}}.
     const mu::data& data() const { return data_; }

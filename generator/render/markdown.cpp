@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "render/html.h"
 #include "render/markdown.h"
@@ -304,6 +305,28 @@ bool is_separator(char32_t cp) {
     return cp >= 0xF0000;                             // private use planes
 }
 
+// cmark-gfm aligns table columns with align="..." on <th> and <td>, which
+// HTML5 made obsolete. A class instead (the theme's style sheet aligns it),
+// not a style attribute, so a strict Content-Security-Policy still holds. The
+// exact tags come only from the table renderer: in safe mode the text's "<"
+// and attribute values' quotes are escaped.
+void align_with_classes(std::string& html) {
+    static constexpr std::pair<std::string_view, std::string_view> kTags[] = {
+        {"<th align=\"left\">", "<th class=\"align-left\">"},
+        {"<th align=\"center\">", "<th class=\"align-center\">"},
+        {"<th align=\"right\">", "<th class=\"align-right\">"},
+        {"<td align=\"left\">", "<td class=\"align-left\">"},
+        {"<td align=\"center\">", "<td class=\"align-center\">"},
+        {"<td align=\"right\">", "<td class=\"align-right\">"},
+    };
+    if (html.find(" align=\"") == std::string::npos) return;
+    for (const auto& [from, to] : kTags) {
+        for (std::size_t at = html.find(from); at != std::string::npos; at = html.find(from, at + to.size())) {
+            html.replace(at, from.size(), to);
+        }
+    }
+}
+
 }  // namespace
 
 std::string slugify_heading(std::string_view text) {
@@ -351,6 +374,7 @@ MarkdownResult render_markdown(std::string_view markdown, const MarkdownOptions&
     if (!html) throw std::bad_alloc();
     result.html = html;
     std::free(html);
+    align_with_classes(result.html);
     return result;
 }
 

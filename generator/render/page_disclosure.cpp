@@ -81,7 +81,7 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     title.set("department", department_name(dept));
     title.set("year_title", year_title(env, dy.year, dy.kind));
     frame.title = env.labels.get("disclosure.title").empty() ? department_name(dept)
-                                                              : env.labels.sentence("disclosure.title", title);
+                                                              : env.labels.text("disclosure.title", title);
     frame.crumbs = {{env.label("nav.home"), overview_path()},
                     {year_title(env, dy.year, dy.kind), year_path(dy.year, dy.kind)},
                     {department_name(dept), department_path(dept.id)}};

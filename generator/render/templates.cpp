@@ -97,13 +97,19 @@ std::string TemplateSet::render(const std::string& name, const mu::data& page, c
     return render_compiled(it->second, name, page, &globals);
 }
 
-std::string TemplateSet::render_label(const std::string& key, const std::string& text, const mu::data& data) const {
+std::string TemplateSet::render_label(const std::string& key, const std::string& text, const mu::data& data,
+                                      LabelOutput output) const {
     const Compiled* compiled = nullptr;
     {
         std::lock_guard lock(mutex_);
-        auto it = label_cache_.find(key);
+        // A plain-text rendering is a second compiled copy: the escape
+        // function belongs to the compiled template.
+        const std::string cache_key = output == LabelOutput::text ? "text:" + key : key;
+        auto it = label_cache_.find(cache_key);
         if (it == label_cache_.end()) {
-            it = label_cache_.emplace(key, Compiled{std::make_unique<mu::mustache>(text), "label '" + key + "'"}).first;
+            auto tmpl = std::make_unique<mu::mustache>(text);
+            if (output == LabelOutput::text) tmpl->set_custom_escape([](const std::string& s) { return s; });
+            it = label_cache_.emplace(cache_key, Compiled{std::move(tmpl), "label '" + key + "'"}).first;
         }
         compiled = &it->second;
     }

@@ -21,6 +21,8 @@ namespace gk {
 
 namespace mu = kainjow::mustache;
 
+enum class LabelOutput { html, text };
+
 class TemplateSet {
 public:
     // Expands `{{> name}}` by including templates/partials/<name>.mustache
@@ -35,8 +37,10 @@ public:
     std::string render(const std::string& name, const mu::data& page, const mu::data& globals) const;
 
     // Renders a label that is itself a small template (a sentence such as
-    // "{{year}}年收支预算{{total}}{{unit}}"); the result is HTML-escaped text.
-    std::string render_label(const std::string& key, const std::string& text, const mu::data& data) const;
+    // "{{year}}年收支预算{{total}}{{unit}}"); the result is HTML-escaped text,
+    // or plain text (values inserted as they are) with LabelOutput::text.
+    std::string render_label(const std::string& key, const std::string& text, const mu::data& data,
+                             LabelOutput output = LabelOutput::html) const;
 
     // Reports every name templates asked for that no page provided, once each.
     void report_misses(Diagnostics& diagnostics) const;
