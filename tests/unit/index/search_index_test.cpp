@@ -1,0 +1,158 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "index/search_index.h"
+#include "index/search_lookup.h"
+#include "index/search_shards.h"
+
+using namespace gk;
+
+namespace {
+
+struct Page {
+    std::string path;
+    std::string title;
+    std::string main;
+};
+
+std::string html(const Page& p) {
+    return "<html><head><title>" + p.title + " - 站点</title></head><body><main>" + p.main + "</main></body></html>";
+}
+
+std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0) {
+    SearchIndexOptions options;
+    options.title_suffix = " - 站点";
+    options.doc_shard_bytes = shard_bytes;
+    options.position_shard_bytes = shard_bytes;
+    options.pages["departments/union/2020/index.html"] = {"union", "区总工会", 2020, "2020年部门预算"};
+    SearchIndexer indexer(options);
+    MemorySink sink;
+    for (const Page& p : pages) indexer.add_page(p.path, html(p), sink);
+    indexer.finish(sink);
+    return sink.files();
+}
+
+// The paths of the pages a query finds, best first.
+std::vector<std::string> find(const std::map<std::string, std::string>& files, const std::string& query) {
+    const auto read = [&](const std::string& path) -> std::optional<std::string> {
+        const auto it = files.find("search/" + path);
+        if (it == files.end()) return std::nullopt;
+        return it->second;
+    };
+    std::vector<std::string> paths;
+    std::vector<std::string> all;
+    for (const auto& [path, bytes] : files) {
+        if (path.starts_with("search/text/")) all.push_back(path.substr(12, path.size() - 16) + ".html");
+    }
+    std::sort(all.begin(), all.end());  // document ids are in path order
+    for (const SearchHit& h : search_index(read, query)) paths.push_back(all.at(h.doc));
+    return paths;
+}
+
+const std::vector<Page> kPages = {
+    {"a/index.html", "三公经费说明", "<p>本部门“三公”经费为零。</p>"},
+    {"b/index.html", "收入", "<p>三公经费合计0万元，其中公务接待费0万元。</p>"},
+    {"c/index.html", "支出", "<p>三公，经费另列。一段简单的说明。Budget transparency.</p>"},
+    {"d/index.html", "其他", "<h2>三公经费</h2><p>见上表。</p>"},
+};
+
+}  // namespace
+
+TEST_CASE("a run of Chinese characters finds exactly the pages that contain it", "[index][search]") {
+    const auto files = build(kPages);
+    CHECK(find(files, "三公经费") == std::vector<std::string>{"a/index.html", "d/index.html", "b/index.html"});
+    // The bigrams 三公 and 经费 are both on page c, but not adjacent.
+    CHECK(find(files, "段简") == std::vector<std::string>{"c/index.html"});
+    CHECK(find(files, "一段简单的") == std::vector<std::string>{"c/index.html"});
+    CHECK(find(files, "“三公”经费").size() == 1);
+    CHECK(find(files, "公经费合").size() == 1);
+    CHECK(find(files, "经费三公").empty());
+    CHECK(find(files, "段简单单").empty());
+}
+
+TEST_CASE("a title hit ranks above a heading hit, and a heading hit above a body hit", "[index][search]") {
+    const auto files = build(kPages);
+    const auto found = find(files, "三公经费");
+    REQUIRE(found.size() == 3);
+    CHECK(found[0] == "a/index.html");
+    CHECK(found[1] == "d/index.html");
+    CHECK(found[2] == "b/index.html");
+}
+
+TEST_CASE("words are found by their beginning, in any case", "[index][search]") {
+    const auto files = build(kPages);
+    CHECK(find(files, "budget") == std::vector<std::string>{"c/index.html"});
+    CHECK(find(files, "TRANS") == std::vector<std::string>{"c/index.html"});
+    CHECK(find(files, "udget").empty());
+}
+
+TEST_CASE("several terms are all required", "[index][search]") {
+    const auto files = build(kPages);
+    CHECK(find(files, "经费 接待") == std::vector<std::string>{"b/index.html"});
+    CHECK(find(files, "budget 三公") == std::vector<std::string>{"c/index.html"});
+    CHECK(find(files, "budget 接待").empty());
+    CHECK(find(files, "   ").empty());
+}
+
+TEST_CASE("the index is the same bytes whatever the order pages arrive in", "[index][search]") {
+    std::vector<Page> reversed(kPages.rbegin(), kPages.rend());
+    CHECK(build(kPages) == build(reversed));
+}
+
+TEST_CASE("tiny shards give the same results as one shard", "[index][search]") {
+    const auto small = build(kPages, 16);
+    const auto large = build(kPages, 1 << 20);
+    CHECK(small.count("search/d/5.bin") == 1);
+    CHECK(large.count("search/d/1.bin") == 0);
+    for (const char* q : {"三公经费", "段简", "budget", "经费 接待", "。", "“三"}) {
+        INFO(q);
+        CHECK(find(small, q) == find(large, q));
+    }
+}
+
+TEST_CASE("each page's text is written as UTF-16 with its title first", "[index][search]") {
+    const auto files = build({{"x/index.html", "题", "<p>a𠮷</p>"}});
+    const std::string& text = files.at("search/text/x/index.u16");
+    const std::string expected("\x98\x98\x20\x00\x61\x00\x42\xD8\xB7\xDF", 10);  // 题 ␠ a 𠮷
+    CHECK(text == expected);
+}
+
+TEST_CASE("documents, facets and the manifest describe the pages", "[index][search]") {
+    const auto files = build({{"departments/union/2020/index.html", "区总工会2020年部门预算", "<p>正文</p>"},
+                              {"index.html", "首页", "<p>正文</p>"}});
+    CHECK(files.at("search/docs/0.json") ==
+          "[[\"departments/union/2020/index.html\",\"区总工会2020年部门预算\",\"区总工会\",\"2020年部门预算\"],"
+          "[\"index.html\",\"首页\",\"\",\"\"]]\n");
+    CHECK(files.at("search/facets.json") ==
+          "{\"years\":[\"2020\"],\"departments\":[\"union\"],\"doc_year\":[0,-1],\"doc_department\":[0,-1]}\n");
+    const std::string& manifest = files.at("search/manifest.json");
+    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":1,\"v\":\""));
+    CHECK(manifest.find("\"docs\":2,") != std::string::npos);
+}
+
+TEST_CASE("only the portal's pages are indexed", "[index][search]") {
+    CHECK(SearchIndexer::wants("departments/x/2020/index.html"));
+    CHECK_FALSE(SearchIndexer::wants("404.html"));
+    CHECK_FALSE(SearchIndexer::wants("search/index.html"));
+    CHECK_FALSE(SearchIndexer::wants("data/2020.csv"));
+    CHECK(SearchIndexer::text_path("2020/index.html") == "search/text/2020/index.u16");
+}
+
+TEST_CASE("varints and separators", "[index][search]") {
+    std::string s;
+    for (std::uint64_t v : {0ull, 127ull, 128ull, 300ull, 0xFFFFFFFFull}) put_varint(s, v);
+    std::size_t i = 0;
+    std::uint64_t v = 0;
+    for (std::uint64_t want : {0ull, 127ull, 128ull, 300ull, 0xFFFFFFFFull}) {
+        REQUIRE(get_varint(s, i, v));
+        CHECK(v == want);
+    }
+    CHECK_FALSE(get_varint(std::string("\x80"), i = 0, v));
+    CHECK(shortest_separator("三公", "三十") == "三十");
+    CHECK(shortest_separator("abc", "abd") == "abd");
+    CHECK(shortest_separator("ab", "abzz") == "abz");
+    CHECK(shortest_separator("经", "预算") == "预");
+}

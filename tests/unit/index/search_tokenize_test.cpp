@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "index/search_tokenize.h"
+
+using namespace gk;
+
+namespace {
+
+struct Recorder : TokenVisitor {
+    std::vector<std::string> tokens;  // "c:段@3" "b:段简@3" "w:budget@0", field suffix when not body
+    static std::string suffix(Field f) { return f == Field::title ? "/t" : f == Field::heading ? "/h" : ""; }
+    void character(char32_t c, std::uint32_t pos, Field f) override {
+        std::string s = "c:";
+        append_utf8(s, c);
+        tokens.push_back(s + "@" + std::to_string(pos) + suffix(f));
+    }
+    void bigram(char32_t a, char32_t b, std::uint32_t pos, Field f) override {
+        std::string s = "b:";
+        append_utf8(s, a);
+        append_utf8(s, b);
+        tokens.push_back(s + "@" + std::to_string(pos) + suffix(f));
+    }
+    void word(std::string_view w, std::uint32_t pos, Field f) override {
+        tokens.push_back("w:" + std::string(w) + "@" + std::to_string(pos) + suffix(f));
+    }
+};
+
+std::vector<std::string> tokens_of(const std::string& text, const std::vector<FieldSpan>& spans = {}) {
+    Recorder r;
+    tokenize(text, spans, r);
+    return r.tokens;
+}
+
+}  // namespace
+
+TEST_CASE("Chinese text gives every character and every adjacent pair with its position", "[index][tokenize]") {
+    CHECK(tokens_of("一段简单") == std::vector<std::string>{"c:一@0", "c:段@1", "b:一段@0", "c:简@2", "b:段简@1",
+                                                            "c:单@3", "b:简单@2"});
+}
+
+TEST_CASE("spaces break pairs, punctuation is a character like any other", "[index][tokenize]") {
+    CHECK(tokens_of("三公 经费") == std::vector<std::string>{"c:三@0", "c:公@1", "b:三公@0", "c:经@3", "c:费@4", "b:经费@3"});
+    CHECK(tokens_of("“三公”") == std::vector<std::string>{"c:“@0", "c:三@1", "b:“三@0", "c:公@2", "b:三公@1", "c:”@3",
+                                                         "b:公”@2"});
+}
+
+TEST_CASE("letters and digits are lower-cased words, full-width ones folded to ASCII", "[index][tokenize]") {
+    CHECK(tokens_of("Budget 2020年") == std::vector<std::string>{"w:budget@0", "w:2020@7", "c:年@11"});
+    CHECK(tokens_of("ＡＢｃ１２") == std::vector<std::string>{"w:abc12@0"});
+    // A word between characters breaks their pair.
+    CHECK(tokens_of("第2季") == std::vector<std::string>{"c:第@0", "w:2@1", "c:季@2"});
+}
+
+TEST_CASE("positions count UTF-16 units, as JavaScript strings do", "[index][tokenize]") {
+    // U+20BB7 (𠮷) takes two units.
+    CHECK(tokens_of("𠮷野家") == std::vector<std::string>{"c:𠮷@0", "c:野@2", "b:𠮷野@0", "c:家@3", "b:野家@2"});
+}
+
+TEST_CASE("tokens carry the field of the span they are in", "[index][tokenize]") {
+    const std::vector<FieldSpan> spans = {{0, 2, Field::title}, {3, 5, Field::heading}};
+    CHECK(tokens_of("预算 经费 a", spans) == std::vector<std::string>{"c:预@0/t", "c:算@1/t", "b:预算@0/t", "c:经@3/h",
+                                                                       "c:费@4/h", "b:经费@3/h", "w:a@6"});
+}
+
+TEST_CASE("whitespace is what JavaScript's \\s is", "[index][tokenize]") {
+    CHECK(char_class(U'\u3000') == CharClass::space);
+    CHECK(char_class(U'\u00A0') == CharClass::space);
+    CHECK(char_class(U'\uFEFF') == CharClass::space);
+    CHECK(char_class(U'\u200B') == CharClass::character);  // not \s in JavaScript either
+    CHECK(char_class(U'、') == CharClass::character);
+    CHECK(char_class(U'Z') == CharClass::word);
+}
+
+TEST_CASE("invalid UTF-8 decodes to replacement characters without reading past the end", "[index][tokenize]") {
+    const std::string bad = std::string("a\xE6\xAE") ;
+    std::size_t i = 1;
+    CHECK(next_code_point(bad, i) == 0xFFFD);
+    CHECK(i == bad.size());
+    const std::string overlong = "\xC0\xAF";
+    i = 0;
+    CHECK(next_code_point(overlong, i) == 0xFFFD);
+}
