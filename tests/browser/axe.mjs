@@ -1,8 +1,8 @@
 // browser/axe: one page of each type of the demo site, served on 127.0.0.1,
 // opened in headless Chromium at a phone and a desktop width, checked by
 // axe-core against WCAG 2.0 and 2.1, levels A and AA: zero violations. Also
-// fails when a page's own resources (style sheet, icon, ...) fail to load or
-// the page logs an error.
+// fails when a page's own resources (style sheet, icon, ...) fail to load,
+// the page logs an error, or it is wider than the window (reflow).
 //
 // usage: node axe.mjs <demo-site-dir>
 import { createRequire } from "node:module";
@@ -36,6 +36,19 @@ async function checkWidth(viewport) {
     const response = await page.goto(server.url + file, { waitUntil: "load" });
     if (!response || response.status() !== 200) problems.push(`page answered ${response?.status()}`);
     if (wait) await page.waitForSelector(wait, { timeout: 10000 }).catch(() => problems.push(`${wait} did not appear`));
+    // WCAG 1.4.10 (reflow), which axe does not check: at 375 px nothing but
+    // a table's own scroll region may be wider than the page.
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      if (document.documentElement.scrollWidth <= width) return null;
+      const scrolls = (el) => el && (getComputedStyle(el).overflowX !== "visible" || scrolls(el.parentElement));
+      const culprits = [...document.querySelectorAll("body *")].filter((el) =>
+        el.getBoundingClientRect().right > width + 1 && el.parentElement.getBoundingClientRect().right <= width + 1 &&
+        !scrolls(el.parentElement));
+      return `the page scrolls sideways (${document.documentElement.scrollWidth} px wide for ${width}): ` +
+        culprits.slice(0, 3).map((el) => el.outerHTML.slice(0, 120).replace(/\s+/g, " ")).join(" | ");
+    });
+    if (overflow) problems.push(overflow);
     await page.addScriptTag({ url: AXE_PATH });
     const result = await page.evaluate(
       (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
