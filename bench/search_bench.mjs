@@ -1,0 +1,158 @@
+// Search benchmark: gongkai's search against Pagefind on the same built
+// site, in headless Chromium on 127.0.0.1. For each query: the bytes the
+// browser downloads (cold cache, client code counted apart), the time until
+// the first ten results with snippets are there, and the recall of Chinese
+// substring queries (expected: the pages whose text contains the substring).
+// Prints figures; not a test. Usage: node bench/search_bench.mjs SITE
+// (SITE built by gongkai, with Pagefind's index in SITE/pagefind).
+import { createRequire } from 'node:module';
+import { serve } from '../tests/search/serve.mjs';
+import { readDocuments, expectedMatches } from '../tests/search/site_index.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+const site = process.argv[2];
+const QUERIES = [
+  ['预算', 'zh'], ['绩效', 'zh'], ['差旅费', 'zh'], ['公务接待', 'zh'], ['预算绩效管理', 'zh'],
+  ['务接待标', 'zh-substring'], ['算绩效管', 'zh-substring'], ['理制度', 'zh-substring'], ['排资金', 'zh-substring'],
+  ['东城教育局', 'department'], ['河西民政局', 'department'], ['2020', 'year'], ['performance', 'english'],
+];
+const RUNS = Number(process.env.RUNS || 3);
+
+const docs = await readDocuments(site);
+const byPath = new Map(docs.map((d) => [d.path, d.id]));
+const server = await serve(site);
+const browser = await chromium.launch({
+  executablePath: process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const sum = (list) => list.reduce((a, s) => a + s.bytes, 0);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// A fresh page (empty cache) on the search page, scripts loaded.
+async function freshPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + 'search/index.html');
+  await page.waitForFunction(() => document.querySelector('#search').classList.contains('search--ready'));
+  return { context, page };
+}
+
+async function gongkai(q) {
+  const times = [], warm = [];
+  let bytes = 0, code = 0, total = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await freshPage();
+    code = sum(server.sent.filter((s) => s.path.endsWith('.js')));
+    server.sent.length = 0;
+    const result = await page.evaluate(async (query) => {
+      const root = document.querySelector('#search');
+      const status = root.querySelector('#search-status');
+      const list = root.querySelector('#search-results');
+      root.querySelector('#search-q').value = query;
+      const t0 = performance.now();
+      const done = new Promise((resolve) => {
+        const check = () => {
+          const n = Number((/(\d+)/.exec(status.textContent) || [])[1]);
+          if (status.textContent.startsWith('没有') || (n > 0 && list.children.length === Math.min(10, n))) {
+            observer.disconnect();
+            resolve({ ms: performance.now() - t0, total: n || 0 });
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+      });
+      root.querySelector('form').requestSubmit();
+      return done;
+    }, q);
+    times.push(result.ms);
+    total = result.total;
+    bytes = sum(server.sent);
+    warm.push(await page.evaluate(async (query) => {
+      const m = await import('../assets/search-core.js');
+      const manifest = await (await fetch('manifest.json')).json();
+      const s = new m.Searcher(manifest, async (p) => new Uint8Array(await (await fetch(p)).arrayBuffer()));
+      await s.search(query);  // files now in the HTTP cache and parsed
+      const t0 = performance.now();
+      const r = await s.search(query);
+      await Promise.all(r.hits.slice(0, 10).map((h) => s.document(h.doc)));
+      return performance.now() - t0;
+    }, q));
+    await context.close();
+    server.sent.length = 0;
+  }
+  return { ms: median(times), warm: median(warm), bytes, code, total };
+}
+
+async function pagefind(q, recall) {
+  const times = [], warm = [];
+  let bytes = 0, code = 0, total = 0, urls = null;
+  for (let run = 0; run <= RUNS; run++) {
+    // The last run, for recall only, reads every result's URL (not timed).
+    const all = run === RUNS;
+    if (all && !recall) break;
+    const { context, page } = await freshPage();
+    server.sent.length = 0;
+    const result = await page.evaluate(async ({ query, all }) => {
+      const t0 = performance.now();
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.options({ excerptLength: 30 });
+      const search = await pf.search(query);
+      await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+      const ms = performance.now() - t0;
+      const t1 = performance.now();
+      const again = await pf.search(query);
+      await Promise.all(again.results.slice(0, 10).map((r) => r.data()));
+      const warm = performance.now() - t1;
+      const urls = all ? (await Promise.all(search.results.map((r) => r.data()))).map((d) => d.url) : null;
+      return { ms, warm, total: search.results.length, urls };
+    }, { query: q, all });
+    if (all) {
+      urls = result.urls;
+    } else {
+      times.push(result.ms);
+      warm.push(result.warm);
+      total = result.total;
+      bytes = sum(server.sent);
+      code = sum(server.sent.filter((s) => /\.js$|wasm/.test(s.path)));
+    }
+    await context.close();
+    server.sent.length = 0;
+  }
+  return { ms: median(times), warm: median(warm), bytes, code, total, urls };
+}
+
+const rows = [];
+for (const [q, kind] of QUERIES) {
+  const expected = new Set(expectedMatches(docs, q));
+  const g = await gongkai(q);
+  const recall = kind.startsWith('zh') || kind === 'department';
+  const p = await pagefind(q, recall);
+  let pfRecall = '', pfPrecision = '';
+  if (p.urls) {
+    const found = new Set(p.urls.map((u) => byPath.get(u.replace(/^\//, '').replace(/(^|\/)$/, '$1index.html'))));
+    const hit = [...expected].filter((d) => found.has(d)).length;
+    pfRecall = expected.size ? `${(100 * hit / expected.size).toFixed(1)}%` : 'n/a';
+    pfPrecision = found.size ? `${(100 * hit / found.size).toFixed(1)}%` : 'n/a';
+  }
+  rows.push({ q, kind, expected: expected.size, g, p, pfRecall, pfPrecision });
+  console.error(`${q}: gongkai ${g.total} results ${g.bytes} B ${g.ms.toFixed(1)} ms; pagefind ${p.total} results ${p.bytes} B ${p.ms.toFixed(1)} ms ${pfRecall}`);
+}
+await browser.close();
+await server.close();
+
+const kb = (b) => (b / 1024).toFixed(1);
+console.log('| query | kind | pages containing it | gongkai results | gongkai KB | gongkai ms cold / warm | Pagefind results | Pagefind recall / precision | Pagefind KB index / with code | Pagefind ms cold / warm |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const gRecall = r.kind.startsWith('zh') || r.kind === 'department' ? (r.g.total === r.expected ? ' (100%)' : ` (${r.g.total}/${r.expected})`) : '';
+  console.log(`| ${r.q} | ${r.kind} | ${r.expected} | ${r.g.total}${gRecall} | ${kb(r.g.bytes)} | ${r.g.ms.toFixed(0)} / ${r.g.warm.toFixed(1)} | ${r.p.total} | ${r.pfRecall ? r.pfRecall + ' / ' + r.pfPrecision : '—'} | ${kb(r.p.bytes - r.p.code)} / ${kb(r.p.bytes)} | ${r.p.ms.toFixed(0)} / ${r.p.warm.toFixed(1)} |`);
+}
+const g0 = rows[0].g;
+console.log(`\ngongkai client code (search.js + search-core.js, loaded once with the page): ${kb(g0.code)} KB`);
+console.log(`median bytes per query: gongkai ${kb(median(rows.map((r) => r.g.bytes)))} KB, Pagefind ${kb(median(rows.map((r) => r.p.bytes)))} KB (${kb(median(rows.map((r) => r.p.bytes - r.p.code)))} KB without its code)`);
+console.log(`median ms per query, cold (fresh page, every file downloaded): gongkai ${median(rows.map((r) => r.g.ms)).toFixed(1)}, Pagefind ${median(rows.map((r) => r.p.ms)).toFixed(1)}`);
+console.log(`median ms per query, warm (files in the browser): gongkai ${median(rows.map((r) => r.g.warm)).toFixed(1)}, Pagefind ${median(rows.map((r) => r.p.warm)).toFixed(1)}`);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Search benchmark (prints figures; not a test, not run by CI): generates a
+# synthetic corpus of D departments x Y years (default 1000 x 3 = 3,000
+# department-years), builds it with gongkai (index stage timed by
+# GONGKAI_TIMINGS=1), indexes the same site with Pagefind, and compares
+# index build time, size on disk, bytes per query and query time in
+# headless Chromium, and recall on Chinese substring queries.
+# Usage: bench/search_bench.sh [departments] [years]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+departments=${1:-1000}
+years=${2:-3}
+out=bench/out/search-$departments-$years
+corpus=bench/corpus/$departments-$years
+gongkai=${GONGKAI:-build/gongkai}
+mkdir -p bench/out
+[[ -x $gongkai ]] || scripts/build
+[[ -d bench/node_modules/pagefind ]] || npm install --prefix bench --no-audit --no-fund
+echo "== corpus: $departments departments x $years years"
+python3 bench/gen_corpus.py --departments "$departments" --years "$years" --out "$corpus" --seed 1
+rm -rf "$out"
+echo "== gongkai build"
+start=$(date +%s%N)
+GONGKAI_TIMINGS=1 "$gongkai" build --content "$corpus" --out "$out" --theme themes/default 2>&1 | tee bench/out/build.log
+end=$(date +%s%N)
+echo "gongkai build wall time: $(( (end - start) / 1000000 )) ms"
+echo "== pagefind"
+start=$(date +%s%N)
+(cd bench && npx pagefind --site "../$out" --root-selector main --quiet) || (cd bench && npx pagefind --site "../$out" --root-selector main)
+end=$(date +%s%N)
+echo "pagefind index wall time: $(( (end - start) / 1000000 )) ms"
+echo "== index size on disk (bytes)"
+for d in search search/d search/p search/text search/docs pagefind; do
+  printf '%-14s %12s bytes %7s files\n' "$d" "$(du -sb "$out/$d" | cut -f1)" "$(find "$out/$d" -type f | wc -l)"
+done
+echo "== queries in headless Chromium"
+node bench/search_bench.mjs "$out"
