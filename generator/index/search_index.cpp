@@ -23,35 +23,79 @@ constexpr std::uint64_t kWordTag = 2ull << 42;
 std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
 
 struct Occurrence {
-    std::uint64_t code;
+    std::uint32_t token;  // page-local token number
     std::uint32_t pos;
     std::uint8_t group;
-    bool operator<(const Occurrence& o) const {
-        if (code != o.code) return code < o.code;
-        if (group != o.group) return group < o.group;
-        return pos < o.pos;
+};
+
+// Token code -> page-local number: open addressing, as a page has a few
+// thousand distinct tokens and this runs for every character of the portal.
+class LocalTokens {
+public:
+    LocalTokens() : keys_(1024, kEmpty), values_(1024) {}
+    std::uint32_t number(std::uint64_t code) {
+        if ((codes.size() + 1) * 2 > keys_.size()) grow();
+        std::size_t i = slot(code);
+        if (keys_[i] == kEmpty) {
+            keys_[i] = code;
+            values_[i] = static_cast<std::uint32_t>(codes.size());
+            codes.push_back(code);
+        }
+        return values_[i];
     }
+    std::vector<std::uint64_t> codes;  // by number
+
+private:
+    static constexpr std::uint64_t kEmpty = ~0ull;
+    std::size_t slot(std::uint64_t code) const {
+        std::size_t i = static_cast<std::size_t>((code * 0x9E3779B97F4A7C15ull) >> 20) & (keys_.size() - 1);
+        while (keys_[i] != kEmpty && keys_[i] != code) i = (i + 1) & (keys_.size() - 1);
+        return i;
+    }
+    void grow() {
+        std::vector<std::uint64_t> old = std::move(keys_);
+        std::vector<std::uint32_t> old_values = std::move(values_);
+        keys_.assign(old.size() * 2, kEmpty);
+        values_.assign(old.size() * 2, 0);
+        for (std::size_t i = 0; i < old.size(); ++i) {
+            if (old[i] == kEmpty) continue;
+            const std::size_t j = slot(old[i]);
+            keys_[j] = old[i];
+            values_[j] = old_values[i];
+        }
+    }
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> values_;
+};
+
+struct StringViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 class Collector : public TokenVisitor {
 public:
     std::vector<Occurrence> occurrences;
-    std::vector<std::string> words;
+    std::vector<std::string> words;  // by word number
+    LocalTokens tokens;
 
     void character(char32_t c, std::uint32_t pos, Field field) override {
-        occurrences.push_back({c, pos, group_of(field)});
+        occurrences.push_back({tokens.number(c), pos, group_of(field)});
     }
     void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) override {
-        occurrences.push_back({kBigramTag | (std::uint64_t{a} << 21) | b, pos, group_of(field)});
+        occurrences.push_back({tokens.number(kBigramTag | (std::uint64_t{a} << 21) | b), pos, group_of(field)});
     }
     void word(std::string_view w, std::uint32_t pos, Field field) override {
-        auto [it, added] = word_index_.try_emplace(std::string(w), static_cast<std::uint32_t>(words.size()));
-        if (added) words.emplace_back(w);
-        occurrences.push_back({kWordTag | it->second, pos, group_of(field)});
+        auto it = word_index_.find(w);
+        if (it == word_index_.end()) {
+            it = word_index_.emplace(std::string(w), static_cast<std::uint32_t>(words.size())).first;
+            words.emplace_back(w);
+        }
+        occurrences.push_back({tokens.number(kWordTag | it->second), pos, group_of(field)});
     }
 
 private:
-    std::unordered_map<std::string, std::uint32_t> word_index_;
+    std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
 };
 
 std::string to_utf16le(std::string_view text) {
@@ -73,42 +117,41 @@ std::string to_utf16le(std::string_view text) {
     return out;
 }
 
-// One token of one page: its counts per field, the position a snippet
-// shows (the first in the body, else in a heading, else in the title) and,
-// for a bigram, every position.
-struct Entry {
-    std::uint32_t weight = 0;
-    std::uint32_t snippet = 0;
-    std::string positions;
-};
-
-Entry make_entry(const Occurrence* begin, const Occurrence* end, bool keep_positions) {
+// Appends one token's entry for a page (see PageRecord::entries): its
+// weight (occurrences weighed by field), the position a snippet shows (the
+// first in the body, else in a heading, else in the title) and, for a
+// bigram, every position, grouped by field. `occ` is in position order.
+void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, const Occurrence* end, bool bigram,
+                  std::string& scratch) {
     std::uint32_t count[3] = {0, 0, 0};
-    for (const Occurrence* o = begin; o != end; ++o) ++count[o->group];
-    Entry e;
+    std::uint32_t first[3] = {0, 0, 0};
+    for (const Occurrence* o = end; o != begin;) {
+        --o;
+        ++count[o->group];
+        first[o->group] = o->pos;
+    }
     const std::uint64_t weight = std::uint64_t{count[0]} * kWeightTitle + std::uint64_t{count[1]} * kWeightHeading +
                                  std::uint64_t{count[2]} * kWeightBody;
-    e.weight = static_cast<std::uint32_t>(std::min<std::uint64_t>(weight, 0xFFFFFFFFu));
-    const std::uint8_t best = count[2] ? 2 : count[1] ? 1 : 0;
-    for (const Occurrence* o = begin; o != end; ++o) {
-        if (o->group == best) {
-            e.snippet = o->pos;
-            break;
+    put_varint(out, id);
+    put_varint(out, weight);
+    put_varint(out, count[2] ? first[2] : count[1] ? first[1] : first[0]);
+    if (!bigram) return;
+    scratch.clear();
+    const std::uint64_t n = end - begin;
+    put_varint(scratch, (n << 2) | (count[0] ? 1 : 0) | (count[1] ? 2 : 0));
+    if (count[0]) put_varint(scratch, count[0]);
+    if (count[1]) put_varint(scratch, count[1]);
+    for (std::uint8_t group = 0; group < 3; ++group) {
+        if (!count[group]) continue;
+        std::uint32_t last = 0;
+        for (const Occurrence* o = begin; o != end; ++o) {
+            if (o->group != group) continue;
+            put_varint(scratch, o->pos - last);
+            last = o->pos;
         }
     }
-    if (!keep_positions) return e;
-    const std::uint64_t n = end - begin;
-    put_varint(e.positions, (n << 2) | (count[0] ? 1 : 0) | (count[1] ? 2 : 0));
-    if (count[0]) put_varint(e.positions, count[0]);
-    if (count[1]) put_varint(e.positions, count[1]);
-    std::uint8_t group = 255;
-    std::uint32_t last = 0;
-    for (const Occurrence* o = begin; o != end; ++o) {
-        if (o->group != group) group = o->group, last = 0;
-        put_varint(e.positions, o->pos - last);
-        last = o->pos;
-    }
-    return e;
+    put_varint(out, scratch.size());
+    out += scratch;
 }
 
 std::string code_key(std::uint64_t code) {
@@ -147,14 +190,14 @@ std::string SearchIndexer::text_path(const std::string& page_path) {
     return "search/text/" + page_path.substr(0, page_path.size() - 5) + ".u16";
 }
 
-std::uint32_t SearchIndexer::intern(std::uint64_t code, const std::string& word, bool bigram) {
-    if (word.empty()) {
+std::uint32_t SearchIndexer::intern(std::uint64_t code, const std::string* word, bool bigram) {
+    if (!word) {
         auto [it, added] = char_ids_.try_emplace(code, static_cast<std::uint32_t>(tokens_.size()));
         if (added) tokens_.push_back({code_key(code), bigram, 0, 0});
         return it->second;
     }
-    auto [it, added] = word_ids_.try_emplace(word, static_cast<std::uint32_t>(tokens_.size()));
-    if (added) tokens_.push_back({word, false, 0, 0});
+    auto [it, added] = word_ids_.try_emplace(*word, static_cast<std::uint32_t>(tokens_.size()));
+    if (added) tokens_.push_back({*word, false, 0, 0});
     return it->second;
 }
 
@@ -162,44 +205,44 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     const auto start = std::chrono::steady_clock::now();
     PageText page = extract_page_text(html, options_.title_suffix);
     Collector collector;
+    collector.occurrences.reserve(page.length16 * 2 + 16);
     tokenize(page.text, page.spans, collector);
-    std::vector<Occurrence>& occ = collector.occurrences;
-    std::sort(occ.begin(), occ.end());
 
-    struct Local {
-        std::uint64_t code;
-        Entry entry;
-    };
-    std::vector<Local> locals;
-    for (std::size_t i = 0; i < occ.size();) {
-        std::size_t j = i;
-        while (j < occ.size() && occ[j].code == occ[i].code) ++j;
-        const bool bigram = (occ[i].code & kBigramTag) != 0;
-        locals.push_back({occ[i].code, make_entry(&occ[i], &occ[j], bigram)});
-        i = j;
+    // Group the occurrences by token, keeping position order (counting sort).
+    const std::vector<std::uint64_t>& codes = collector.tokens.codes;
+    std::vector<std::uint32_t> begin(codes.size() + 1, 0);
+    for (const Occurrence& o : collector.occurrences) ++begin[o.token + 1];
+    for (std::size_t t = 0; t < codes.size(); ++t) begin[t + 1] += begin[t];
+    std::vector<Occurrence> grouped(collector.occurrences.size());
+    {
+        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
+        for (const Occurrence& o : collector.occurrences) grouped[fill[o.token]++] = o;
+    }
+
+    std::vector<std::uint32_t> ids(codes.size());
+    {
+        std::lock_guard lock(mutex_);
+        for (std::size_t t = 0; t < codes.size(); ++t) {
+            const std::uint64_t code = codes[t];
+            const bool is_word = (code & kWordTag) != 0;
+            ids[t] = intern(code, is_word ? &collector.words[code & 0xFFFFFFFF] : nullptr, (code & kBigramTag) != 0);
+            Token& token = tokens_[ids[t]];
+            ++token.docs;
+            if (token.bigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
+        }
+    }
+    PageRecord record{path, std::move(page.title), {}};
+    record.entries.reserve(codes.size() * 6);
+    std::string scratch;
+    for (std::size_t t = 0; t < codes.size(); ++t) {
+        append_entry(record.entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1],
+                     (codes[t] & kBigramTag) != 0, scratch);
     }
 
     std::string text_file = to_utf16le(page.text);
     const std::string text_file_path = text_path(path);
-    PageRecord record{path, std::move(page.title), {}};
     {
         std::lock_guard lock(mutex_);
-        for (const Local& l : locals) {
-            const bool is_word = (l.code & kWordTag) != 0;
-            const bool bigram = (l.code & kBigramTag) != 0;
-            const std::uint32_t id =
-                intern(l.code, is_word ? collector.words[l.code & 0xFFFFFFFF] : std::string(), bigram);
-            Token& t = tokens_[id];
-            ++t.docs;
-            t.position_bytes += l.entry.positions.size();
-            put_varint(record.entries, id);
-            put_varint(record.entries, l.entry.weight);
-            put_varint(record.entries, l.entry.snippet);
-            if (bigram) {
-                put_varint(record.entries, l.entry.positions.size());
-                record.entries += l.entry.positions;
-            }
-        }
         digest_.add(text_file_path, text_file);
         records_.push_back(std::move(record));
         ++pages_;

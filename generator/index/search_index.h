@@ -73,7 +73,7 @@ private:
         // the length and bytes of the position list.
         std::string entries;
     };
-    std::uint32_t intern(std::uint64_t code, const std::string& word, bool bigram);
+    std::uint32_t intern(std::uint64_t code, const std::string* word, bool bigram);  // word: null for characters
     const SearchPageInfo& info(const std::string& path) const;
     void emit(const std::string& path, std::string bytes, OutputSink& sink);
     void write_documents(OutputSink& sink);
