@@ -14,10 +14,10 @@ namespace gk {
 
 namespace {
 
-// Token codes while a page is tokenized: a character is its code point, a
-// bigram both code points, a word its index among the page's words.
-constexpr std::uint64_t kBigramTag = 1ull << 42;
-constexpr std::uint64_t kWordTag = 2ull << 42;
+// Token kinds and codes while a page is tokenized: a character is its code
+// point, a bigram or trigram its code points (21 bits each), a word its
+// index among the page's words.
+enum Kind : std::uint8_t { kCharacter, kBigram, kTrigram, kWord };
 
 // Field groups in the order positions are written: title, headings, body.
 std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
@@ -30,42 +30,39 @@ struct Occurrence {
 
 // Token code -> page-local number: open addressing, as a page has a few
 // thousand distinct tokens and this runs for every character of the portal.
+struct Code {
+    std::uint64_t value;
+    Kind kind;
+};
+
 class LocalTokens {
 public:
-    LocalTokens() : keys_(1024, kEmpty), values_(1024) {}
-    std::uint32_t number(std::uint64_t code) {
-        if ((codes.size() + 1) * 2 > keys_.size()) grow();
-        std::size_t i = slot(code);
-        if (keys_[i] == kEmpty) {
-            keys_[i] = code;
-            values_[i] = static_cast<std::uint32_t>(codes.size());
-            codes.push_back(code);
+    LocalTokens() : slots_(1024, kEmpty) {}
+    std::uint32_t number(std::uint64_t value, Kind kind) {
+        if ((codes.size() + 1) * 2 > slots_.size()) grow();
+        std::size_t i = slot(value, kind);
+        if (slots_[i] == kEmpty) {
+            slots_[i] = static_cast<std::uint32_t>(codes.size());
+            codes.push_back({value, kind});
         }
-        return values_[i];
+        return slots_[i];
     }
-    std::vector<std::uint64_t> codes;  // by number
+    std::vector<Code> codes;  // by number
 
 private:
-    static constexpr std::uint64_t kEmpty = ~0ull;
-    std::size_t slot(std::uint64_t code) const {
-        std::size_t i = static_cast<std::size_t>((code * 0x9E3779B97F4A7C15ull) >> 20) & (keys_.size() - 1);
-        while (keys_[i] != kEmpty && keys_[i] != code) i = (i + 1) & (keys_.size() - 1);
+    static constexpr std::uint32_t kEmpty = ~0u;
+    std::size_t slot(std::uint64_t value, Kind kind) const {
+        const std::uint64_t h = (value ^ (std::uint64_t{kind} << 61)) * 0x9E3779B97F4A7C15ull;
+        std::size_t i = static_cast<std::size_t>(h >> 20) & (slots_.size() - 1);
+        while (slots_[i] != kEmpty && (codes[slots_[i]].value != value || codes[slots_[i]].kind != kind))
+            i = (i + 1) & (slots_.size() - 1);
         return i;
     }
     void grow() {
-        std::vector<std::uint64_t> old = std::move(keys_);
-        std::vector<std::uint32_t> old_values = std::move(values_);
-        keys_.assign(old.size() * 2, kEmpty);
-        values_.assign(old.size() * 2, 0);
-        for (std::size_t i = 0; i < old.size(); ++i) {
-            if (old[i] == kEmpty) continue;
-            const std::size_t j = slot(old[i]);
-            keys_[j] = old[i];
-            values_[j] = old_values[i];
-        }
+        slots_.assign(slots_.size() * 2, kEmpty);
+        for (std::uint32_t n = 0; n < codes.size(); ++n) slots_[slot(codes[n].value, codes[n].kind)] = n;
     }
-    std::vector<std::uint64_t> keys_;
-    std::vector<std::uint32_t> values_;
+    std::vector<std::uint32_t> slots_;  // numbers into codes
 };
 
 struct StringViewHash {
@@ -80,10 +77,14 @@ public:
     LocalTokens tokens;
 
     void character(char32_t c, std::uint32_t pos, Field field) override {
-        occurrences.push_back({tokens.number(c), pos, group_of(field)});
+        occurrences.push_back({tokens.number(c, kCharacter), pos, group_of(field)});
     }
     void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) override {
-        occurrences.push_back({tokens.number(kBigramTag | (std::uint64_t{a} << 21) | b), pos, group_of(field)});
+        occurrences.push_back({tokens.number((std::uint64_t{a} << 21) | b, kBigram), pos, group_of(field)});
+    }
+    void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field field) override {
+        const std::uint64_t value = (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
+        occurrences.push_back({tokens.number(value, kTrigram), pos, group_of(field)});
     }
     void word(std::string_view w, std::uint32_t pos, Field field) override {
         auto it = word_index_.find(w);
@@ -91,7 +92,7 @@ public:
             it = word_index_.emplace(std::string(w), static_cast<std::uint32_t>(words.size())).first;
             words.emplace_back(w);
         }
-        occurrences.push_back({tokens.number(kWordTag | it->second), pos, group_of(field)});
+        occurrences.push_back({tokens.number(it->second, kWord), pos, group_of(field)});
     }
 
 private:
@@ -118,10 +119,11 @@ std::string to_utf16le(std::string_view text) {
 }
 
 // Appends one token's entry for a page (see PageRecord::entries): its
-// weight (occurrences weighed by field), the position a snippet shows (the
-// first in the body, else in a heading, else in the title) and, for a
-// bigram, every position, grouped by field. `occ` is in position order.
-void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, const Occurrence* end, bool bigram,
+// weight (occurrences weighed by field) and the position a snippet shows
+// (the first in the body, else in a heading, else in the title); for a
+// trigram instead, every position, grouped by field. `begin`..`end` are in
+// position order.
+void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, const Occurrence* end, bool trigram,
                   std::string& scratch) {
     std::uint32_t count[3] = {0, 0, 0};
     std::uint32_t first[3] = {0, 0, 0};
@@ -133,9 +135,11 @@ void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, c
     const std::uint64_t weight = std::uint64_t{count[0]} * kWeightTitle + std::uint64_t{count[1]} * kWeightHeading +
                                  std::uint64_t{count[2]} * kWeightBody;
     put_varint(out, id);
-    put_varint(out, weight);
-    put_varint(out, count[2] ? first[2] : count[1] ? first[1] : first[0]);
-    if (!bigram) return;
+    if (!trigram) {
+        put_varint(out, weight);
+        put_varint(out, count[2] ? first[2] : count[1] ? first[1] : first[0]);
+        return;
+    }
     scratch.clear();
     const std::uint64_t n = end - begin;
     put_varint(scratch, (n << 2) | (count[0] ? 1 : 0) | (count[1] ? 2 : 0));
@@ -154,14 +158,11 @@ void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, c
     out += scratch;
 }
 
-std::string code_key(std::uint64_t code) {
+std::string code_key(std::uint64_t value, std::uint8_t kind) {
     std::string key;
-    if (code & kBigramTag) {
-        append_utf8(key, static_cast<char32_t>((code >> 21) & 0x1FFFFF));
-        append_utf8(key, static_cast<char32_t>(code & 0x1FFFFF));
-    } else {
-        append_utf8(key, static_cast<char32_t>(code));
-    }
+    if (kind == kTrigram) append_utf8(key, static_cast<char32_t>((value >> 42) & 0x1FFFFF));
+    if (kind != kCharacter) append_utf8(key, static_cast<char32_t>((value >> 21) & 0x1FFFFF));
+    append_utf8(key, static_cast<char32_t>(value & 0x1FFFFF));
     return key;
 }
 
@@ -190,10 +191,12 @@ std::string SearchIndexer::text_path(const std::string& page_path) {
     return "search/text/" + page_path.substr(0, page_path.size() - 5) + ".u16";
 }
 
-std::uint32_t SearchIndexer::intern(std::uint64_t code, const std::string* word, bool bigram) {
-    if (!word) {
-        auto [it, added] = char_ids_.try_emplace(code, static_cast<std::uint32_t>(tokens_.size()));
-        if (added) tokens_.push_back({code_key(code), bigram, 0, 0});
+std::uint32_t SearchIndexer::intern(std::uint64_t code, std::uint8_t kind, const std::string* word) {
+    if (kind != kWord) {
+        // Characters and bigrams share a map: a bigram's first code point is never 0.
+        auto& ids = kind == kTrigram ? trigram_ids_ : char_ids_;
+        auto [it, added] = ids.try_emplace(code, static_cast<std::uint32_t>(tokens_.size()));
+        if (added) tokens_.push_back({code_key(code, kind), kind == kTrigram, 0, 0});
         return it->second;
     }
     auto [it, added] = word_ids_.try_emplace(*word, static_cast<std::uint32_t>(tokens_.size()));
@@ -209,7 +212,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     tokenize(page.text, page.spans, collector);
 
     // Group the occurrences by token, keeping position order (counting sort).
-    const std::vector<std::uint64_t>& codes = collector.tokens.codes;
+    const std::vector<Code>& codes = collector.tokens.codes;
     std::vector<std::uint32_t> begin(codes.size() + 1, 0);
     for (const Occurrence& o : collector.occurrences) ++begin[o.token + 1];
     for (std::size_t t = 0; t < codes.size(); ++t) begin[t + 1] += begin[t];
@@ -223,12 +226,11 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     {
         std::lock_guard lock(mutex_);
         for (std::size_t t = 0; t < codes.size(); ++t) {
-            const std::uint64_t code = codes[t];
-            const bool is_word = (code & kWordTag) != 0;
-            ids[t] = intern(code, is_word ? &collector.words[code & 0xFFFFFFFF] : nullptr, (code & kBigramTag) != 0);
+            const Code code = codes[t];
+            ids[t] = intern(code.value, code.kind, code.kind == kWord ? &collector.words[code.value] : nullptr);
             Token& token = tokens_[ids[t]];
             ++token.docs;
-            if (token.bigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
+            if (token.trigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
         }
     }
     PageRecord record{path, std::move(page.title), {}};
@@ -236,7 +238,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     std::string scratch;
     for (std::size_t t = 0; t < codes.size(); ++t) {
         append_entry(record.entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1],
-                     (codes[t] & kBigramTag) != 0, scratch);
+                     codes[t].kind == kTrigram, scratch);
     }
 
     std::string text_file = to_utf16le(page.text);
@@ -275,11 +277,12 @@ void SearchIndexer::finish(OutputSink& sink) {
             std::uint64_t id = 0, len = 0;
             get_varint(s, i, id);
             const std::size_t begin = i;
-            skip_varint(s, i);
-            skip_varint(s, i);
-            if (tokens_[id].bigram) {
+            if (tokens_[id].trigram) {
                 get_varint(s, i, len);
                 i += len;
+            } else {
+                skip_varint(s, i);
+                skip_varint(s, i);
             }
             refs.push_back({rank[id], begin, i});
         }
@@ -297,8 +300,8 @@ void SearchIndexer::finish(OutputSink& sink) {
 
     std::uint64_t doc_total = 0, position_total = 0;
     for (const Token& t : tokens_) {
-        doc_total += std::uint64_t{t.docs} * 4;
-        position_total += t.position_bytes + (t.bigram ? t.docs * 2 : 0);
+        if (t.trigram) position_total += t.position_bytes + t.docs * 2;
+        else doc_total += std::uint64_t{t.docs} * 4;
     }
     ShardWriter doc_shards("search/d/",
                            options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
@@ -327,7 +330,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     };
     std::vector<Posting> postings;
     std::vector<std::uint64_t> start;
-    std::string record, positions_record;
+    std::string record;
     for (std::uint32_t r0 = 0; r0 < order.size();) {
         std::uint32_t r1 = r0;
         std::uint64_t total = 0;
@@ -344,12 +347,13 @@ void SearchIndexer::finish(OutputSink& sink) {
             while (current[d] < r1) {
                 const std::uint32_t r = current[d];
                 postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cursor[d])};
-                skip_varint(s, cursor[d]);
-                skip_varint(s, cursor[d]);
-                if (tokens_[order[r]].bigram) {
+                if (tokens_[order[r]].trigram) {
                     std::uint64_t len = 0;
                     get_varint(s, cursor[d], len);
                     cursor[d] += len;
+                } else {
+                    skip_varint(s, cursor[d]);
+                    skip_varint(s, cursor[d]);
                 }
                 advance(d, r);
             }
@@ -357,28 +361,25 @@ void SearchIndexer::finish(OutputSink& sink) {
         for (std::uint32_t r = r0; r < r1; ++r) {
             const Token& token = tokens_[order[r]];
             record.clear();
-            positions_record.clear();
             put_varint(record, token.docs);
-            put_varint(positions_record, token.docs);
             std::uint32_t prev_doc = 0;
             for (std::uint64_t k = start[r - r0]; k < start[r - r0 + 1]; ++k) {
                 const Posting& p = postings[k];
                 const std::string_view s = records_[p.doc].entries;
                 std::size_t i = p.offset;
-                skip_varint(s, i);
-                skip_varint(s, i);
                 put_varint(record, p.doc - prev_doc);
-                record.append(s.substr(p.offset, i - p.offset));  // weight, snippet position
-                if (token.bigram) {
+                if (token.trigram) {
                     std::uint64_t len = 0;
                     get_varint(s, i, len);
-                    put_varint(positions_record, p.doc - prev_doc);
-                    positions_record.append(s.substr(i, len));
+                    record.append(s.substr(i, len));  // positions
+                } else {
+                    skip_varint(s, i);
+                    skip_varint(s, i);
+                    record.append(s.substr(p.offset, i - p.offset));  // weight, snippet position
                 }
                 prev_doc = p.doc;
             }
-            doc_shards.add(token.key, record);
-            if (token.bigram) position_shards.add(token.key, positions_record);
+            (token.trigram ? position_shards : doc_shards).add(token.key, record);
         }
         r0 = r1;
     }

@@ -61,19 +61,21 @@ public:
 
 private:
     struct Token {
-        std::string key;  // UTF-8: a character, two characters, or a folded word
-        bool bigram = false;
+        std::string key;  // UTF-8: one, two or three characters, or a folded word
+        // A trigram has positions (in p/) and no document entry; every
+        // other token a document entry (in d/) and no positions.
+        bool trigram = false;
         std::uint32_t docs = 0;
         std::uint64_t position_bytes = 0;
     };
     struct PageRecord {
         std::string path;
         std::string title;
-        // Per token: varint id, weight, snippet position, and for bigrams
-        // the length and bytes of the position list.
+        // Per token: varint id, then weight and snippet position, or for a
+        // trigram the length and bytes of its position list.
         std::string entries;
     };
-    std::uint32_t intern(std::uint64_t code, const std::string* word, bool bigram);  // word: null for characters
+    std::uint32_t intern(std::uint64_t code, std::uint8_t kind, const std::string* word);  // word: for words only
     const SearchPageInfo& info(const std::string& path) const;
     void emit(const std::string& path, std::string bytes, OutputSink& sink);
     void write_documents(OutputSink& sink);
@@ -83,7 +85,8 @@ private:
     SearchIndexOptions options_;
     std::mutex mutex_;
     std::vector<Token> tokens_;
-    std::unordered_map<std::uint64_t, std::uint32_t> char_ids_;
+    std::unordered_map<std::uint64_t, std::uint32_t> char_ids_;     // characters and bigrams
+    std::unordered_map<std::uint64_t, std::uint32_t> trigram_ids_;
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::vector<PageRecord> records_;
     FileDigest digest_;

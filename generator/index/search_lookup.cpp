@@ -179,17 +179,15 @@ public:
             units.push_back(u);
             u += utf16_length(c);
         }
-        if (chars.size() == 1) return docs(chars[0]);
+        if (chars.size() <= 2) return docs(seg.text);
+        // Trigrams at 0, 3, 6 … and n − 3 cover every character.
         std::vector<std::size_t> offsets;
-        for (std::size_t o = 0; o + 1 < chars.size(); o += 2) offsets.push_back(o);
-        if (offsets.back() != chars.size() - 2) offsets.push_back(chars.size() - 2);
-        std::vector<DocMatches> sets;
-        for (std::size_t o : offsets) sets.push_back(docs(chars[o] + chars[o + 1]));
-        if (chars.size() == 2) return sets[0];
+        for (std::size_t o = 0; o + 3 <= chars.size(); o += 3) offsets.push_back(o);
+        if (offsets.back() != chars.size() - 3) offsets.push_back(chars.size() - 3);
         std::vector<std::map<std::uint32_t, std::vector<std::vector<std::uint32_t>>>> lists;
-        for (std::size_t o : offsets) lists.push_back(positions(chars[o] + chars[o + 1]));
+        for (std::size_t o : offsets) lists.push_back(positions(chars[o] + chars[o + 1] + chars[o + 2]));
         DocMatches out;
-        for (const auto& [doc, unused] : sets[0]) {
+        for (const auto& [doc, unused] : lists[0]) {
             std::vector<std::set<std::uint32_t>> all;
             bool everywhere = true;
             for (auto& l : lists) {

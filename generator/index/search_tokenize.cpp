@@ -3,8 +3,8 @@
 namespace gk {
 
 CharClass char_class(char32_t c) {
-    // JavaScript's \s, so that the client splits queries where pages split text.
-    if ((c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+    // JavaScript's \s (and NUL), so that the client splits queries where pages split text.
+    if (c == 0 || (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
         c == 0x3000 || c == 0xFEFF)
         return CharClass::space;
@@ -84,6 +84,9 @@ void tokenize(std::string_view text, const std::vector<FieldSpan>& spans, TokenV
     char32_t prev = 0;  // the previous code point when it was a character, else 0
     std::uint32_t prev_pos = 0;
     Field prev_field = Field::body;
+    char32_t prev2 = 0;  // the one before, likewise
+    std::uint32_t prev2_pos = 0;
+    Field prev2_field = Field::body;
 
     const auto flush_word = [&] {
         if (!word.empty()) visitor.word(word, word_pos, word_field);
@@ -96,17 +99,19 @@ void tokenize(std::string_view text, const std::vector<FieldSpan>& spans, TokenV
         switch (char_class(c)) {
         case CharClass::space:
             flush_word();
-            prev = 0;
+            prev = prev2 = 0;
             break;
         case CharClass::word:
             if (word.empty()) word_pos = pos, word_field = field;
             append_utf8(word, fold_word_char(c));
-            prev = 0;
+            prev = prev2 = 0;
             break;
         case CharClass::character:
             flush_word();
             visitor.character(c, pos, field);
             if (prev != 0) visitor.bigram(prev, c, prev_pos, prev_field);
+            if (prev2 != 0) visitor.trigram(prev2, prev, c, prev2_pos, prev2_field);
+            prev2 = prev, prev2_pos = prev_pos, prev2_field = prev_field;
             prev = c, prev_pos = pos, prev_field = field;
             break;
         }

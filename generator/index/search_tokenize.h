@@ -42,6 +42,7 @@ public:
     virtual ~TokenVisitor() = default;
     virtual void character(char32_t c, std::uint32_t pos, Field field) = 0;
     virtual void bigram(char32_t first, char32_t second, std::uint32_t pos, Field field) = 0;
+    virtual void trigram(char32_t first, char32_t second, char32_t third, std::uint32_t pos, Field field) = 0;
     // `word` is folded (lower-case ASCII).
     virtual void word(std::string_view word, std::uint32_t pos, Field field) = 0;
 };

@@ -23,6 +23,13 @@ struct Recorder : TokenVisitor {
         append_utf8(s, b);
         tokens.push_back(s + "@" + std::to_string(pos) + suffix(f));
     }
+    void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field f) override {
+        std::string s = "t:";
+        append_utf8(s, a);
+        append_utf8(s, b);
+        append_utf8(s, c);
+        tokens.push_back(s + "@" + std::to_string(pos) + suffix(f));
+    }
     void word(std::string_view w, std::uint32_t pos, Field f) override {
         tokens.push_back("w:" + std::string(w) + "@" + std::to_string(pos) + suffix(f));
     }
@@ -36,15 +43,15 @@ std::vector<std::string> tokens_of(const std::string& text, const std::vector<Fi
 
 }  // namespace
 
-TEST_CASE("Chinese text gives every character and every adjacent pair with its position", "[index][tokenize]") {
-    CHECK(tokens_of("一段简单") == std::vector<std::string>{"c:一@0", "c:段@1", "b:一段@0", "c:简@2", "b:段简@1",
-                                                            "c:单@3", "b:简单@2"});
+TEST_CASE("Chinese text gives every character, pair and triple of adjacent characters with its position", "[index][tokenize]") {
+    CHECK(tokens_of("一段简单") == std::vector<std::string>{"c:一@0", "c:段@1", "b:一段@0", "c:简@2", "b:段简@1", "t:一段简@0",
+                                                            "c:单@3", "b:简单@2", "t:段简单@1"});
 }
 
 TEST_CASE("spaces break pairs, punctuation is a character like any other", "[index][tokenize]") {
     CHECK(tokens_of("三公 经费") == std::vector<std::string>{"c:三@0", "c:公@1", "b:三公@0", "c:经@3", "c:费@4", "b:经费@3"});
-    CHECK(tokens_of("“三公”") == std::vector<std::string>{"c:“@0", "c:三@1", "b:“三@0", "c:公@2", "b:三公@1", "c:”@3",
-                                                         "b:公”@2"});
+    CHECK(tokens_of("“三公”") == std::vector<std::string>{"c:“@0", "c:三@1", "b:“三@0", "c:公@2", "b:三公@1", "t:“三公@0",
+                                                         "c:”@3", "b:公”@2", "t:三公”@1"});
 }
 
 TEST_CASE("letters and digits are lower-cased words, full-width ones folded to ASCII", "[index][tokenize]") {
@@ -56,7 +63,7 @@ TEST_CASE("letters and digits are lower-cased words, full-width ones folded to A
 
 TEST_CASE("positions count UTF-16 units, as JavaScript strings do", "[index][tokenize]") {
     // U+20BB7 (𠮷) takes two units.
-    CHECK(tokens_of("𠮷野家") == std::vector<std::string>{"c:𠮷@0", "c:野@2", "b:𠮷野@0", "c:家@3", "b:野家@2"});
+    CHECK(tokens_of("𠮷野家") == std::vector<std::string>{"c:𠮷@0", "c:野@2", "b:𠮷野@0", "c:家@3", "b:野家@2", "t:𠮷野家@0"});
 }
 
 TEST_CASE("tokens carry the field of the span they are in", "[index][tokenize]") {

@@ -7,9 +7,9 @@
 
 const SPACE = 0, WORD = 1, CHAR = 2;
 
-// JavaScript's \s, as the generator splits page text.
+// JavaScript's \s (and NUL), as the generator splits page text.
 export function charClass(cp) {
-  if ((cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0x85 || cp === 0xa0 || cp === 0x1680 ||
+  if (cp === 0 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0x85 || cp === 0xa0 || cp === 0x1680 ||
       (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
       cp === 0x205f || cp === 0x3000 || cp === 0xfeff) return SPACE;
   if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return WORD;
@@ -151,12 +151,12 @@ export function decodePositions(record) {
   return out;
 }
 
-// Bigram offsets that cover every character of a run of n >= 2: 0, 2, 4 …
-// and n − 2. Matching each at its offset means the run itself is there.
+// Trigram offsets that cover every character of a run of n >= 3: 0, 3, 6 …
+// and n − 3. Matching each at its offset means the run itself is there.
 export function coverOffsets(n) {
   const out = [];
-  for (let o = 0; o < n - 1; o += 2) out.push(o);
-  if (out[out.length - 1] !== n - 2) out.push(n - 2);
+  for (let o = 0; o + 3 <= n; o += 3) out.push(o);
+  if (out[out.length - 1] !== n - 3) out.push(n - 3);
   return out;
 }
 
@@ -179,6 +179,7 @@ export class Searcher {
     this.load = load;
     this.shards = new Map();
     this.json = new Map();
+    this.records = new Map();
   }
 
   url(path) { return path + '?v=' + this.m.v; }
@@ -194,17 +195,22 @@ export class Searcher {
     return this.json.get(path);
   }
 
-  async docRecord(key) {
-    const shard = await this.shard('d', shardFor(this.m.d, key));
-    const rec = shard.get(key);
-    return rec ? decodeDocs(rec) : new Map();
+  // Decoded records, kept: a query typed again costs no decoding.
+  record(kind, key) {
+    const id = kind + key;
+    if (!this.records.has(id)) {
+      const separators = kind === 'd' ? this.m.d : this.m.p;
+      this.records.set(id, this.shard(kind, shardFor(separators, key)).then((shard) => {
+        const rec = shard.get(key);
+        if (!rec) return new Map();
+        return kind === 'd' ? decodeDocs(rec) : decodePositions(rec);
+      }));
+    }
+    return this.records.get(id);
   }
 
-  async positionRecord(key) {
-    const shard = await this.shard('p', shardFor(this.m.p, key));
-    const rec = shard.get(key);
-    return rec ? decodePositions(rec) : new Map();
-  }
+  docRecord(key) { return this.record('d', key); }
+  positionRecord(key) { return this.record('p', key); }
 
   // doc -> {weight, snippet} for one segment.
   async matchSegment(seg) {
@@ -225,25 +231,23 @@ export class Searcher {
       return out;
     }
     const chars = codePoints(seg.text);
-    if (chars.length === 1) return this.docRecord(seg.text);
+    // One or two characters: their document record says it all.
+    if (chars.length <= 2) return this.docRecord(seg.text);
     const offsets = coverOffsets(chars.length);
-    const keys = offsets.map((o) => chars[o] + chars[o + 1]);
-    const docSets = await Promise.all(keys.map((k) => this.docRecord(k)));
-    if (chars.length === 2) return docSets[0];
-    let candidates = [...docSets[0].keys()].filter((d) => docSets.every((s) => s.has(d)));
-    if (candidates.length === 0) return new Map();
-    const units = unitOffsets(chars);
+    const keys = offsets.map((o) => chars[o] + chars[o + 1] + chars[o + 2]);
     const positions = await Promise.all(keys.map((k) => this.positionRecord(k)));
+    const candidates = [...positions[0].keys()].filter((d) => positions.every((p) => p.has(d)));
+    const units = unitOffsets(chars);
     const fieldWeight = [w.title, w.heading, w.body];
     const out = new Map();
     for (const doc of candidates) {
       const lists = positions.map((p) => p.get(doc));
       if (lists.some((l) => !l)) continue;
-      const sets = lists.map((groups) => new Set(groups.flat()));
+      const sets = lists.map((groups, k) => (k === 0 ? null : new Set(groups.flat())));
       let weight = 0, snippet = -1, best = -1;
       lists[0].forEach((group, field) => {
         for (const p of group) {
-          if (!offsets.every((o, k) => sets[k].has(p + units[o]))) continue;
+          if (!offsets.every((o, k) => k === 0 || sets[k].has(p + units[o]))) continue;
           weight += fieldWeight[field];
           // The first match in the body, else in a heading, else in the title.
           if (field > best) { best = field; snippet = p; }
