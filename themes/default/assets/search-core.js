@@ -162,6 +162,19 @@ export function coverOffsets(n) {
 
 function codePoints(text) { return Array.from(text); }
 
+// Whether position x is in one of the (ascending) field groups.
+function hasPosition(groups, x) {
+  for (const g of groups) {
+    let lo = 0, hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (g[mid] < x) lo = mid + 1; else hi = mid;
+    }
+    if (lo < g.length && g[lo] === x) return true;
+  }
+  return false;
+}
+
 // Offsets of each character of a run in UTF-16 units.
 function unitOffsets(chars) {
   const out = [];
@@ -242,18 +255,19 @@ export class Searcher {
     const out = new Map();
     for (const doc of candidates) {
       const lists = positions.map((p) => p.get(doc));
-      if (lists.some((l) => !l)) continue;
-      const sets = lists.map((groups, k) => (k === 0 ? null : new Set(groups.flat())));
       let weight = 0, snippet = -1, best = -1;
-      lists[0].forEach((group, field) => {
-        for (const p of group) {
-          if (!offsets.every((o, k) => k === 0 || sets[k].has(p + units[o]))) continue;
+      const first = lists[0];
+      for (let field = 0; field < 3; field++) {
+        for (const p of first[field]) {
+          let all = true;
+          for (let k = 1; k < offsets.length && all; k++) all = hasPosition(lists[k], p + units[offsets[k]]);
+          if (!all) continue;
           weight += fieldWeight[field];
           // The first match in the body, else in a heading, else in the title.
           if (field > best) { best = field; snippet = p; }
           else if (field === best && p < snippet) snippet = p;
         }
-      });
+      }
       if (weight > 0) out.set(doc, { weight, snippet });
     }
     return out;
