@@ -25,7 +25,9 @@ export async function serve(dir, { ranges = true, prefix = '/' } = {}) {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Accept-Ranges': 'bytes' };
+      // As a static host does: a validator and a short max-age.
+      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Accept-Ranges': 'bytes',
+        'Last-Modified': info.mtime.toUTCString(), 'Cache-Control': 'max-age=600' };
       const m = ranges && /^bytes=(\d+)-(\d*)$/.exec(req.headers.range || '');
       if (m) {
         const start = Number(m[1]);
