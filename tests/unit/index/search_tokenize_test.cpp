@@ -72,7 +72,7 @@ TEST_CASE("tokens carry the field of the span they are in", "[index][tokenize]")
                                                                        "c:费@4/h", "b:经费@3/h", "w:a@6"});
 }
 
-TEST_CASE("whitespace is what JavaScript's \\s is", "[index][tokenize]") {
+TEST_CASE("whitespace is what JavaScript regular expressions call white space", "[index][tokenize]") {
     CHECK(char_class(U'\u3000') == CharClass::space);
     CHECK(char_class(U'\u00A0') == CharClass::space);
     CHECK(char_class(U'\uFEFF') == CharClass::space);
