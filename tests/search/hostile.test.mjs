@@ -33,9 +33,11 @@ for (const query of ['<script>alert(1)</script>', 'onerror=alert(1)', '{{label.n
     page.on('dialog', (d) => { events.push('dialog ' + d.message()); d.dismiss(); });
     page.on('pageerror', (e) => events.push('error ' + e.message));
     await page.goto(server.url + 'search/index.html?q=' + encodeURIComponent(query));
-    await page.waitForFunction(() => /\d|没有/.test(document.querySelector('#search-status').textContent) &&
-      !document.querySelector('#search-status').textContent.startsWith('正在'));
-    await page.waitForTimeout(300);
+    // Until the count is there and the results with it.
+    await page.waitForFunction(() => {
+      const n = Number((/(\d+)/.exec(document.querySelector('#search-status').textContent) || [])[1]);
+      return n > 0 && document.querySelectorAll('#search-results > li').length === Math.min(10, n);
+    });
     const found = await page.$$eval('#search-results > li', (items) => items.map((li) => li.textContent));
     assert.ok(found.length > 0, `${query} found nothing`);
     assert.ok(found.some((t) => t.includes(query)), `${query} not shown literally: ${found[0]}`);
