@@ -26,9 +26,12 @@ Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics) {
     Checked checked{load_content(options.content_dir, diagnostics), std::nullopt};
     validate_content(checked.content, diagnostics);
     // Derived figures of content with errors would only repeat those errors.
-    if (diagnostics.has_errors()) return checked;
-    checked.derived = compute(checked.content);
-    check_derived(*checked.derived, diagnostics);
+    if (!diagnostics.has_errors()) {
+        checked.derived = compute(checked.content);
+        check_derived(*checked.derived, diagnostics);
+    }
+    // Under --strict every warning is reported as the error it then is,
+    // whether or not there are other errors.
     if (options.strict) diagnostics.promote_warnings();
     return checked;
 }
