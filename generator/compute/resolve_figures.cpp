@@ -40,7 +40,13 @@ std::optional<Amount> procurement_funding_sum(const ProcurementRow& row) {
 
 std::optional<Amount> procurement_product(const ProcurementRow& row) {
     if (!row.quantity.has() || !row.unit_price.has()) return std::nullopt;
-    const i128 numerator = row.quantity->mantissa * static_cast<i128>(row.unit_price->fen());
+    // A quantity may have up to 36 digits: the product is checked, and a
+    // row whose product does not fit has no computed total (validate has
+    // already reported it as too large to check).
+    i128 numerator = 0;
+    if (__builtin_mul_overflow(row.quantity->mantissa, static_cast<i128>(row.unit_price->fen()), &numerator)) {
+        return std::nullopt;
+    }
     const i128 denominator = pow10_i128(row.quantity->scale);
     if (numerator % denominator != 0) return std::nullopt;
     const i128 fen = numerator / denominator;

@@ -95,28 +95,20 @@ void check_printed_changes(const DepartmentYear& dy, Diagnostics& diagnostics) {
 
 void check_printed_shares(const DepartmentYear& dy, Diagnostics& diagnostics) {
     for (const PrintedNumber& printed : dy.file->printed.shares) {
-        const TotalRule* group = nullptr;
-        for (const TotalRule& g : share_groups()) {
-            for (Fig part : g.parts) {
-                if (part == printed.fig) group = &g;
+        for (const TotalRule& group : share_groups()) {
+            for (Fig part : group.parts) {
+                if (part != printed.fig) continue;
+                compare_percent(printed, dy.values[index(part)], dy.values[index(group.total)], "a share", diagnostics);
             }
         }
-        if (!group) {
-            diagnostics.error(printed.loc, "'" + name_of(printed.fig) +
-                                               "' has no share: shares are of the income parts, the expenditure "
-                                               "parts, and personnel and public within basic");
-            continue;
-        }
-        compare_percent(printed, dy.values[index(printed.fig)], dy.values[index(group->total)], "a share", diagnostics);
+        // A figure without a share was reported by check_printed (validate).
     }
 }
 
 void check_printed_execution(const DepartmentYear& dy, Diagnostics& diagnostics) {
+    // In a budget file, [printed.execution] was reported by check_printed.
+    if (dy.kind != BudgetKind::final_accounts) return;
     for (const PrintedNumber& printed : dy.file->printed.execution) {
-        if (dy.kind != BudgetKind::final_accounts) {
-            diagnostics.error(printed.loc, "[printed.execution] belongs in a <year>-final.toml file");
-            continue;
-        }
         const std::optional<Amount> budget = dy.budget ? dy.budget->values[index(printed.fig)] : std::nullopt;
         compare_percent(printed, dy.values[index(printed.fig)], budget, "an execution rate", diagnostics);
     }

@@ -10,6 +10,7 @@ void validate_content(const Content& content, Diagnostics& diagnostics) {
         for (const BudgetFile& budget : dept.files) {
             check_budget(budget, content.site.tolerance, diagnostics);
             check_classification(budget, diagnostics);
+            check_printed(budget, diagnostics);
         }
     }
 }

@@ -19,6 +19,8 @@ void validate_content(const Content& content, Diagnostics& diagnostics);
 void check_budget(const BudgetFile& budget, Amount tolerance, Diagnostics& diagnostics);
 // 功能分类 / 经济分类 rules (check_classification.cpp).
 void check_classification(const BudgetFile& budget, Diagnostics& diagnostics);
+// [printed] entries that cannot apply to their file (check_printed.cpp).
+void check_printed(const BudgetFile& budget, Diagnostics& diagnostics);
 // Glossary rules (check_glossary.cpp).
 void check_glossary(const Glossary& glossary, Diagnostics& diagnostics);
 
