@@ -82,7 +82,12 @@ ResolvedFigures resolve_figures(const BudgetFile& budget, Amount tolerance) {
         total = sum;
         if (stated.has() && *stated != sum) {
             out.mismatches.push_back({rule.total, *stated, sum});
-            if ((*stated - sum).abs() <= tolerance) total = *stated;
+            // Keep what the document states: within the tolerance it is the
+            // document's own rounding (尾差); beyond it validation fails
+            // anyway, and the totals above are then checked against this
+            // line as printed, so one wrong figure is one error, not a
+            // cascade up to the grand total.
+            total = *stated;
         }
     }
 

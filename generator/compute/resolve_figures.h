@@ -27,8 +27,10 @@ struct ResolvedFigures {
     std::vector<TotalMismatch> mismatches;
 };
 
-// Within `tolerance` a stated total is kept (the document's own rounding,
-// 尾差); beyond it the computed sum is kept, and validation fails anyway.
+// A stated total is kept even when its parts add up to something else:
+// within `tolerance` that is the document's own rounding (尾差); beyond it
+// validation reports the mismatch, and the totals above compare with the
+// total as stated, so a single wrong figure gives a single error.
 ResolvedFigures resolve_figures(const BudgetFile& budget, Amount tolerance);
 
 // The amount of one procurement row: its stated total, else the sum of its

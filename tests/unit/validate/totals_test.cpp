@@ -63,8 +63,9 @@ TEST_CASE("a stated total that differs from its parts is reported with both numb
 }
 
 TEST_CASE("every total of the contract is checked against its own parts", "[validate][totals]") {
-    // A sub-total that is wrong counts with its parts' sum inside the next
-    // total up: basic 36.27 (not 36.00), vehicle_total 5.00 (not 5.50).
+    // Each total is checked against its parts as printed, a wrong sub-total
+    // included: basic counts as 36.00 inside the expenditure total (56.00),
+    // vehicle_total as 5.50 inside the three-public total (10.50).
     CHECK(check_year_file(R"(year = 2020
 [expenditure]
 personnel = 31.46
@@ -84,11 +85,11 @@ vehicle_total = 5.5
 reception = 4
 total = 11
 )") == Lines{"departments/union/2020.toml:5:9: error: 'basic' in [expenditure] is 36.00 but its parts add up to 36.27",
-             "departments/union/2020.toml:11:9: error: 'total' in [expenditure] is 60.00 but its parts add up to 56.27",
+             "departments/union/2020.toml:11:9: error: 'total' in [expenditure] is 60.00 but its parts add up to 56.00",
              "departments/union/2020.toml:16:17: error: 'vehicle_total' in [three_public] is 5.50 but its parts add "
              "up to 5.00",
              "departments/union/2020.toml:18:9: error: 'total' in [three_public] is 11.00 but its parts add up to "
-             "10.00"});
+             "10.50"});
 }
 
 TEST_CASE("missing parts of a total are 0 and a total given alone is not checked", "[validate][totals]") {
@@ -164,4 +165,18 @@ TEST_CASE("no operating-expenses warning when public expenditure is 0 or either 
               .empty());
     CHECK(check_year_file("year = 2020\n[expenditure]\npersonnel = 1\npublic = 4.81\n").empty());
     CHECK(check_year_file("year = 2020\n[expenditure]\nbasic = 4.81\n[operating_expenses]\namount = 0\n").empty());
+}
+
+TEST_CASE("a wrong sub-total is one error, and the totals above compare with it as printed", "[validate][totals]") {
+    // basic is off by 0.01; expenditure total = basic as printed + project, so
+    // only the basic line of the document's arithmetic is wrong.
+    CHECK(check_year_file("year = 2020\n[expenditure]\npersonnel = 31.46\npublic = 4.81\nbasic = 36.28\n"
+                          "project = 0\ntotal = 36.28\n") ==
+          Lines{"departments/union/2020.toml:5:9: error: 'basic' in [expenditure] is 36.28 but its parts add up to "
+                "36.27"});
+    // A wrong part under a right sub-total is one error too.
+    CHECK(check_year_file("year = 2020\n[expenditure]\npersonnel = 31.47\npublic = 4.81\nbasic = 36.27\n"
+                          "project = 0\ntotal = 36.27\n") ==
+          Lines{"departments/union/2020.toml:5:9: error: 'basic' in [expenditure] is 36.27 but its parts add up to "
+                "36.28"});
 }
