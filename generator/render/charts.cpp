@@ -24,7 +24,7 @@
 namespace gk {
 namespace {
 
-constexpr double kWidth = 560;   // default viewBox width; grows only for very long text
+constexpr double kWidth = 360;   // default viewBox width: 1:1 on a phone; grows only for very long text
 constexpr double kPad = 8;       // outer margin
 constexpr double kFont = 14;     // labels, values, legend
 constexpr double kSmall = 12;    // axis ticks and category labels

@@ -11,4 +11,11 @@ namespace gk {
 std::string escape_html(std::string_view text);
 void append_escaped_html(std::string& out, std::string_view text);
 
+// The text a reader sees in an HTML fragment that gongkai wrote: tags and
+// comments dropped (other than inline tags such as <a> and <strong>, each
+// becomes one space, so the words of adjacent cells do not run together),
+// the five entities escape_html writes decoded. Not a
+// general HTML parser: it reads only what gongkai's templates produce.
+std::string visible_text(std::string_view html);
+
 }  // namespace gk

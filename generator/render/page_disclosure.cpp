@@ -44,26 +44,51 @@ mu::data number_sections(const RenderEnv& env, std::vector<mu::data*> sections) 
     return toc;
 }
 
-mu::data glossary_section(DisclosureContext& c) {
+// The glossary section is filled in after the rest of the page is rendered:
+// it lists every term the page's text uses — in the narrative and in the
+// generated headings, sentences and tables alike — in order of first use.
+constexpr std::string_view kTermsMarker = "<!--gongkai:glossary-terms-->";
+
+mu::data glossary_section(const RenderEnv& env) {
     mu::data s;
     s.set("id", "glossary");
-    s.set("heading", c.env.label("disclosure.section.glossary"));
+    s.set("heading", env.label("disclosure.section.glossary"));
+    s.set("terms_html", std::string(kTermsMarker));
+    return s;
+}
+
+// Terms whose name or alias occurs in `text`, each once, in order of first
+// occurrence.
+std::vector<std::size_t> terms_in(const GlossaryMatcher& matcher, std::string_view text) {
+    std::vector<std::size_t> terms;
+    std::vector<bool> seen;
+    for (const GlossaryMatcher::Match& m : matcher.find_all(text)) {
+        if (m.term >= seen.size()) seen.resize(m.term + 1, false);
+        if (seen[m.term]) continue;
+        seen[m.term] = true;
+        terms.push_back(m.term);
+    }
+    return terms;
+}
+
+std::string terms_html(const RenderEnv& env, const std::string& path, const std::vector<std::size_t>& used) {
     mu::data terms{mu::data::type::list};
-    // Definitions may use other terms; those link without counting as the page's own use.
-    for (std::size_t i : c.linker.used()) {
-        const GlossaryTerm& term = c.env.content.glossary.terms[i];
+    for (std::size_t i : used) {
+        const GlossaryTerm& term = env.content.glossary.terms[i];
         mu::data t;
         t.set("name", term.name.value.value_or(""));
-        t.set("href", link(c.path, glossary_term_path(term.id.value.value_or(""))));
+        t.set("href", link(path, glossary_term_path(term.id.value.value_or(""))));
         MarkdownOptions options;
         options.heading_shift = 3;
         options.id_prefix = "term-" + term.id.value.value_or("") + "-";
+        // Definitions may use other terms; those are not the page's own use.
         t.set("definition_html", render_markdown(term.definition, options).html);
         terms.push_back(t);
     }
-    s.set("has_terms", !terms.is_empty_list());
-    s.set("terms", terms);
-    return s;
+    mu::data body;
+    body.set("has_terms", !terms.is_empty_list());
+    body.set("terms", terms);
+    return env.templates.render("pages/disclosure_terms", body, env.globals);
 }
 
 }  // namespace
@@ -146,7 +171,7 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     narrative.set("has_headings", !sub.is_empty_list());
     narrative.set("headings", sub);
 
-    mu::data glossary = glossary_section(c);
+    mu::data glossary = glossary_section(env);
     mu::data toc = number_sections(env, {&duties, &overview, &change, &operating, &three_public, &performance,
                                          &procurement, &assets, &narrative, &standard, &glossary});
     body.set("toc", toc);
@@ -161,8 +186,16 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     body.set("narrative", narrative);
     body.set("standard", standard);
     body.set("glossary", glossary);
-    emit_page(env, frame, "pages/disclosure", body, sink);
-    return TermUse{path, frame.title, c.linker.used()};
+    std::vector<std::size_t> used;
+    emit_page(env, frame, "pages/disclosure", body, sink, [&](std::string html) {
+        // A theme may leave the section out; the terms still count as used.
+        const std::size_t marker = html.find(kTermsMarker);
+        used = terms_in(env.glossary, visible_text(std::string_view(html).substr(0, marker)));
+        if (marker == std::string::npos) return html;
+        html.replace(marker, kTermsMarker.size(), terms_html(env, path, used));
+        return html;
+    });
+    return TermUse{path, frame.title, used};
 }
 
 }  // namespace gk

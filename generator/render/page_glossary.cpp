@@ -12,6 +12,20 @@ namespace {
 
 std::string term_id(const GlossaryTerm& t) { return t.id.value.value_or(""); }
 
+// The aliases as a list the template joins with the theme's separator:
+// {name, first}.
+void set_aliases(const GlossaryTerm& t, mu::data& d) {
+    mu::data aliases{mu::data::type::list};
+    for (std::size_t i = 0; i < t.aliases.size(); ++i) {
+        mu::data alias;
+        alias.set("name", *t.aliases[i]);
+        alias.set("first", i == 0);
+        aliases.push_back(alias);
+    }
+    d.set("aliases", aliases);
+    d.set("has_aliases", !t.aliases.empty());
+}
+
 }  // namespace
 
 void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink) {
@@ -36,10 +50,7 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
             options.heading_shift = 2;
             options.id_prefix = term_id(t) + "-";
             d.set("definition_html", render_markdown(t.definition, options).html);
-            mu::data aliases{mu::data::type::list};
-            for (const auto& a : t.aliases) aliases.push_back(mu::data(*a));
-            d.set("aliases", aliases);
-            d.set("has_aliases", !t.aliases.empty());
+            set_aliases(t, d);
             d.set("id", term_id(t));
             terms.push_back(d);
         }
@@ -62,10 +73,7 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
         options.heading_shift = 1;
         options.id_prefix = "definition-";
         body.set("definition_html", render_markdown(t.definition, options).html);
-        mu::data aliases{mu::data::type::list};
-        for (const auto& a : t.aliases) aliases.push_back(mu::data(*a));
-        body.set("aliases", aliases);
-        body.set("has_aliases", !t.aliases.empty());
+        set_aliases(t, body);
         mu::data pages{mu::data::type::list};
         for (const TermUse& use : uses) {
             if (std::find(use.terms.begin(), use.terms.end(), i) != use.terms.end())

@@ -29,11 +29,12 @@ std::string page_root(const RenderEnv& env, const PageFrame& frame) {
 }  // namespace
 
 void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template, mu::data body,
-               OutputSink& sink) {
+               OutputSink& sink, const BodyFinisher& finish) {
     const std::string root = page_root(env, frame);
     const auto href = [&](const std::string& to) { return root + to; };
     body.set("root", root);
-    const std::string content_html = env.templates.render(body_template, body, env.globals);
+    std::string content_html = env.templates.render(body_template, body, env.globals);
+    if (finish) content_html = finish(std::move(content_html));
 
     mu::data page;
     page.set("root", root);

@@ -2,6 +2,7 @@
 // theme's templates and labels, and the page frame (layout) they all use.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,10 +50,15 @@ struct PageFrame {
 // A link from the page at `from` to the output path `to`.
 std::string link(const std::string& from, const std::string& to);
 
-// Renders `body_template` with `body`, then the layout ("base") around it,
-// and hands the page to the sink.
+// Completes a rendered body before the layout goes around it (the
+// disclosure page lists the glossary terms its rendered text uses).
+using BodyFinisher = std::function<std::string(std::string body_html)>;
+
+// Renders `body_template` with `body`, passes the result through `finish`
+// when given, then renders the layout ("base") around it and hands the page
+// to the sink.
 void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template, mu::data body,
-               OutputSink& sink);
+               OutputSink& sink, const BodyFinisher& finish = {});
 
 // A list of {{name}}/{{href}} items for templates.
 mu::data link_item(const std::string& from, const std::string& name, const std::string& to);
