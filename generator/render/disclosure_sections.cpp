@@ -8,14 +8,6 @@ namespace gk {
 
 namespace {
 
-std::string date_text(const RenderEnv& env, const Date& d) {
-    mu::data data;
-    data.set("year", std::to_string(d.year));
-    data.set("month", std::to_string(d.month));
-    data.set("day", std::to_string(d.day));
-    return env.labels.sentence("common.date", data);
-}
-
 // A list of {label, amount, last} for a sentence's "其中：…" part.
 mu::data parts_list(DisclosureContext& c, std::initializer_list<Fig> figs) {
     mu::data list{mu::data::type::list};
@@ -453,7 +445,7 @@ mu::data assets_section(DisclosureContext& c) {
     const Assets& a = c.dy.file->assets;
     s.set("published", a.present);
     mu::data d = c.sentence_data();
-    d.set("as_of", a.as_of.has() ? date_text(env, *a.as_of) : env.numbers.not_published());
+    d.set("as_of", a.as_of.has() ? env.numbers.date(*a.as_of) : env.numbers.not_published());
     d.set("has_as_of", a.as_of.has());
     d.set("total", env.numbers.amount(a.total.value));
     d.set("has_planned", a.planned_purchase.has());

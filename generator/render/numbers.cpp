@@ -18,10 +18,45 @@ std::string group_thousands(const std::string& number) {
     return out;
 }
 
+namespace {
+
+// The label key of a unit: pages name it in the site's language.
+std::string unit_label_key(Unit unit) {
+    switch (unit) {
+        case Unit::yuan: return "unit.yuan";
+        case Unit::wan_yuan: return "unit.wan_yuan";
+        case Unit::yi_yuan: return "unit.yi_yuan";
+    }
+    return "unit.yuan";
+}
+
+}  // namespace
+
 Numbers::Numbers(const SiteConfig& site, const Labels& labels)
-    : site_(site), labels_(labels), unit_(unit_name(site.unit)) {}
+    : site_(site), labels_(labels), unit_(labels.get(unit_label_key(site.unit))) {}
 
 const std::string& Numbers::not_published() const { return labels_.get("common.not_published"); }
+
+std::string Numbers::date(const Date& d) const {
+    const auto two_digits = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+    mu::data data;
+    data.set("year", std::to_string(d.year));
+    data.set("month", std::to_string(d.month));
+    data.set("day", std::to_string(d.day));
+    data.set("month2", two_digits(d.month));
+    data.set("day2", two_digits(d.day));
+    const std::string month_key = "month." + std::to_string(d.month);
+    data.set("month_name", labels_.has(month_key) ? labels_.get(month_key) : std::to_string(d.month));
+    return labels_.sentence("common.date", data);
+}
+
+mu::data Numbers::count_data(std::size_t count) {
+    mu::data data;
+    data.set("count", std::to_string(count));
+    data.set("one", count == 1);
+    data.set("many", count != 1);
+    return data;
+}
 
 std::string Numbers::amount(const std::optional<Amount>& a) const {
     if (!a) return not_published();

@@ -29,6 +29,13 @@ public:
     std::string change_sentence(const std::optional<Change>& c) const;
     const std::string& unit() const { return unit_; }
     const std::string& not_published() const;
+    // A date through the label common.date, HTML: "2020年3月5日". The label
+    // may use {{year}}, {{month}}, {{day}}, zero-padded {{month2}} and
+    // {{day2}}, and {{month_name}} (the label month.<n>, when the theme has it).
+    std::string date(const Date& d) const;
+    // A count with the flags a label needs to choose its wording:
+    // {{count}}, {{#one}} (exactly 1), {{#many}} (anything else).
+    static mu::data count_data(std::size_t count);
 
     Unit amount_unit() const { return site_.unit; }
     int decimals() const { return site_.decimals; }

@@ -17,7 +17,7 @@ void render_data_index(const RenderEnv& env, OutputSink& sink) {
     for (auto it = env.derived.regions.rbegin(); it != env.derived.regions.rend(); ++it) {
         const RegionYear& r = *it;
         mu::data y = link_item(frame.path, year_title(env, r.year, r.kind), region_year_csv_path(r));
-        y.set("count", std::to_string(r.members.size()));
+        y.set("rows_text", env.labels.text("data.rows", Numbers::count_data(r.members.size())));
         mu::data files{mu::data::type::list};
         for (const DepartmentYear* dy : r.members)
             files.push_back(link_item(frame.path, department_name(*dy->department), department_year_json_path(*dy)));

@@ -9,14 +9,6 @@ namespace gk {
 
 namespace {
 
-std::string date_text(const RenderEnv& env, const Date& d) {
-    mu::data data;
-    data.set("year", std::to_string(d.year));
-    data.set("month", std::to_string(d.month));
-    data.set("day", std::to_string(d.day));
-    return env.labels.sentence("common.date", data);
-}
-
 bool is_web_url(const std::string& url) {
     return (url.starts_with("https://") || url.starts_with("http://")) &&
            url.find_first_of(" \t\r\n\"'<>\\") == std::string::npos;
@@ -117,7 +109,7 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     body.set("final_accounts", dy.kind == BudgetKind::final_accounts);
     body.set("unit", env.numbers.unit());
     body.set("has_published", dy.file->published.has());
-    body.set("published", dy.file->published.has() ? date_text(env, *dy.file->published) : "");
+    body.set("published", dy.file->published.has() ? env.numbers.date(*dy.file->published) : "");
     body.set("has_source", is_web_url(dy.file->source));
     body.set("source", is_web_url(dy.file->source) ? dy.file->source : "");
     body.set("json_href", link(path, department_year_json_path(dy)));

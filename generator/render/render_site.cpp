@@ -20,13 +20,13 @@ namespace gk {
 
 namespace {
 
-mu::data site_data(const Content& content) {
+mu::data site_data(const Content& content, const Numbers& numbers) {
     mu::data site;
     site.set("title", content.site.title);
     site.set("region", content.site.region);
     site.set("description", content.site.description);
     site.set("lang", content.site.language);
-    site.set("unit", std::string(unit_name(content.site.unit)));
+    site.set("unit", numbers.unit());
     return site;
 }
 
@@ -83,7 +83,7 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
     const GlossaryMatcher glossary(content.glossary);
     mu::data globals;
     globals.set("label", labels.data());
-    globals.set("site", site_data(content));
+    globals.set("site", site_data(content, numbers));
     const RenderEnv env{content, derived, theme, templates, labels, numbers, glossary, globals};
     // Pages pass through the search indexer on their way out.
     SearchIndexOptions search_options;
