@@ -21,9 +21,14 @@ namespace {
 
 // 404.html is served at any depth, so relative links cannot work there:
 // it links absolutely when the site knows its base URL.
+// 404.html is shown at whatever address was not found, at any depth: its
+// links start from base_url, or without one from the root of the host
+// (right for a site at the root; a site under a sub-path sets base_url).
 std::string page_root(const RenderEnv& env, const PageFrame& frame) {
-    if (frame.path == "404.html" && !env.content.site.base_url.empty()) return env.content.site.base_url;
-    return root_prefix(frame.path);
+    if (frame.path != "404.html") return root_prefix(frame.path);
+    const std::string& base = env.content.site.base_url;
+    if (base.empty()) return "/";
+    return base.ends_with('/') ? base : base + "/";
 }
 
 }  // namespace
