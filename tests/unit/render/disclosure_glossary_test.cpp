@@ -3,22 +3,11 @@
 // and each term's page lists the disclosures that use it.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
-#include "pipeline.h"
 #include "unit/support/content_tree.h"
 
 using namespace gk;
 
 namespace {
-
-std::string read(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The part of a page from `from` up to the next "</section>".
 std::string section_of(const std::string& page, const std::string& from) {
@@ -38,16 +27,10 @@ TEST_CASE("a disclosure lists the glossary terms of its generated text and of it
               "[[term]]\nid = \"unused\"\nname = \"债务还本支出\"\ndefinition = \"本页不用的名词。\"\n");
     tree.file("departments/union/2020.toml", "year = 2020\n[expenditure]\npersonnel = 31.46\npublic = 4.81\n");
     tree.file("departments/union/2020.md", "# 说明\n\n本年无结转结余。\n");
-    const std::string out = tree.root() + "/../site";
-    BuildOptions options;
-    options.content_dir = tree.root();
-    options.out_dir = out;
-    options.theme_dir = GONGKAI_SOURCE_DIR "/themes/default";
-    options.quiet = true;
-    std::ostringstream stdout_text, stderr_text;
-    REQUIRE(run_build(options, stdout_text, stderr_text) == 0);
+    const test::BuiltSite site = test::build_site(tree);
+    REQUIRE(site.status == 0);
 
-    const std::string page = read(out + "/departments/union/2020/index.html");
+    const std::string page = site.file("departments/union/2020/index.html");
     const std::string glossary = section_of(page, "<section id=\"glossary\"");
     // 基本支出 appears only in generated text (the expenditure sentence and
     // tables), 结转结余 only in the narrative; it is listed in page order.
@@ -58,8 +41,8 @@ TEST_CASE("a disclosure lists the glossary terms of its generated text and of it
     // The narrative links the term's first use there.
     CHECK(page.find("<a class=\"term\" href=\"../../../glossary/carry/index.html\" title=\"") != std::string::npos);
 
-    const std::string basic_page = read(out + "/glossary/basic/index.html");
+    const std::string basic_page = site.file("glossary/basic/index.html");
     CHECK(basic_page.find("href=\"../../departments/union/2020/index.html\"") != std::string::npos);
-    const std::string unused_page = read(out + "/glossary/unused/index.html");
+    const std::string unused_page = site.file("glossary/unused/index.html");
     CHECK(unused_page.find("departments/union/2020/index.html") == std::string::npos);
 }

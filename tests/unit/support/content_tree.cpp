@@ -7,8 +7,11 @@
 
 #include <unistd.h>
 
+#include <sstream>
+
 #include "compute/compute.h"
 #include "load/load_content.h"
+#include "pipeline.h"
 #include "validate/validate.h"
 
 namespace gk::test {
@@ -90,6 +93,30 @@ std::vector<std::string> check_year_file(std::string_view text) {
     add_minimal_site(tree);
     tree.file("departments/union/2020.toml", text);
     return check_content_and_derived(tree);
+}
+
+std::string BuiltSite::file(const std::string& relative) const {
+    std::ifstream in(out + "/" + relative, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+BuiltSite build_site(const ContentTree& tree, const std::string& base_url) {
+    BuildOptions options;
+    options.content_dir = tree.root();
+    options.out_dir = tree.root() + "/../site";
+    options.theme_dir = GONGKAI_SOURCE_DIR "/themes/default";
+    options.quiet = true;
+    options.base_url = base_url;
+    options.base_url_set = !base_url.empty();
+    std::ostringstream out, err;
+    BuiltSite built;
+    built.status = run_build(options, out, err);
+    built.out = options.out_dir;
+    built.stdout_text = out.str();
+    built.stderr_text = err.str();
+    return built;
 }
 
 }  // namespace gk::test

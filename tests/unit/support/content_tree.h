@@ -52,4 +52,15 @@ std::vector<std::string> check_content_and_derived(const ContentTree& tree);
 // checked with derived figures.
 std::vector<std::string> check_year_file(std::string_view text);
 
+// `gongkai build` of the tree with the default theme into <tree>/../site
+// (removed with the tree), as the command runs it.
+struct BuiltSite {
+    int status = 0;
+    std::string out;     // the site folder
+    std::string stdout_text, stderr_text;
+    // The bytes of a file of the site ("" when it does not exist).
+    std::string file(const std::string& relative) const;
+};
+BuiltSite build_site(const ContentTree& tree, const std::string& base_url = "");
+
 }  // namespace gk::test
