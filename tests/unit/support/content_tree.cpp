@@ -88,6 +88,13 @@ std::vector<std::string> check_content_and_derived(const ContentTree& tree) {
     return lines_of(diagnostics, tree.root());
 }
 
+std::vector<std::string> check_site_file(const std::string& relative, std::string_view text) {
+    ContentTree tree;
+    add_minimal_site(tree);
+    tree.file(relative, text);
+    return check_content(tree);
+}
+
 std::vector<std::string> check_year_file(std::string_view text) {
     ContentTree tree;
     add_minimal_site(tree);

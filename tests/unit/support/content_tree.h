@@ -48,6 +48,10 @@ std::vector<std::string> check_content(const ContentTree& tree);
 // figures); those run only on content without errors, like the pipeline.
 std::vector<std::string> check_content_and_derived(const ContentTree& tree);
 
+// A tree with the minimal site and `text` as the file `relative`, checked
+// without derived figures (load and validate only).
+std::vector<std::string> check_site_file(const std::string& relative, std::string_view text);
+
 // A tree with the minimal site and `text` as departments/union/2020.toml,
 // checked with derived figures.
 std::vector<std::string> check_year_file(std::string_view text);

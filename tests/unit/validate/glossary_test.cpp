@@ -8,12 +8,7 @@ using Lines = std::vector<std::string>;
 
 namespace {
 
-Lines check_glossary_file(const std::string& text) {
-    ContentTree tree;
-    add_minimal_site(tree);
-    tree.file("glossary.toml", text);
-    return check_content(tree);
-}
+Lines check_glossary_file(const std::string& text) { return check_site_file("glossary.toml", text); }
 
 }  // namespace
 
