@@ -225,3 +225,24 @@ name = "基本工资"
              "departments/union/2020.toml:10:9: error: 'total' in [[by_function]] is 8.00 but basic + project is 9.00",
              "departments/union/2020.toml:11:1: error: a [[by_economic]] row needs 'amount'"});
 }
+
+TEST_CASE("by_function and by_economic are compared only when every general public row gives its basic", "[validate][classification]") {
+    // The second row gives only its total: the basic column of by_function is
+    // not known, so there is nothing to compare with by_economic's 3.
+    CHECK(check_year_file(R"(year = 2020
+[[by_function]]
+code = "2012901"
+name = "行政运行"
+basic = 10
+project = 0
+[[by_function]]
+code = "2012902"
+name = "一般行政管理事务"
+total = 4
+[[by_economic]]
+code = "30101"
+name = "基本工资"
+amount = 3
+)")
+              .empty());
+}

@@ -180,3 +180,24 @@ TEST_CASE("a wrong sub-total is one error, and the totals above compare with it 
           Lines{"departments/union/2020.toml:5:9: error: 'basic' in [expenditure] is 36.27 but its parts add up to "
                 "36.28"});
 }
+
+TEST_CASE("an unbalanced file is reported even when an unrelated total is wrong", "[validate][totals]") {
+    CHECK(check_year_file("year = 2020\n[income]\ngeneral_public = 36.27\n[expenditure]\npersonnel = 30\n"
+                          "[three_public]\nreception = 1\ntotal = 2\n") ==
+          Lines{"departments/union/2020.toml:2:1: error: income (36.27) does not equal expenditure (30.00) plus "
+                "carry_forward (0.00): the difference is 6.27",
+                "departments/union/2020.toml:8:9: error: 'total' in [three_public] is 2.00 but its parts add up to "
+                "1.00"});
+    CHECK(check_year_file("year = 2020\nprocurement_total = 5\n[income]\ngeneral_public = 36.27\n[expenditure]\n"
+                          "personnel = 30\n[[procurement]]\ntotal = 1\n") ==
+          Lines{"departments/union/2020.toml:2:21: error: 'procurement_total' is 5.00 but the [[procurement]] rows "
+                "add up to 1.00",
+                "departments/union/2020.toml:3:1: error: income (36.27) does not equal expenditure (30.00) plus "
+                "carry_forward (0.00): the difference is 6.27"});
+}
+
+TEST_CASE("a wrong income total is one error, not also an unbalanced file", "[validate][totals]") {
+    CHECK(check_year_file("year = 2020\n[income]\ngeneral_public = 36.27\ntotal = 36.28\n[expenditure]\n"
+                          "personnel = 36.27\n") ==
+          Lines{"departments/union/2020.toml:4:9: error: 'total' in [income] is 36.28 but its parts add up to 36.27"});
+}
