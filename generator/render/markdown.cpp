@@ -15,6 +15,7 @@
 
 #include "render/html.h"
 #include "render/markdown.h"
+#include "render/term_links.h"
 
 namespace gk {
 
@@ -84,13 +85,7 @@ cmark_node* new_custom(cmark_node_type type, const std::string& on_enter, const 
 // ---- glossary terms ----------------------------------------------------
 
 cmark_node* new_term_link(const TermLinker& linker, std::size_t term, std::string_view text) {
-    const GlossaryTerm& t = linker.glossary().terms.at(term);
-    const std::string href = linker.href_prefix() + "glossary/" + *t.id + "/index.html";
-    const std::string title = t.name.has() ? *t.name : *t.id;
-    cmark_node* link = new_custom(CMARK_NODE_CUSTOM_INLINE,
-                                  "<a class=\"term\" href=\"" + escape_html(href) + "\" title=\"" +
-                                      escape_html(title) + "\">",
-                                  "</a>");
+    cmark_node* link = new_custom(CMARK_NODE_CUSTOM_INLINE, term_link_open(linker, term), "</a>");
     cmark_node_append_child(link, new_text(text));
     return link;
 }

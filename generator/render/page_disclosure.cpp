@@ -3,6 +3,7 @@
 #include "render/disclosure.h"
 #include "render/html.h"
 #include "render/pages.h"
+#include "render/term_links.h"
 #include "render/urls.h"
 
 namespace gk {
@@ -179,13 +180,17 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     body.set("standard", standard);
     body.set("glossary", glossary);
     std::vector<std::size_t> used;
-    emit_page(env, frame, "pages/disclosure", body, sink, [&](std::string html) {
+    emit_page(env, frame, "pages/disclosure", body, sink, [&](const std::string& html) {
         // A theme may leave the section out; the terms still count as used.
-        const std::size_t marker = html.find(kTermsMarker);
-        used = terms_in(env.glossary, visible_text(std::string_view(html).substr(0, marker)));
-        if (marker == std::string::npos) return html;
-        html.replace(marker, kTermsMarker.size(), terms_html(env, path, used));
-        return html;
+        const std::size_t marker = std::min(html.find(kTermsMarker), html.size());
+        // The Markdown linked its terms' first uses; the generated text
+        // links the first use of every other term.
+        std::string page = link_terms_in_html(std::string_view(html).substr(0, marker), c.linker);
+        used = terms_in(env.glossary, visible_text(page));
+        if (marker == html.size()) return page;
+        page += terms_html(env, path, used);
+        page.append(html, marker + kTermsMarker.size(), std::string::npos);
+        return page;
     });
     return TermUse{path, frame.title, used};
 }

@@ -1,0 +1,98 @@
+#include "render/term_links.h"
+
+#include <array>
+
+#include "render/html.h"
+
+namespace gk {
+
+namespace {
+
+// Elements whose text is never linked: links themselves, headings and
+// labels of structure (a term there is a name, not a use), navigation,
+// code, and what is not text at all.
+constexpr std::array<std::string_view, 19> kNoLinks = {
+    "a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "nav", "code", "pre",
+    "svg", "script", "style", "title", "button", "label", "summary"};
+
+bool is_no_link(std::string_view name) {
+    for (std::string_view n : kNoLinks) {
+        if (n == name) return true;
+    }
+    return false;
+}
+
+struct Tag {
+    std::string_view name;
+    bool closing = false;
+    bool self_closing = false;
+};
+
+Tag parse_tag(std::string_view tag) {  // "<a href=…>", "</a>", "<br/>"
+    Tag t;
+    std::size_t b = 1;
+    if (tag.size() > 1 && tag[1] == '/') {
+        t.closing = true;
+        b = 2;
+    }
+    std::size_t e = b;
+    while (e < tag.size() && ((tag[e] >= 'a' && tag[e] <= 'z') || (tag[e] >= '0' && tag[e] <= '9'))) ++e;
+    t.name = tag.substr(b, e - b);
+    t.self_closing = tag.size() >= 2 && tag[tag.size() - 2] == '/';
+    return t;
+}
+
+// Appends `text` with the first uses of terms in it linked.
+void append_linked(std::string& out, std::string_view text, TermLinker& linker) {
+    std::size_t done = 0;
+    for (const GlossaryMatcher::Match& m : linker.matcher().find_all(text)) {
+        if (!linker.first_use(m.term)) continue;
+        out.append(text, done, m.begin - done);
+        out += term_link_open(linker, m.term);
+        out.append(text, m.begin, m.length);
+        out += "</a>";
+        done = m.begin + m.length;
+    }
+    out.append(text, done, std::string_view::npos);
+}
+
+}  // namespace
+
+std::string term_link_open(const TermLinker& linker, std::size_t term) {
+    const GlossaryTerm& t = linker.glossary().terms.at(term);
+    const std::string href = linker.href_prefix() + "glossary/" + *t.id + "/index.html";
+    const std::string title = t.name.has() ? *t.name : *t.id;
+    return "<a class=\"term\" href=\"" + escape_html(href) + "\" title=\"" + escape_html(title) + "\">";
+}
+
+std::string link_terms_in_html(std::string_view html, TermLinker& linker) {
+    if (linker.matcher().empty()) return std::string(html);
+    std::string out;
+    out.reserve(html.size() + html.size() / 16);
+    int no_link_depth = 0;  // open elements whose text is not linked
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const std::size_t lt = html.find('<', i);
+        const std::string_view text = html.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
+        if (no_link_depth == 0) {
+            append_linked(out, text, linker);
+        } else {
+            out += text;
+        }
+        if (lt == std::string_view::npos) break;
+        const bool comment = html.substr(lt, 4) == "<!--";
+        std::size_t gt = comment ? html.find("-->", lt) : html.find('>', lt);
+        gt = gt == std::string_view::npos ? html.size() : gt + (comment ? 3 : 1);
+        const std::string_view tag = html.substr(lt, gt - lt);
+        out += tag;
+        i = gt;
+        if (comment) continue;
+        const Tag t = parse_tag(tag);
+        if (!is_no_link(t.name) || t.self_closing) continue;
+        no_link_depth += t.closing ? -1 : 1;
+        if (no_link_depth < 0) no_link_depth = 0;
+    }
+    return out;
+}
+
+}  // namespace gk
