@@ -148,6 +148,28 @@ mu::data overview_section(DisclosureContext& c) {
     return s;
 }
 
+// "其中：基本支出比上年增加5.90万元，增长19.43%。": the change of each part of
+// the expenditure that has one, so that a note explaining the change
+// ("主要是人员工资福利支出") follows the figure it explains.
+std::string change_parts(DisclosureContext& c) {
+    mu::data parts{mu::data::type::list};
+    std::vector<Fig> shown;
+    for (Fig f : {Fig::basic, Fig::project}) {
+        if (c.dy.changes[index(f)]) shown.push_back(f);
+    }
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        mu::data part;
+        part.set("label", c.env.figure_label(shown[i]));
+        part.set("change_html", c.env.numbers.change_sentence(c.dy.changes[index(shown[i])]));
+        part.set("last", i + 1 == shown.size());
+        parts.push_back(part);
+    }
+    if (shown.empty()) return {};
+    mu::data d = c.sentence_data();
+    d.set("parts", parts);
+    return c.env.labels.sentence("disclosure.change_parts", d);
+}
+
 mu::data change_section(DisclosureContext& c) {
     mu::data s = section(c, "change");
     const RenderEnv& env = c.env;
@@ -156,7 +178,7 @@ mu::data change_section(DisclosureContext& c) {
     d.set("total", env.numbers.amount(c.value(Fig::expenditure_total)));
     d.set("change_html", env.numbers.change_sentence(total_change));
     s.set("has_change", total_change.has_value());
-    s.set("sentence_html", total_change ? env.labels.sentence("disclosure.change_sentence", d) : "");
+    s.set("sentence_html", total_change ? env.labels.sentence("disclosure.change_sentence", d) + change_parts(c) : "");
 
     Table t;
     t.id = "changes";
