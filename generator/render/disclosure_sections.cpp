@@ -198,7 +198,7 @@ mu::data change_section(DisclosureContext& c) {
         row.cells.push_back(number_cell(env.numbers.amount(ch->previous)));
         row.cells.push_back(number_cell(env.numbers.amount(c.value(f))));
         row.cells.push_back(number_cell(env.numbers.signed_amount(ch->amount)));
-        row.cells.push_back(number_cell(ch->percent ? env.numbers.percent(ch->percent)
+        row.cells.push_back(number_cell(ch->percent ? env.numbers.signed_percent(*ch->percent)
                                                     : escape_html(env.label(ch->direction == Direction::unchanged
                                                                                 ? "change.unchanged_cell"
                                                                                 : "change.new_word"))));

@@ -75,13 +75,19 @@ std::string Numbers::signed_amount(Amount a) const {
     return a.is_negative() || a.is_zero() ? text : "+" + text;
 }
 
+std::string Numbers::signed_percent(Percent p) const {
+    return (p.hundredths() > 0 ? "+" : "") + format_percent(p) + "%";
+}
+
 std::string Numbers::change_cell(const std::optional<Change>& c) const {
     if (!c) return escape_html(not_published());
     if (c->direction == Direction::unchanged) return escape_html(labels_.get("change.unchanged_cell"));
     mu::data d;
     d.set("amount", signed_amount(c->amount));
     if (!c->percent) return labels_.sentence("change.new_cell", d);
-    d.set("percent", (c->percent->hundredths() > 0 ? "+" : "") + format_percent(*c->percent));
+    std::string percent = signed_percent(*c->percent);
+    percent.pop_back();  // the label writes its own "%"
+    d.set("percent", percent);
     return labels_.sentence("change.cell", d);
 }
 

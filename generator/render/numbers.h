@@ -21,6 +21,8 @@ public:
     std::string plain_percent(Percent p) const;                  // "19.43"
     // "+5.90" / "-5.90" / "0.00"
     std::string signed_amount(Amount a) const;
+    // "+19.43%" / "-4.80%" / "0.00%"
+    std::string signed_percent(Percent p) const;
     // The change as a short table cell, HTML: "+5.90（+19.43%）", "新增 +5.00",
     // "持平", "—" (wording from the labels change.cell, change.new_cell,
     // change.unchanged_cell).
