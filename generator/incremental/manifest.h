@@ -1,0 +1,55 @@
+// The manifest: what the output folder was made from and what it holds.
+// It is written last into the output (`.gongkai-manifest`, beside the
+// `.gongkai-site` marker), so it is swapped in with the site it describes
+// and a failed build leaves the previous pair in place. Format: docs/incremental.md.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "incremental/file_stamp.h"
+#include "incremental/hash.h"
+
+namespace gk {
+
+inline constexpr std::string_view kManifestName = ".gongkai-manifest";
+
+// One file the build read: content, theme, or the gongkai program itself.
+struct InputRecord {
+    FileStamp stamp;
+    Hash128 hash;
+    friend bool operator==(const InputRecord&, const InputRecord&) = default;
+};
+
+// One file of the output, as it is on disk after the build.
+struct OutputRecord {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t inode = 0;
+    Hash128 hash;
+    friend bool operator==(const OutputRecord&, const OutputRecord&) = default;
+};
+
+using InputRecords = std::map<std::string, InputRecord>;    // by key: "content/…", "theme/…", "gongkai"
+using OutputRecords = std::map<std::string, OutputRecord>;  // by path in the output
+
+struct Manifest {
+    std::string generator;   // gongkai's version
+    Hash128 options;         // fingerprint of the options that shape the output
+    std::string theme_name;  // site.toml's theme, to find the theme folder before loading
+    InputRecords inputs;
+    OutputRecords outputs;
+    std::string report;      // the warnings the build printed, printed again when it is skipped
+    friend bool operator==(const Manifest&, const Manifest&) = default;
+};
+
+std::string format_manifest(const Manifest& manifest);
+
+// nullopt when `text` is not a manifest this version of gongkai wrote: the
+// next build is then a full one.
+std::optional<Manifest> parse_manifest(std::string_view text);
+
+}  // namespace gk

@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include "incremental/manifest.h"
+
+using gk::Manifest;
+
+namespace {
+
+Manifest sample() {
+    Manifest m;
+    m.generator = "0.1.0";
+    m.options = gk::Hash128{1, 2};
+    m.theme_name = "default";
+    m.report = "content/site.toml:1:1: warning: a line\n  with 100% of\tthings\n";
+    m.inputs["content/site.toml"] = gk::InputRecord{gk::FileStamp{10, 1'700'000'000'123'456'789, 5, 42}, gk::Hash128{3, 4}};
+    m.inputs["content/odd\tname%\n.md"] = gk::InputRecord{gk::FileStamp{0, -1, 0, 0}, gk::Hash128{}};
+    m.outputs["index.html"] = gk::OutputRecord{19539, 7, 8, gk::Hash128{5, 6}};
+    m.outputs[".gongkai-site"] = gk::OutputRecord{1, 2, 3, gk::Hash128{7, 8}};
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("a manifest reads back as it was written, odd file names and the report included", "[incremental][manifest]") {
+    const Manifest m = sample();
+    const std::string text = gk::format_manifest(m);
+    const auto back = gk::parse_manifest(text);
+    REQUIRE(back);
+    CHECK(*back == m);
+    CHECK(gk::format_manifest(*back) == text);
+}
+
+TEST_CASE("a manifest is one line per file", "[incremental][manifest]") {
+    Manifest m;
+    m.generator = "0.1.0";
+    m.theme_name = "default";
+    m.inputs["content/a b.md"] = gk::InputRecord{gk::FileStamp{1, 2, 3, 4}, gk::Hash128{0, 1}};
+    m.outputs["a/index.html"] = gk::OutputRecord{5, 6, 7, gk::Hash128{0, 2}};
+    CHECK(gk::format_manifest(m) ==
+          "gongkai-manifest 1\n"
+          "generator\t0.1.0\n"
+          "options\t00000000000000000000000000000000\n"
+          "theme\tdefault\n"
+          "report\t\n"
+          "input\t1\t2\t3\t4\t00000000000000000000000000000001\tcontent/a b.md\n"
+          "output\t5\t6\t7\t00000000000000000000000000000002\ta/index.html\n");
+}
+
+TEST_CASE("a damaged or foreign manifest is not read, so the build is a full one", "[incremental][manifest]") {
+    const std::string text = gk::format_manifest(sample());
+    CHECK_FALSE(gk::parse_manifest(text.substr(0, text.size() - 1)));              // cut short
+    CHECK_FALSE(gk::parse_manifest(text.substr(0, text.size() / 2)));
+    CHECK_FALSE(gk::parse_manifest("gongkai-manifest 2\n" + text.substr(19)));    // another format
+    CHECK_FALSE(gk::parse_manifest(text + "frobnicate\tyes\n"));                  // unknown line
+    CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\tzz\tx.html\n"));      // bad hash
+    CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\t" + std::string(32, '0') + "\tindex.html\n"));  // twice
+    CHECK_FALSE(gk::parse_manifest(text + "report\tbad %4 escape\n"));
+    CHECK_FALSE(gk::parse_manifest(""));
+}
