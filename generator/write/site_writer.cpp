@@ -1,11 +1,14 @@
 #include "write/site_writer.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+
+#include "write/keep_unchanged.h"
 
 namespace gk {
 
@@ -58,8 +61,8 @@ bool is_safe_output_path(std::string_view path) {
     return true;
 }
 
-SiteWriter::SiteWriter(std::string out_dir, std::string content_dir)
-    : out_dir_(std::move(out_dir)), content_dir_(std::move(content_dir)) {}
+SiteWriter::SiteWriter(std::string out_dir, std::string content_dir, OutputRecords previous)
+    : out_dir_(std::move(out_dir)), content_dir_(std::move(content_dir)), previous_(std::move(previous)) {}
 
 SiteWriter::~SiteWriter() {
     if (!committed_) remove_staging();
@@ -112,34 +115,67 @@ void SiteWriter::ensure_parent(const fs::path& file) {
     }
     std::error_code ec;
     fs::create_directories(dir, ec);
+    if (ec) fail("cannot create '" + dir.string() + "': " + ec.message());
     std::lock_guard lock(mutex_);
-    if (ec && !error_) error_ = "cannot create '" + dir.string() + "': " + ec.message();
     made_dirs_.insert(dir);
+}
+
+void SiteWriter::fail(std::string message) {
+    std::lock_guard lock(mutex_);
+    if (!error_) error_ = std::move(message);
+}
+
+// A new file in the staging folder. If the path is already there (added
+// twice), it is unlinked first: it may be a link into the previous site,
+// which must not change.
+std::optional<OutputRecord> SiteWriter::write_file(const fs::path& file, const std::string& bytes,
+                                                   const Hash128& hash) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST && ::unlink(file.c_str()) == 0)
+        fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    struct stat st;
+    const bool ok = fd >= 0 && write_all(fd, bytes) && ::fstat(fd, &st) == 0;
+    const int saved = errno;
+    if (fd >= 0 && ::close(fd) != 0 && ok) {
+        fail("cannot write '" + file.string() + "': " + std::strerror(errno));
+        return std::nullopt;
+    }
+    if (!ok) {
+        fail("cannot write '" + file.string() + "': " + std::strerror(saved));
+        return std::nullopt;
+    }
+    return OutputRecord{bytes.size(), static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                        static_cast<std::uint64_t>(st.st_ino), hash};
 }
 
 void SiteWriter::add(const std::string& path, std::string bytes) {
     if (!is_safe_output_path(path)) {
-        std::lock_guard lock(mutex_);
-        if (!error_) error_ = "refusing to write outside the output folder: '" + path + "'";
+        fail("refusing to write outside the output folder: '" + path + "'");
         return;
     }
     const fs::path file = staging_ / path;
     ensure_parent(file);
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    const bool ok = fd >= 0 && write_all(fd, bytes);
-    const int saved = errno;
-    if (fd >= 0 && ::close(fd) != 0 && ok) {
-        std::lock_guard lock(mutex_);
-        if (!error_) error_ = "cannot write '" + file.string() + "': " + std::strerror(errno);
-        return;
-    }
+    const Hash128 hash = hash128(bytes);
+    const auto recorded = previous_.find(path);
+    std::optional<OutputRecord> record =
+        keep_unchanged((out_ / path).string(), file.string(), bytes, hash,
+                       recorded == previous_.end() ? nullptr : &recorded->second);
+    const bool kept = record.has_value();
+    if (!kept) record = write_file(file, bytes, hash);
+    if (!record) return;
     std::lock_guard lock(mutex_);
-    if (!ok) {
-        if (!error_) error_ = "cannot write '" + file.string() + "': " + std::strerror(saved);
-        return;
-    }
-    ++files_;
-    bytes_ += bytes.size();
+    outputs_[path] = *record;
+    (kept ? kept_ : files_) += 1;
+    if (!kept) bytes_ += bytes.size();
+}
+
+OutputRecords SiteWriter::outputs() const {
+    std::lock_guard lock(mutex_);
+    return outputs_;
+}
+
+void SiteWriter::add_manifest(const std::string& text) {
+    write_file(staging_ / kManifestName, text, Hash128{});
 }
 
 std::optional<std::string> SiteWriter::error() const {

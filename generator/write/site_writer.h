@@ -2,6 +2,11 @@
 // new staging folder beside the output; only when the whole build has
 // succeeded does commit() swap it into place, so a failed build leaves the
 // previous site byte for byte as it was.
+//
+// A file whose bytes equal the previous output's file at the same path is
+// not written: the staging folder gets a hard link to it, so its mtime and
+// inode stay (docs/incremental.md). Files of the previous output that this
+// build does not produce are not carried over.
 #pragma once
 
 #include <filesystem>
@@ -10,6 +15,7 @@
 #include <set>
 #include <string>
 
+#include "incremental/manifest.h"
 #include "render/output.h"
 
 namespace gk {
@@ -19,7 +25,9 @@ inline constexpr std::string_view kSiteMarker = ".gongkai-site";
 
 class SiteWriter : public OutputSink {
 public:
-    SiteWriter(std::string out_dir, std::string content_dir);
+    // `previous`: what the previous output's manifest says about its files
+    // (empty without one: then files are compared by their bytes).
+    SiteWriter(std::string out_dir, std::string content_dir, OutputRecords previous = {});
     ~SiteWriter() override;  // removes the staging folder if not committed
 
     // Checks that the output folder may be replaced and creates the staging
@@ -31,16 +39,26 @@ public:
     // The first write error, if any (the build must then not commit).
     std::optional<std::string> error() const;
 
+    // Every file added so far, as it is in the staging folder.
+    OutputRecords outputs() const;
+
+    // Writes the manifest, which is not one of the outputs it describes.
+    void add_manifest(const std::string& text);
+
     // Swaps the staging folder into place. Returns the reason on failure;
     // the previous output is then still in place.
     std::optional<std::string> commit();
 
     std::size_t files_written() const { return files_; }
     std::uintmax_t bytes_written() const { return bytes_; }
+    std::size_t files_kept() const { return kept_; }  // linked from the previous output
     const std::filesystem::path& staging() const { return staging_; }
 
 private:
     void ensure_parent(const std::filesystem::path& file);
+    std::optional<OutputRecord> write_file(const std::filesystem::path& file, const std::string& bytes,
+                                           const Hash128& hash);
+    void fail(std::string message);
     void remove_staging();
 
     std::string out_dir_;
@@ -48,12 +66,15 @@ private:
     std::filesystem::path out_;
     std::filesystem::path staging_;
     bool committed_ = false;
+    const OutputRecords previous_;
 
     mutable std::mutex mutex_;
     std::set<std::filesystem::path> made_dirs_;
     std::optional<std::string> error_;
+    OutputRecords outputs_;
     std::size_t files_ = 0;
     std::uintmax_t bytes_ = 0;
+    std::size_t kept_ = 0;
 };
 
 // True when `path` is a safe relative output path: no '..', no empty or

@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "incremental/file_stamp.h"
+#include "unit/support/content_tree.h"
+#include "write/site_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Inode and mtime: what stays when a file is kept, not written again.
+struct Identity {
+    ino_t inode;
+    std::int64_t mtime_ns;
+    friend bool operator==(const Identity&, const Identity&) = default;
+};
+
+Identity identity(const fs::path& file) {
+    struct stat st;
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    return Identity{st.st_ino, st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec};
+}
+
+std::string read(const fs::path& file) { return gk::read_whole_file(file.string()).value_or("<missing>"); }
+
+// One build: the files, committed; returns what the writer recorded.
+gk::OutputRecords build(const std::string& out, const std::string& content, const std::map<std::string, std::string>& files,
+                        gk::OutputRecords previous = {}) {
+    gk::SiteWriter writer(out, content, std::move(previous));
+    REQUIRE_FALSE(writer.prepare());
+    for (const auto& [path, bytes] : files) writer.add(path, bytes);
+    const gk::OutputRecords outputs = writer.outputs();
+    REQUIRE_FALSE(writer.commit());
+    return outputs;
+}
+
+struct Folders {
+    gk::test::ContentTree tree;
+    std::string content = tree.root();
+    fs::path out = fs::path(tree.root()).parent_path() / "site";
+};
+
+}  // namespace
+
+TEST_CASE("a file with the same bytes as before keeps its inode and mtime, a changed one is written", "[write]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"a/index.html", "same"}, {"b.html", "old"}, {"c.json", "gone"}});
+    const Identity a = identity(f.out / "a/index.html");
+    const Identity b = identity(f.out / "b.html");
+
+    gk::SiteWriter writer(f.out, f.content, first);
+    REQUIRE_FALSE(writer.prepare());
+    writer.add("a/index.html", "same");
+    writer.add("b.html", "new");
+    writer.add("d.html", "added");
+    REQUIRE_FALSE(writer.commit());
+
+    CHECK(identity(f.out / "a/index.html") == a);
+    CHECK(identity(f.out / "b.html").inode != b.inode);
+    CHECK(read(f.out / "b.html") == "new");
+    CHECK(read(f.out / "d.html") == "added");
+    CHECK_FALSE(fs::exists(f.out / "c.json"));  // not produced again: gone
+    CHECK(writer.files_kept() == 2);              // a/index.html and the marker
+    CHECK(writer.files_written() == 2);
+}
+
+TEST_CASE("without a manifest, unchanged files are found by comparing their bytes", "[write]") {
+    Folders f;
+    build(f.out, f.content, {{"same.html", "12345"}, {"other.html", "12345"}});
+    const Identity same = identity(f.out / "same.html");
+    const Identity other = identity(f.out / "other.html");
+    build(f.out, f.content, {{"same.html", "12345"}, {"other.html", "54321"}});  // same size, other bytes
+    CHECK(identity(f.out / "same.html") == same);
+    CHECK(identity(f.out / "other.html").inode != other.inode);
+    CHECK(read(f.out / "other.html") == "54321");
+}
+
+TEST_CASE("an output file changed by hand since the manifest is compared by its bytes, not its recorded hash", "[write]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"page.html", "original"}});
+    const auto written = fs::last_write_time(f.out / "page.html");
+    {
+        std::ofstream edit(f.out / "page.html", std::ios::binary | std::ios::trunc);
+        edit << "EDITED!!";  // same size
+    }
+    // File times tick in milliseconds: make sure this one moved on.
+    fs::last_write_time(f.out / "page.html", written + std::chrono::seconds(1));
+    build(f.out, f.content, {{"page.html", "original"}}, first);
+    CHECK(read(f.out / "page.html") == "original");
+}
+
+TEST_CASE("a build that fails after keeping files leaves the previous site byte for byte", "[write]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"page.html", "kept"}, {"x.html", "x"}});
+    const Identity page = identity(f.out / "page.html");
+    {
+        gk::SiteWriter writer(f.out, f.content, first);
+        REQUIRE_FALSE(writer.prepare());
+        writer.add("page.html", "kept");        // linked to the previous file
+        writer.add("page.html", "overwritten");  // must not write through the link
+        writer.add("../escape.html", "no");      // an error: the build is not committed
+        REQUIRE(writer.error());
+    }
+    CHECK(read(f.out / "page.html") == "kept");
+    CHECK(identity(f.out / "page.html") == page);
+    CHECK(read(f.out / "x.html") == "x");
+}
+
+TEST_CASE("the writer records each file it wrote or kept as it is on disk", "[write]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"p.html", "bytes"}});
+    REQUIRE(first.count("p.html"));
+    REQUIRE(first.count(std::string(gk::kSiteMarker)));
+    CHECK(first.size() == 2);
+    const gk::OutputRecord& p = first.at("p.html");
+    const Identity id = identity(f.out / "p.html");
+    CHECK(p.size == 5);
+    CHECK(p.inode == id.inode);
+    CHECK(p.mtime_ns == id.mtime_ns);
+    CHECK(p.hash == gk::hash128("bytes"));
+}
+
+TEST_CASE("the manifest is written into the site but not listed among its outputs", "[write]") {
+    Folders f;
+    gk::SiteWriter writer(f.out, f.content);
+    REQUIRE_FALSE(writer.prepare());
+    writer.add("p.html", "bytes");
+    writer.add_manifest("the manifest\n");
+    CHECK(writer.outputs().count(std::string(gk::kManifestName)) == 0);
+    REQUIRE_FALSE(writer.commit());
+    CHECK(read(f.out / gk::kManifestName) == "the manifest\n");
+}
