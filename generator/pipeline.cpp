@@ -5,6 +5,7 @@
 
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
+#include "incremental/incremental_build.h"
 #include "load/load_content.h"
 #include "load/load_theme.h"
 #include "render/render_site.h"
@@ -64,6 +65,12 @@ int run_check(const BuildOptions& options, std::ostream& err) {
 
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const auto start = std::chrono::steady_clock::now();
+    IncrementalBuild incremental(options);
+    if (incremental.up_to_date()) {
+        err << incremental.previous_report();
+        if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
+        return kExitOk;
+    }
     Diagnostics diagnostics;
     std::optional<Checked> checked;
     try {
@@ -84,27 +91,31 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         diagnostics.error(content.site.theme_loc, wanted + " not found (looked in themes/ beside the content folder and beside gongkai)");
         return report_failure(diagnostics, err);
     }
+    incremental.scan_theme(theme_dir, content.site.theme);
     const Theme theme = load_theme(theme_dir, content.root, content.site.language, *content.sources, diagnostics);
     if (diagnostics.has_errors()) return report_failure(diagnostics, err);
 
-    SiteWriter writer(options.out_dir, options.content_dir);
+    SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
     if (auto refusal = writer.prepare()) {
         err << "gongkai: error: " << *refusal << '\n';
         return kExitUsageOrIo;
     }
     render_site(content, derived, theme, writer, diagnostics);
     if (diagnostics.has_errors()) return report_failure(diagnostics, err);
+    const std::string warnings = format_report(diagnostics);
+    if (const std::optional<std::string> manifest = incremental.manifest(writer.outputs(), warnings))
+        writer.add_manifest(*manifest);
     if (auto failure = writer.commit()) {
         err << "gongkai: error: " << *failure << "; the previous output is unchanged\n";
         return kExitUsageOrIo;
     }
-    err << format_report(diagnostics);  // the warnings, if any
+    err << warnings;
     if (!options.quiet) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         char summary[160];
-        std::snprintf(summary, sizeof summary, "gongkai: wrote %zu files (%.1f MB) to %s in %.2f s\n",
+        std::snprintf(summary, sizeof summary, "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to %s in %.2f s\n",
                       writer.files_written(), static_cast<double>(writer.bytes_written()) / 1e6,
-                      options.out_dir.c_str(), seconds);
+                      writer.files_kept(), options.out_dir.c_str(), seconds);
         out << summary;
     }
     return kExitOk;

@@ -1,0 +1,111 @@
+#include "incremental/incremental_build.h"
+
+#include <time.h>
+
+#include <filesystem>
+
+#include "incremental/up_to_date.h"
+#include "load/load_theme.h"
+
+namespace gk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const OutputRecords kNoOutputs;
+const std::string kNoReport;
+
+std::optional<Manifest> read_manifest(const std::string& out_dir) {
+    const std::optional<std::string> text = read_whole_file((fs::path(out_dir) / kManifestName).string());
+    return text ? parse_manifest(*text) : std::nullopt;
+}
+
+std::int64_t now_ns() {
+    struct timespec t;
+    ::clock_gettime(CLOCK_REALTIME, &t);
+    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+// A file changed shortly before it was looked at may change again within
+// the same tick of the file system's clock, keeping size and times: record
+// no time for it, so that the next build reads it rather than trust its
+// stamp (git calls such files "racily clean").
+void forget_recent_times(InputRecords& inputs, std::int64_t scan_time_ns) {
+    constexpr std::int64_t kMargin = 2'000'000'000;  // coarse clocks, network file systems
+    for (auto& [key, record] : inputs) {
+        if (record.stamp.mtime_ns > scan_time_ns - kMargin || record.stamp.ctime_ns > scan_time_ns - kMargin)
+            record.stamp.mtime_ns = record.stamp.ctime_ns = 0;
+    }
+}
+
+std::string absolute(const std::string& dir) {
+    std::error_code ec;
+    return fs::absolute(dir, ec).lexically_normal().string();
+}
+
+}  // namespace
+
+IncrementalBuild::IncrementalBuild(const BuildOptions& options)
+    : options_(options), scan_time_ns_(now_ns()), previous_(read_manifest(options.out_dir)) {
+    scan_program(files_);
+    scan_folder(options.content_dir, "content", files_);
+}
+
+// Everything besides the input files that changes what is written. The
+// folders are named as given and as absolute paths: the diagnostics print
+// the one, and the other says which files those are.
+Hash128 IncrementalBuild::options_fingerprint() const {
+    std::string key;
+    for (const std::string& part :
+         {options_.content_dir, absolute(options_.content_dir), options_.theme_dir, absolute(theme_dir_),
+          std::string(options_.base_url_set ? "base-url " : "") + options_.base_url,
+          std::string(options_.strict ? "strict" : "")}) {
+        key += part;
+        key += '\0';
+    }
+    return hash128(key);
+}
+
+bool IncrementalBuild::up_to_date() {
+    if (!previous_ || previous_->generator != GONGKAI_VERSION) return false;
+    // The theme is the one the previous site.toml named: if site.toml
+    // changed, the inputs differ anyway.
+    const std::string theme_dir = find_theme_dir(options_.theme_dir, options_.content_dir, previous_->theme_name);
+    if (theme_dir.empty()) return false;
+    scan_theme(theme_dir, previous_->theme_name);
+    return options_fingerprint() == previous_->options && inputs_unchanged(files_, previous_->inputs, hashed_) &&
+           output_as_recorded(options_.out_dir, previous_->outputs);
+}
+
+const std::string& IncrementalBuild::previous_report() const { return previous_ ? previous_->report : kNoReport; }
+
+void IncrementalBuild::scan_theme(const std::string& theme_dir, const std::string& theme_name) {
+    theme_name_ = theme_name;
+    if (theme_dir == theme_dir_) return;
+    std::erase_if(files_, [](const auto& entry) { return entry.first.starts_with("theme/"); });
+    theme_dir_ = theme_dir;
+    scan_folder(theme_dir, "theme", files_);
+}
+
+const OutputRecords& IncrementalBuild::previous_outputs() const {
+    return previous_ ? previous_->outputs : kNoOutputs;
+}
+
+std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const std::string& report) const {
+    InputRecords known = hashed_;
+    if (previous_) known.insert(previous_->inputs.begin(), previous_->inputs.end());  // hashed_ wins
+    std::optional<InputRecords> inputs = fingerprint_inputs(files_, known);
+    if (!inputs) return std::nullopt;
+    forget_recent_times(*inputs, scan_time_ns_);
+    Manifest m;
+    m.generator = GONGKAI_VERSION;
+    m.options = options_fingerprint();
+    m.theme_name = theme_name_;
+    m.inputs = std::move(*inputs);
+    m.outputs = outputs;
+    m.report = report;
+    return format_manifest(m);
+}
+
+}  // namespace gk

@@ -1,0 +1,53 @@
+#include "incremental/inputs.h"
+
+#include <filesystem>
+
+namespace gk {
+
+namespace fs = std::filesystem;
+
+void scan_folder(const std::string& folder, const std::string& prefix, InputFiles& into) {
+    // Entries are named "<dir>/<relative path>": cut that prefix off the
+    // strings (fs::relative would resolve every path on disk).
+    std::string dir = folder;
+    while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
+    std::error_code ec;
+    const auto options = fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+    for (auto it = fs::recursive_directory_iterator(dir, options, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->path().filename().string().starts_with(".")) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory(ec)) continue;
+        const std::string path = it->path().string();
+        const std::string key = prefix + "/" + path.substr(dir.size() + 1);
+        // Anything else (a broken link, a pipe) is recorded without bytes: if
+        // the loaders refuse it the build fails and writes no manifest, so the
+        // next build tries again; if they ignore it, so may the next check.
+        const std::optional<FileStamp> stamp = stamp_file(path);
+        into[key] = stamp ? InputFile{path, *stamp} : InputFile{};
+    }
+}
+
+void scan_program(InputFiles& into) {
+    const std::string self = "/proc/self/exe";
+    if (const std::optional<FileStamp> stamp = stamp_file(self)) into["gongkai"] = InputFile{self, *stamp};
+}
+
+std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known) {
+    InputRecords records;
+    for (const auto& [key, file] : files) {
+        const auto found = known.find(key);
+        if (found != known.end() && found->second.stamp == file.stamp) {
+            records.emplace(key, found->second);
+            continue;
+        }
+        const std::optional<std::string> bytes = file.path.empty() ? std::string() : read_whole_file(file.path);
+        if (!bytes) return std::nullopt;
+        records.emplace(key, InputRecord{file.stamp, hash128(*bytes)});
+    }
+    return records;
+}
+
+}  // namespace gk

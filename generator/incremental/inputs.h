@@ -1,0 +1,35 @@
+// The files a build reads, found and stat()ed before any of them is read:
+// if one changes while the build runs, its stamp in the manifest is the old
+// one and the next build sees the change.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "incremental/file_stamp.h"
+#include "incremental/manifest.h"
+
+namespace gk {
+
+struct InputFile {
+    std::string path;  // where to read it; "" for what is not a regular file
+    FileStamp stamp;
+};
+
+using InputFiles = std::map<std::string, InputFile>;  // by key, as in InputRecords
+
+// Every regular file under `dir`, keyed "<prefix>/<path under dir>". Names
+// starting with '.' are skipped at every level, as the loaders skip them;
+// folders reached through symbolic links are followed, as the loaders do.
+void scan_folder(const std::string& dir, const std::string& prefix, InputFiles& into);
+
+// The running gongkai program, keyed "gongkai": a rebuilt generator may
+// write other bytes even when its version number did not change.
+void scan_program(InputFiles& into);
+
+// Hash of every file. A file whose stamp equals the one in `known` is not
+// read again. nullopt when a file cannot be read.
+std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known);
+
+}  // namespace gk

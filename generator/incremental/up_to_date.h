@@ -1,0 +1,21 @@
+// The two halves of "the previous output is what this build would write".
+#pragma once
+
+#include <string>
+
+#include "incremental/inputs.h"
+#include "incremental/manifest.h"
+
+namespace gk {
+
+// True when the same input files exist as were recorded, each with the same
+// bytes. Only files whose stamp changed are read; their hashes go into
+// `hashed` so that the build that may follow does not read them twice.
+bool inputs_unchanged(const InputFiles& now, const InputRecords& recorded, InputRecords& hashed);
+
+// True when `out_dir` holds exactly the recorded files (besides the
+// manifest), none touched since (same size, mtime and inode), and no other
+// file or folder.
+bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded);
+
+}  // namespace gk
