@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# One incremental-build case: build the demo site, make one kind of edit,
+# build again into the same folder, and require
+#   - the incremental output to equal a clean build of the edited content,
+#     byte for byte, file for file (the manifest aside: it records times);
+#   - every file whose bytes did not change to be the same file as before
+#     (same inode, same mtime): kept, not written again;
+#   - the files the edit must change to have changed, so the case tests
+#     something.
+#
+#   run.sh <gongkai> <source root> <scratch folder> <case>
+#
+# Cases: see the `case` below and docs/incremental.md.
+set -euo pipefail
+export LC_ALL=C
+
+gongkai=$1 source=$2 work=$3 name=$4
+
+fail() { echo "FAIL ($name): $*" >&2; exit 1; }
+
+rm -rf "$work"
+mkdir -p "$work/themes"
+cp -r "$source/content" "$work/content"
+cp -r "$source/themes/default" "$work/themes/default"  # found beside the content
+cd "$work"
+
+build() {  # build <out> [more arguments]: prints gongkai's stdout
+    local out=$1
+    shift
+    "$gongkai" build --content content --out "$out" "$@" 2>"$work/stderr" || fail "gongkai build --out $out: status $?; $(cat "$work/stderr")"
+}
+
+# "path inode mtime sha1" of every file of the site, one line each, sorted
+# (few processes: the machine may be busy).
+identify() {
+    (cd "$1" && find . -type f ! -name .gongkai-manifest -printf '%P %i %T@\n' | sort >"$work/ids" &&
+        find . -type f ! -name .gongkai-manifest -print0 | xargs -0 sha1sum | sed 's|^\([0-9a-f]*\)  \./\(.*\)|\2 \1|' |
+            sort >"$work/sums")
+    join "$work/ids" "$work/sums"
+}
+
+build site >/dev/null
+cp -a site before  # to compare bytes with
+identify site >identity.before
+
+must_change=()   # output files the edit must change
+up_to_date=no    # the rebuild must be skipped as a whole
+build_args=()
+case "$name" in
+    edited-figure)
+        sed -i 's/^amount = 70.43$/amount = 71.43/' content/departments/finance-bureau/2021.toml
+        must_change=(departments/finance-bureau/2021/index.html data/departments/finance-bureau/2021.json data/2021.csv)
+        ;;
+    edited-narrative)
+        printf '\n本年度新增一段说明文字，用于测试增量构建。\n' >>content/departments/finance-bureau/2021.md
+        must_change=(departments/finance-bureau/2021/index.html search/text/departments/finance-bureau/2021/index.u16)
+        ;;
+    added-department)
+        cp -r content/departments/finance-bureau content/departments/audit-bureau
+        sed -i 's/^name *=.*/name = "张家口市桥西区审计局"/; s/^short *=.*/short = "区审计局"/; s/^code *=.*/code = "118999"/' \
+            content/departments/audit-bureau/department.toml
+        must_change=(index.html 2021/index.html departments/audit-bureau/2021/index.html sitemap.xml)
+        ;;
+    removed-department)
+        rm -rf content/departments/finance-bureau
+        must_change=(index.html 2021/index.html sitemap.xml)
+        ;;
+    edited-template)
+        sed -i '0,/<\/main>/s//<p>增量构建测试<\/p><\/main>/' themes/default/templates/base.mustache
+        grep -q '增量构建测试' themes/default/templates/base.mustache || fail "the template edit did not apply"
+        must_change=(index.html departments/finance-bureau/2021/index.html)
+        ;;
+    edited-glossary-term)
+        sed -i 's/^definition = "指区级财政当年拨付的资金。"$/definition = "指区级财政当年拨付给本部门的资金。"/' content/glossary.toml
+        must_change=(glossary/general-public-income/index.html)
+        ;;
+    edited-label)
+        sed -i '0,/= "/s//= "改：/' themes/default/labels/zh-CN.toml
+        must_change=(index.html)
+        ;;
+    edited-asset)
+        printf '\n/* incremental test */\n' >>themes/default/assets/style.css
+        must_change=(assets/style.css)
+        ;;
+    touched-files)
+        find content themes -type f -exec touch {} +
+        up_to_date=yes
+        ;;
+    comment-only)
+        # A content change that affects nothing: no output may be rewritten.
+        printf '\n# 仅为注释\n' >>content/departments/finance-bureau/2021.toml
+        ;;
+    new-base-url)
+        build_args=(--base-url https://example.org/budget/)
+        must_change=(sitemap.xml feed.xml)
+        ;;
+    failed-then-fixed)
+        # A build that fails changes nothing; once the error is undone, the
+        # site is up to date again.
+        cp content/site.toml site.toml.good
+        printf 'title = 1\n' >>content/site.toml
+        if "$gongkai" build --content content --out site >/dev/null 2>&1; then fail "the broken content built"; fi
+        cp site.toml.good content/site.toml
+        up_to_date=yes
+        ;;
+    *) fail "unknown case" ;;
+esac
+
+summary=$(build site "${build_args[@]}")
+build clean "${build_args[@]}" >/dev/null
+
+diff -r -x .gongkai-manifest clean site >diff.txt || fail "the incremental build differs from a clean build: $(head -20 diff.txt)"
+
+if [[ $up_to_date == yes ]]; then
+    [[ $summary == *"is up to date"* ]] || fail "expected the build to be skipped, got: $summary"
+else
+    [[ $summary != *"is up to date"* ]] || fail "the build was skipped, but the input changed"
+fi
+
+for path in "${must_change[@]}"; do
+    [[ -f site/$path ]] || fail "missing $path"
+    if [[ -f before/$path ]] && cmp -s "before/$path" "site/$path"; then fail "the edit did not change $path"; fi
+done
+
+# Every file with the bytes it had must be the very file it was.
+identify site >identity.after
+join identity.before identity.after >both
+rewritten=$(awk '$4 == $7 && ($2 != $5 || $3 != $6) { print $1 }' both)
+[[ -z $rewritten ]] || fail "same bytes, but written again: $(echo "$rewritten" | head -5)"
+kept=$(awk '$4 == $7' both | wc -l)
+[[ $kept -gt 0 ]] || fail "no file was kept"
+echo "$name: $summary; $kept files kept as they were"
