@@ -213,12 +213,17 @@ std::vector<Heading> rewrite_headings(cmark_node* doc, const MarkdownOptions& op
             if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) nodes.push_back(node);
         }
     }
+    // The shallowest heading the author wrote ("#" or "##" alike) becomes
+    // level 1 + heading_shift: no level is skipped below the page's own.
+    int top = 6;
+    for (cmark_node* node : nodes) top = std::min(top, cmark_node_get_heading_level(node));
+    const int shift = options.heading_shift - (top - 1);
     std::vector<Heading> headings;
     headings.reserve(nodes.size());
     HeadingIds ids;
     for (cmark_node* node : nodes) {
         Heading h;
-        h.level = std::clamp(cmark_node_get_heading_level(node) + options.heading_shift, 1, 6);
+        h.level = std::clamp(cmark_node_get_heading_level(node) + shift, 1, 6);
         h.text = heading_text(node);
         h.id = ids.unique(options.id_prefix + slugify_heading(h.text));
         const std::string tag = "h" + std::to_string(h.level);

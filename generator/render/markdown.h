@@ -71,8 +71,10 @@ struct Heading {
 };
 
 struct MarkdownOptions {
-    // Added to every heading level, so that a narrative's "#" becomes an h3
-    // inside the page's h2 section (levels are capped at 6).
+    // The shallowest heading of the text becomes level 1 + heading_shift and
+    // the others keep their depth below it, so that a narrative's "#" (or
+    // "##", when the author started there) becomes an h3 inside the page's
+    // h2 section (levels are capped at 6).
     int heading_shift = 0;
     // Prefix of heading ids, unique per Markdown block on a page ("narrative-").
     std::string id_prefix;

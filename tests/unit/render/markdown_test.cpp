@@ -534,3 +534,13 @@ TEST_CASE("rendering on several threads at once gives the same output as renderi
     }
     for (auto& w : workers) CHECK(w.get());
 }
+
+TEST_CASE("the shallowest heading of a text becomes the first level below the page's", "[render][markdown]") {
+    gk::MarkdownOptions options;
+    options.heading_shift = 2;
+    const gk::MarkdownResult r = gk::render_markdown("## 公开依据\n\n正文\n\n### 细目\n", options);
+    REQUIRE(r.headings.size() == 2);
+    CHECK(r.headings[0].level == 3);
+    CHECK(r.headings[1].level == 4);
+    CHECK(r.html.find("<h3 id=\"") != std::string::npos);
+}
