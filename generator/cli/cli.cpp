@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/commands.h"
 #include "diag/did_you_mean.h"
 #include "pipeline.h"
 
@@ -22,6 +23,8 @@ constexpr std::string_view kUsage =
     "        check the content and write the portal (default: content -> site)\n"
     "  check [--content DIR] [--strict]\n"
     "        check the content and report every problem\n"
+    "  new <dept-id> <year> [--content DIR]\n"
+    "        scaffold the files of a department-year, never overwriting one\n"
     "\n"
     "exit status: 0 success, 1 content errors, 2 wrong usage or an I/O failure\n";
 
@@ -40,6 +43,7 @@ int usage_error(const std::string& message) {
 std::vector<std::string_view> options_for(std::string_view command) {
     if (command == "build") return {"--content", "--out", "--theme", "--base-url", "--jobs", "--quiet", "--strict"};
     if (command == "check") return {"--content", "--strict"};
+    if (command == "new") return {"--content"};
     return {};
 }
 
@@ -57,7 +61,7 @@ std::optional<int> parse(int argc, char** argv, Parsed& parsed) {
     parsed.command = args[0];
     const std::vector<std::string_view> allowed = options_for(parsed.command);
     if (allowed.empty()) {
-        std::vector<std::string_view> commands{"build", "check"};
+        std::vector<std::string_view> commands{"build", "check", "new"};
         std::string message = "unknown command '" + parsed.command + "'";
         if (auto s = closest_match(parsed.command, commands)) message += "; did you mean '" + *s + "'?";
         return usage_error(message);
@@ -104,7 +108,7 @@ std::optional<int> parse(int argc, char** argv, Parsed& parsed) {
             o.jobs = jobs;
         }
     }
-    if (!parsed.positional.empty()) return usage_error("unexpected argument '" + parsed.positional[0] + "'");
+    if (!parsed.positional.empty() && parsed.command != "new") return usage_error("unexpected argument '" + parsed.positional[0] + "'");
     return std::nullopt;
 }
 
@@ -114,6 +118,7 @@ int run_cli(int argc, char** argv) {
     Parsed parsed;
     if (const std::optional<int> early = parse(argc, argv, parsed)) return *early;
     if (parsed.command == "check") return run_check(parsed.options, std::cerr);
+    if (parsed.command == "new") return run_new(parsed.positional, parsed.options.content_dir, std::cout, std::cerr);
     return run_build(parsed.options, std::cout, std::cerr);
 }
 
