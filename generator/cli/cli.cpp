@@ -23,6 +23,8 @@ constexpr std::string_view kUsage =
     "        check the content and write the portal (default: content -> site)\n"
     "  check [--content DIR] [--strict]\n"
     "        check the content and report every problem\n"
+    "  serve [--content DIR] [--port N] [--theme DIR]\n"
+    "        preview on 127.0.0.1 (default port 8000, 0: any free port), rebuilding on change\n"
     "  new <dept-id> <year> [--content DIR]\n"
     "        scaffold the files of a department-year, never overwriting one\n"
     "\n"
@@ -32,6 +34,7 @@ struct Parsed {
     std::string command;
     BuildOptions options;
     std::vector<std::string> positional;
+    std::string port;  // serve: checked by run_serve
 };
 
 int usage_error(const std::string& message) {
@@ -43,6 +46,7 @@ int usage_error(const std::string& message) {
 std::vector<std::string_view> options_for(std::string_view command) {
     if (command == "build") return {"--content", "--out", "--theme", "--base-url", "--jobs", "--quiet", "--strict"};
     if (command == "check") return {"--content", "--strict"};
+    if (command == "serve") return {"--content", "--port", "--theme"};
     if (command == "new") return {"--content"};
     return {};
 }
@@ -61,7 +65,7 @@ std::optional<int> parse(int argc, char** argv, Parsed& parsed) {
     parsed.command = args[0];
     const std::vector<std::string_view> allowed = options_for(parsed.command);
     if (allowed.empty()) {
-        std::vector<std::string_view> commands{"build", "check", "new"};
+        std::vector<std::string_view> commands{"build", "check", "serve", "new"};
         std::string message = "unknown command '" + parsed.command + "'";
         if (auto s = closest_match(parsed.command, commands)) message += "; did you mean '" + *s + "'?";
         return usage_error(message);
@@ -94,7 +98,8 @@ std::optional<int> parse(int argc, char** argv, Parsed& parsed) {
             if (i + 1 >= args.size()) return usage_error("option '" + arg + "' needs a value");
             value = args[++i];
         }
-        if (arg == "--content") o.content_dir = value;
+        if (arg == "--port") parsed.port = value;
+        else if (arg == "--content") o.content_dir = value;
         else if (arg == "--out") o.out_dir = value;
         else if (arg == "--theme") o.theme_dir = value;
         else if (arg == "--base-url") {
@@ -119,6 +124,7 @@ int run_cli(int argc, char** argv) {
     if (const std::optional<int> early = parse(argc, argv, parsed)) return *early;
     if (parsed.command == "check") return run_check(parsed.options, std::cerr);
     if (parsed.command == "new") return run_new(parsed.positional, parsed.options.content_dir, std::cout, std::cerr);
+    if (parsed.command == "serve") return run_serve(parsed.options, parsed.port, std::cout, std::cerr);
     return run_build(parsed.options, std::cout, std::cerr);
 }
 

@@ -1,7 +1,8 @@
-// The commands beside build and check (`gongkai new`).
+// The commands beside build and check: `gongkai new` and `gongkai serve`.
 // cli.cpp parses the options and calls these.
 #pragma once
 
+#include <atomic>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,5 +17,12 @@ namespace gk {
 // usage and I/O failures.
 int run_new(const std::vector<std::string>& args, const std::string& content_dir, std::ostream& out,
             std::ostream& err);
+
+// `gongkai serve`: builds into a temporary folder, serves it on 127.0.0.1
+// and rebuilds when the content or theme changes, until SIGINT/SIGTERM or
+// until `stop` becomes true. `port` is the option's text ("" for the
+// default, 8000). Prints the URL on `out` once the server listens.
+int run_serve(const BuildOptions& options, const std::string& port, std::ostream& out, std::ostream& err,
+              const std::atomic<bool>* stop = nullptr);
 
 }  // namespace gk

@@ -1,0 +1,117 @@
+#include "serve/site_response.h"
+
+#include <fstream>
+#include <sstream>
+#include <filesystem>
+
+#include "serve/byte_range.h"
+#include "serve/content_type.h"
+#include "serve/url_path.h"
+
+namespace gk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+HttpResponse plain(int status, const std::string& text) {
+    HttpResponse response;
+    response.status = status;
+    response.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
+    response.body = text + "\n";
+    return response;
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return std::move(bytes).str();
+}
+
+// The real path of `relative` under `root` when it is a regular file there:
+// symbolic links are followed, and a result outside the root is refused.
+std::optional<fs::path> confined_file(const fs::path& real_root, const std::string& relative) {
+    std::error_code ec;
+    const fs::path real = fs::canonical(real_root / relative, ec);
+    if (ec || !fs::is_regular_file(real, ec)) return std::nullopt;
+    const std::string inside = real.string(), root = real_root.string() + "/";
+    if (!inside.starts_with(root)) return std::nullopt;
+    return real;
+}
+
+HttpResponse not_found(const fs::path& real_root) {
+    HttpResponse response = plain(404, "not found");
+    if (const auto page = confined_file(real_root, "404.html")) {
+        if (auto bytes = read_file(*page)) {
+            response.headers = {{"Content-Type", "text/html; charset=utf-8"}};
+            response.body = std::move(*bytes);
+        }
+    }
+    return response;
+}
+
+// 200 with the whole file, or 206 / 416 when a Range asks for part of it.
+HttpResponse file_response(std::string bytes, std::string_view content_type, const std::string& range_header) {
+    HttpResponse response;
+    response.headers = {{"Content-Type", std::string(content_type)}, {"Accept-Ranges", "bytes"}};
+    const RangeResult range = resolve_range(range_header, bytes.size());
+    const std::string size = std::to_string(bytes.size());
+    if (range.answer == RangeAnswer::unsatisfiable) {
+        response.status = 416;
+        response.headers.emplace_back("Content-Range", "bytes */" + size);
+        return response;
+    }
+    if (range.answer == RangeAnswer::partial) {
+        response.status = 206;
+        response.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.range.first) + "-" +
+                                                           std::to_string(range.range.last) + "/" + size);
+        response.body = bytes.substr(range.range.first, range.range.last - range.range.first + 1);
+        return response;
+    }
+    response.body = std::move(bytes);
+    return response;
+}
+
+HttpResponse answer(const std::string& site_root, const HttpRequest& request) {
+    if (request.method != "GET" && request.method != "HEAD") {
+        HttpResponse response = plain(405, "only GET and HEAD");
+        response.headers.emplace_back("Allow", "GET, HEAD");
+        return response;
+    }
+    const std::optional<UrlPath> url = normalise_url_path(request.target);
+    if (!url) return plain(400, "bad request target");
+    std::error_code ec;
+    const fs::path real_root = fs::canonical(site_root, ec);
+    if (ec) return plain(503, "gongkai: the site is not built yet; see the terminal");
+    if (has_hidden_segment(url->path)) return not_found(real_root);
+
+    std::string relative = url->path.substr(1);
+    if (fs::is_directory(real_root / relative, ec)) {
+        if (!url->trailing_slash && !relative.empty()) {
+            HttpResponse response = plain(301, "moved");
+            response.headers.emplace_back("Location", url->path + "/");
+            return response;
+        }
+        relative += relative.empty() ? "index.html" : "/index.html";
+    }
+    const std::optional<fs::path> file = confined_file(real_root, relative);
+    if (!file) return not_found(real_root);
+    std::optional<std::string> bytes = read_file(*file);
+    if (!bytes) return not_found(real_root);
+    return file_response(std::move(*bytes), content_type_for(relative), request.range);
+}
+
+}  // namespace
+
+HttpResponse site_response(const std::string& site_root, const HttpRequest& request) {
+    HttpResponse response = answer(site_root, request);
+    // A preview shows the latest build: nothing may be served from a cache.
+    response.headers.emplace_back("Cache-Control", "no-store");
+    response.send_body = request.method != "HEAD";
+    return response;
+}
+
+}  // namespace gk
