@@ -104,7 +104,7 @@ int run_new(const std::vector<std::string>& args, const std::string& content_dir
     std::vector<std::pair<fs::path, std::string>> files;
     if (new_department) files.emplace_back(dir / "department.toml", department_template(id));
     files.emplace_back(dir / (name + ".toml"), year_template(*year, previous));
-    files.emplace_back(dir / (name + ".md"), narrative_template(*year));
+    files.emplace_back(dir / (name + ".md"), "");  // empty: the page says "no narrative" until it is written
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (auto failure = write_new_file(files[i].first, files[i].second)) {
             for (std::size_t j = 0; j < i; ++j) fs::remove(files[j].first, ec);  // all or nothing

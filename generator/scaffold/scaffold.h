@@ -19,13 +19,13 @@ inline constexpr int kScaffoldLastYear = 2100;
 std::string department_template(const std::string& dept_id);
 
 // <year>.toml: `year` set, every section of the contract present with its
-// keys commented out (a figure not published is simply absent).
+// keys commented out (a figure not published is simply absent). Its header
+// also says what the narrative <year>.md usually holds: `new` writes that
+// file empty, because a page shows any non-empty narrative as one, even a
+// Markdown comment alone.
 // `previous_block` is the [previous] section to put in, already commented
 // out; "" gives the plain template of that section.
 std::string year_template(int year, const std::string& previous_block);
-
-// <year>.md: a comment listing the parts a narrative usually has.
-std::string narrative_template(int year);
 
 // [previous] filled with every figure of last year's file, in `unit`, all
 // commented out: the webmaster keeps the ones the document restates.

@@ -29,6 +29,10 @@ name = "@ID@"                   # 部门全称，如“张家口市桥西区总�
 constexpr std::string_view kYearTop = R"(# @YEAR@年部门预算。照录公开文件所列数字：文件未列的数字不填（页面显示“—”，不是 0）。
 # 去掉行首的 # 即启用该项；表头（[income] 等）也要一并启用。金额单位默认为 site.toml 的 unit。
 # 顶层键（year、published、source、unit、procurement_total）须写在各表之前。
+#
+# 文字说明写在同名的 @YEAR@.md 中（Markdown；空文件即“未附说明”）。其中的标题（## ……）构成页面目录，
+# 公开文件通常包括：一、部门职责及机构设置；二、收支预算总体情况；三、机关运行经费安排情况；
+# 四、财政拨款“三公”经费预算情况；五、绩效目标设置情况；六、政府采购预算情况；七、国有资产占用情况。
 
 year = @YEAR@
 # published = @YEAR@-01-01      # 公开日期
@@ -192,21 +196,6 @@ constexpr std::string_view kPreviousTemplate = R"(# 比上年增减：原文件�
 # operating_expenses = 0        # 上年机关运行经费
 )";
 
-constexpr std::string_view kNarrative = R"(<!--
-@YEAR@年部门预算说明（Markdown）。这段注释不会显示；写好正文后可删去。
-标题（## ……）构成页面目录。公开文件通常包括：
-
-## 一、部门职责及机构设置
-## 二、收支预算总体情况
-## 三、机关运行经费安排情况
-## 四、财政拨款“三公”经费预算情况
-## 五、绩效目标设置情况
-## 六、政府采购预算情况
-## 七、国有资产占用情况
-## 八、名词解释
--->
-)";
-
 }  // namespace
 
 std::string department_template(const std::string& dept_id) {
@@ -218,10 +207,6 @@ std::string year_template(int year, const std::string& previous_block) {
     std::string text = replace_all(std::string(kYearTop), "@PREVIOUS@", previous);
     text = replace_all(std::move(text), "@LASTYEAR@", std::to_string(year - 1));
     return replace_all(std::move(text), "@YEAR@", std::to_string(year));
-}
-
-std::string narrative_template(int year) {
-    return replace_all(std::string(kNarrative), "@YEAR@", std::to_string(year));
 }
 
 }  // namespace gk

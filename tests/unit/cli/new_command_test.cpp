@@ -63,6 +63,7 @@ TEST_CASE("gongkai new scaffolds a new department whose files pass check and bui
     CHECK(read(dir + "2021.toml").find("\nyear = 2021\n") != std::string::npos);
     CHECK(read(dir + "2021.toml").find("# general_public     = 0        # 一般公共预算拨款收入\n") != std::string::npos);
     CHECK(read(dir + "department.toml").starts_with("# "));
+    CHECK(read(dir + "2021.md").empty());  // a page shows any non-empty narrative, even a comment alone
     CHECK(gk::test::check_content_and_derived(tree) == Lines{});
     const gk::test::BuiltSite site = gk::test::build_site(tree);
     CHECK(site.stderr_text == "");
