@@ -150,8 +150,13 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     narrative.set("heading", env.label("disclosure.section.narrative"));
     std::vector<Heading> headings;
     const std::string narrative_text = dy.file->narrative.file ? dy.file->narrative.file->text() : "";
-    narrative.set("narrative_html", c.markdown(narrative_text, "narrative-", 2, &headings));
-    narrative.set("has_narrative", !narrative_text.empty());
+    const std::string narrative_html = c.markdown(narrative_text, "narrative-", 2, &headings);
+    narrative.set("narrative_html", narrative_html);
+    // A narrative that shows nothing (blank lines, a comment alone, which
+    // safe mode renders as "<!-- raw HTML omitted -->") is none.
+    const bool shows_something = visible_text(narrative_html).find_first_not_of(" \t\r\n") != std::string::npos ||
+                                 narrative_html.find("<img") != std::string::npos;
+    narrative.set("has_narrative", shows_something);
     narrative.set("other_html", c.note(NoteKey::other));
     mu::data sub{mu::data::type::list};
     for (const Heading& h : headings) {
