@@ -8,6 +8,7 @@
 #include "incremental/incremental_build.h"
 #include "load/load_content.h"
 #include "load/load_theme.h"
+#include "parallel/parallel_for.h"
 #include "render/render_site.h"
 #include "validate/validate.h"
 #include "write/site_writer.h"
@@ -100,7 +101,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         err << "gongkai: error: " << *refusal << '\n';
         return kExitUsageOrIo;
     }
-    render_site(content, derived, theme, writer, diagnostics);
+    RenderOptions render_options;
+    render_options.jobs = effective_jobs(options.jobs);
+    render_site(content, derived, theme, writer, diagnostics, render_options);
     if (diagnostics.has_errors()) return report_failure(diagnostics, err);
     const std::string warnings = format_report(diagnostics);
     if (const std::optional<std::string> manifest = incremental.manifest(writer.outputs(), warnings))

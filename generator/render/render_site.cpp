@@ -1,13 +1,17 @@
 #include "render/render_site.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
+#include <vector>
 
 #include "index/feed.h"
 #include "index/search_index.h"
 #include "index/sitemap.h"
+#include "parallel/parallel_for.h"
 
 #include "render/labels.h"
 #include "render/markdown.h"
@@ -76,7 +80,7 @@ void copy_assets(const Theme& theme, OutputSink& sink) {
 }  // namespace
 
 void render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
-                 Diagnostics& diagnostics) {
+                 Diagnostics& diagnostics, const RenderOptions& options) {
     const TemplateSet templates(theme, diagnostics);
     const Labels labels(theme, templates);
     const Numbers numbers(content.site, labels);
@@ -93,18 +97,30 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
     IndexingSink indexing(out, indexer);
     PageRecorder sink(indexing);
 
-    render_overview(env, sink);
-    for (const RegionYear& region : derived.regions) render_year(env, region, sink);
-    for (const Department& dept : content.departments) render_department(env, dept, sink);
-    std::vector<TermUse> uses;
-    uses.reserve(derived.department_years.size());
-    for (const DepartmentYear& dy : derived.department_years) uses.push_back(render_disclosure(env, dy, sink));
+    // Every page but the glossary's is independent of the others: one task
+    // each, the biggest first so that no long task is left for the end.
+    std::vector<TermUse> uses(derived.department_years.size());
+    std::vector<std::function<void()>> tasks;
+    tasks.reserve(derived.department_years.size() + content.departments.size() + derived.regions.size() + 8);
+    tasks.emplace_back([&] { render_data(content, derived, sink); });
+    for (std::size_t i = 0; i < derived.department_years.size(); ++i)
+        tasks.emplace_back([&, i] { uses[i] = render_disclosure(env, derived.department_years[i], sink); });
+    for (const Department& dept : content.departments) tasks.emplace_back([&] { render_department(env, dept, sink); });
+    for (const RegionYear& region : derived.regions) tasks.emplace_back([&] { render_year(env, region, sink); });
+    tasks.emplace_back([&] { render_overview(env, sink); });
+    tasks.emplace_back([&] { render_data_index(env, sink); });
+    tasks.emplace_back([&] { render_not_found(env, sink); });
+    tasks.emplace_back([&] { render_search(env, sink); });
+    tasks.emplace_back([&] { copy_assets(theme, sink); });
+    const std::size_t total = tasks.size() + 1;  // + the glossary
+    std::atomic<std::size_t> done{0};
+    parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
+        tasks[i]();
+        const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
+        if (options.progress) options.progress(now, total);
+    });
     render_glossary(env, uses, sink);
-    render_data_index(env, sink);
-    render_not_found(env, sink);
-    render_search(env, sink);
-    copy_assets(theme, sink);
-    render_data(content, derived, sink);
+    if (options.progress) options.progress(total, total);
 
     FeedInfo feed{content.site.title, labels.get("feed.subtitle"), content.site.region, content.site.base_url,
                   content.site.region};

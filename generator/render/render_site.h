@@ -2,6 +2,9 @@
 // portal, its assets and its open data, handed to the sink as produced.
 #pragma once
 
+#include <cstddef>
+#include <functional>
+
 #include "compute/derived.h"
 #include "diag/diagnostics.h"
 #include "model/content.h"
@@ -10,9 +13,20 @@
 
 namespace gk {
 
+struct RenderOptions {
+    // Threads that render pages at once. The output is the same for any
+    // number: every page is a pure function of the model, and everything
+    // that gathers over pages (search index, sitemap, glossary uses) sorts
+    // or indexes what it gathers.
+    unsigned jobs = 1;
+    // Called after each page (or group of files) is written, with the count
+    // done and the total, from whichever thread finished it. May be empty.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
 // Reports template and label problems (a template asking for a value no
 // page provides, a missing label) as errors: the build must then fail.
 void render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& sink,
-                 Diagnostics& diagnostics);
+                 Diagnostics& diagnostics, const RenderOptions& options = {});
 
 }  // namespace gk

@@ -59,66 +59,137 @@ std::string expand_partials(const std::string& text, const std::map<std::string,
     return out;
 }
 
-TemplateSet::TemplateSet(const Theme& theme, Diagnostics& diagnostics) {
-    for (const auto& [name, file] : theme.templates) {
-        if (name.starts_with("partials/")) continue;
-        const std::string text = expand_partials(file.text, theme.templates, file.path, diagnostics);
-        auto tmpl = std::make_unique<mu::mustache>(text);
-        if (!tmpl->is_valid()) {
-            diagnostics.error(file.path, "the template does not compile: " + tmpl->error_message());
-            continue;
-        }
-        compiled_.emplace(name, Compiled{std::move(tmpl), file.path});
-    }
-}
+// One compiled copy of every template and label a thread has used.
+struct TemplateSet::Copies {
+    std::map<std::string, std::unique_ptr<mu::mustache>> templates;
+    std::map<std::string, std::unique_ptr<mu::mustache>> labels;  // "text:" + key for plain text
 
-std::string TemplateSet::render_compiled(const Compiled& compiled, const std::string& name, const mu::data& page,
-                                         const mu::data* globals) const {
-    std::set<std::string> misses;
+    mu::mustache& get(const std::string& name, const std::string& text) {
+        auto& slot = templates[name];
+        if (!slot) slot = std::make_unique<mu::mustache>(text);
+        return *slot;
+    }
+    mu::mustache& label(const std::string& key, const std::string& text, LabelOutput output) {
+        // A plain-text rendering is a second compiled copy: the escape
+        // function belongs to the compiled template.
+        auto& slot = labels[output == LabelOutput::text ? "text:" + key : key];
+        if (!slot) {
+            slot = std::make_unique<mu::mustache>(text);
+            if (output == LabelOutput::text) slot->set_custom_escape([](const std::string& s) { return s; });
+        }
+        return *slot;
+    }
+};
+
+// A set of copies borrowed for one render, returned to the pool at the end.
+class TemplateSet::Lease {
+public:
+    Lease(const TemplateSet& owner, std::unique_ptr<Copies> copies) : owner_(owner), copies_(std::move(copies)) {}
+    ~Lease() { owner_.give_back(std::move(copies_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Copies* operator->() const { return copies_.get(); }
+
+private:
+    const TemplateSet& owner_;
+    std::unique_ptr<Copies> copies_;
+};
+
+namespace {
+
+// Collects the rendered text without an ostringstream (whose set-up and
+// copy-out showed in profiles): kainjow only needs `stream << string`.
+struct TextOut {
+    std::string text;
+    TextOut& operator<<(const std::string& s) {
+        text += s;
+        return *this;
+    }
+};
+
+std::string render_strict(mu::mustache& tmpl, const mu::data& page, const mu::data* globals,
+                          std::set<std::string>& misses) {
     StrictContext ctx(misses);
     if (globals) ctx.push(globals);
     ctx.push(&page);
-    // A compiled template keeps error state, so one render at a time per template.
+    TextOut out;
+    tmpl.render(ctx, out);
+    return std::move(out.text);
+}
+
+}  // namespace
+
+TemplateSet::TemplateSet(const Theme& theme, Diagnostics& diagnostics) {
+    auto first = std::make_unique<Copies>();
+    for (const auto& [name, file] : theme.templates) {
+        if (name.starts_with("partials/")) continue;
+        std::string text = expand_partials(file.text, theme.templates, file.path, diagnostics);
+        mu::mustache& tmpl = first->get(name, text);
+        if (!tmpl.is_valid()) {
+            diagnostics.error(file.path, "the template does not compile: " + tmpl.error_message());
+            first->templates.erase(name);
+            continue;
+        }
+        sources_.emplace(name, Source{std::move(text), file.path});
+    }
+    pool_.push_back(std::move(first));
+}
+
+TemplateSet::~TemplateSet() = default;
+
+TemplateSet::Lease TemplateSet::borrow() const {
+    std::unique_ptr<Copies> copies;
+    {
+        std::lock_guard lock(mutex_);
+        if (!pool_.empty()) {
+            copies = std::move(pool_.back());
+            pool_.pop_back();
+        }
+    }
+    if (!copies) copies = std::make_unique<Copies>();  // compiled lazily, as used
+    return Lease(*this, std::move(copies));
+}
+
+void TemplateSet::give_back(std::unique_ptr<Copies> copies) const {
     std::lock_guard lock(mutex_);
-    std::string out = compiled.tmpl->render(ctx);
-    for (const std::string& miss : misses) misses_.emplace(compiled.path, miss);
-    if (!compiled.tmpl->is_valid()) misses_.emplace(compiled.path, "(render error: " + compiled.tmpl->error_message() + ")");
-    (void)name;
-    return out;
+    pool_.push_back(std::move(copies));
+}
+
+void TemplateSet::record(const std::string& path, const std::set<std::string>& misses, const mu::mustache& tmpl) const {
+    if (misses.empty() && tmpl.is_valid()) return;
+    std::lock_guard lock(mutex_);
+    for (const std::string& miss : misses) misses_.emplace(path, miss);
+    if (!tmpl.is_valid()) misses_.emplace(path, "(render error: " + tmpl.error_message() + ")");
 }
 
 std::string TemplateSet::render(const std::string& name, const mu::data& page, const mu::data& globals) const {
-    const auto it = compiled_.find(name);
-    if (it == compiled_.end()) {
+    const auto it = sources_.find(name);
+    if (it == sources_.end()) {
         std::lock_guard lock(mutex_);
         misses_.emplace("templates/" + name + ".mustache", "(the template is missing)");
         return {};
     }
-    return render_compiled(it->second, name, page, &globals);
+    const Lease lease = borrow();
+    mu::mustache& tmpl = lease->get(name, it->second.text);
+    std::set<std::string> misses;
+    std::string out = render_strict(tmpl, page, &globals, misses);
+    record(it->second.path, misses, tmpl);
+    return out;
 }
 
 std::string TemplateSet::render_label(const std::string& key, const std::string& text, const mu::data& data,
                                       LabelOutput output) const {
-    const Compiled* compiled = nullptr;
-    {
+    const Lease lease = borrow();
+    mu::mustache& tmpl = lease->label(key, text, output);
+    if (!tmpl.is_valid()) {
         std::lock_guard lock(mutex_);
-        // A plain-text rendering is a second compiled copy: the escape
-        // function belongs to the compiled template.
-        const std::string cache_key = output == LabelOutput::text ? "text:" + key : key;
-        auto it = label_cache_.find(cache_key);
-        if (it == label_cache_.end()) {
-            auto tmpl = std::make_unique<mu::mustache>(text);
-            if (output == LabelOutput::text) tmpl->set_custom_escape([](const std::string& s) { return s; });
-            it = label_cache_.emplace(cache_key, Compiled{std::move(tmpl), "label '" + key + "'"}).first;
-        }
-        compiled = &it->second;
-    }
-    if (!compiled->tmpl->is_valid()) {
-        std::lock_guard lock(mutex_);
-        misses_.emplace(compiled->path, "(does not compile: " + compiled->tmpl->error_message() + ")");
+        misses_.emplace("label '" + key + "'", "(does not compile: " + tmpl.error_message() + ")");
         return {};
     }
-    return render_compiled(*compiled, key, data, nullptr);
+    std::set<std::string> misses;
+    std::string out = render_strict(tmpl, data, nullptr, misses);
+    if (!misses.empty() || !tmpl.is_valid()) record("label '" + key + "'", misses, tmpl);
+    return out;
 }
 
 void TemplateSet::report_misses(Diagnostics& diagnostics) const {

@@ -1,8 +1,8 @@
-// Templates of the theme, compiled once (kainjow mustache, used only here
-// and in the page builders that fill its data). Rendering is strict: every
-// name a template asks for that the page does not provide is recorded, and
-// the build reports it, because a silently empty figure on a budget page is
-// worse than a failed build.
+// Templates of the theme, compiled once per rendering thread (kainjow
+// mustache, used only here and in the page builders that fill its data).
+// Rendering is strict: every name a template asks for that the page does not
+// provide is recorded, and the build reports it, because a silently empty
+// figure on a budget page is worse than a failed build.
 #pragma once
 
 #include <map>
@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
@@ -29,16 +30,18 @@ public:
     // (partials may include partials, not themselves), then compiles every
     // template that is not a partial. Reports templates that do not compile.
     TemplateSet(const Theme& theme, Diagnostics& diagnostics);
+    ~TemplateSet();
 
-    bool has(const std::string& name) const { return compiled_.count(name) > 0; }
+    bool has(const std::string& name) const { return sources_.count(name) > 0; }
 
     // Renders template `name` with `page` in front of `globals` (the labels
-    // and site-wide values every page sees).
+    // and site-wide values every page sees). Thread-safe.
     std::string render(const std::string& name, const mu::data& page, const mu::data& globals) const;
 
     // Renders a label that is itself a small template (a sentence such as
     // "{{year}}年收支预算{{total}}{{unit}}"); the result is HTML-escaped text,
     // or plain text (values inserted as they are) with LabelOutput::text.
+    // Thread-safe.
     std::string render_label(const std::string& key, const std::string& text, const mu::data& data,
                              LabelOutput output = LabelOutput::html) const;
 
@@ -46,16 +49,23 @@ public:
     void report_misses(Diagnostics& diagnostics) const;
 
 private:
-    struct Compiled {
-        std::unique_ptr<mu::mustache> tmpl;
+    struct Source {
+        std::string text;  // partials included
         std::string path;
     };
-    std::string render_compiled(const Compiled& compiled, const std::string& name, const mu::data& page,
-                                const mu::data* globals) const;
+    // A compiled template keeps error state while it renders, so two threads
+    // may not render the same one at once. Each concurrent render borrows a
+    // whole set of compiled copies (Copies) from a pool instead: no lock is
+    // held while rendering, and there are never more sets than threads.
+    struct Copies;
+    class Lease;
+    Lease borrow() const;
+    void give_back(std::unique_ptr<Copies> copies) const;
+    void record(const std::string& path, const std::set<std::string>& misses, const mu::mustache& tmpl) const;
 
-    std::map<std::string, Compiled> compiled_;
+    std::map<std::string, Source> sources_;
     mutable std::mutex mutex_;
-    mutable std::map<std::string, Compiled> label_cache_;
+    mutable std::vector<std::unique_ptr<Copies>> pool_;
     mutable std::set<std::pair<std::string, std::string>> misses_;  // (template path, name)
 };
 
