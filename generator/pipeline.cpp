@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 
+#include "cli/progress.h"
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
 #include "incremental/incremental_build.h"
@@ -72,16 +73,24 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
         return kExitOk;
     }
+    Progress progress(options.progress ? stderr : nullptr);
+    progress.update("checking");
     Diagnostics diagnostics;
+    // Every message below starts on a clean line: the progress line goes first.
+    const auto fail = [&] {
+        progress.finish();
+        return report_failure(diagnostics, err);
+    };
     std::optional<Checked> checked;
     try {
         checked.emplace(load_and_check(options, diagnostics));
     } catch (const AmountOverflow&) {
+        progress.finish();
         err << format_report(diagnostics);
         err << "gongkai: error: the amounts add up to more than gongkai can hold exactly\n";
         return kExitContentErrors;
     }
-    if (diagnostics.has_errors()) return report_failure(diagnostics, err);
+    if (diagnostics.has_errors()) return fail();
     Content& content = checked->content;
     const Derived& derived = *checked->derived;
     if (options.base_url_set) content.site.base_url = options.base_url;
@@ -90,35 +99,43 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     if (theme_dir.empty()) {
         const std::string wanted = options.theme_dir.empty() ? "theme '" + content.site.theme + "'" : "theme folder '" + options.theme_dir + "'";
         diagnostics.error(content.site.theme_loc, wanted + " not found (looked in themes/ beside the content folder and beside gongkai)");
-        return report_failure(diagnostics, err);
+        return fail();
     }
     incremental.scan_theme(theme_dir, content.site.theme);
     const Theme theme = load_theme(theme_dir, content.root, content.site.language, *content.sources, diagnostics);
-    if (diagnostics.has_errors()) return report_failure(diagnostics, err);
+    if (diagnostics.has_errors()) return fail();
 
     SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
     if (auto refusal = writer.prepare()) {
+        progress.finish();
         err << "gongkai: error: " << *refusal << '\n';
         return kExitUsageOrIo;
     }
     RenderOptions render_options;
     render_options.jobs = effective_jobs(options.jobs);
-    render_site(content, derived, theme, writer, diagnostics, render_options);
-    if (diagnostics.has_errors()) return report_failure(diagnostics, err);
+    render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
+        progress.update(stage, done, total);
+    };
+    const std::size_t pages = render_site(content, derived, theme, writer, diagnostics, render_options);
+    progress.update("writing");
+    if (diagnostics.has_errors()) return fail();
     const std::string warnings = format_report(diagnostics);
     if (const std::optional<std::string> manifest = incremental.manifest(writer.outputs(), warnings))
         writer.add_manifest(*manifest);
     if (auto failure = writer.commit()) {
+        progress.finish();
         err << "gongkai: error: " << *failure << "; the previous output is unchanged\n";
         return kExitUsageOrIo;
     }
+    progress.finish();
     err << warnings;
     if (!options.quiet) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        char summary[160];
-        std::snprintf(summary, sizeof summary, "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to %s in %.2f s\n",
+        char summary[200];
+        std::snprintf(summary, sizeof summary,
+                      "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to %s: %zu pages in %.2f s\n",
                       writer.files_written(), static_cast<double>(writer.bytes_written()) / 1e6,
-                      writer.files_kept(), options.out_dir.c_str(), seconds);
+                      writer.files_kept(), options.out_dir.c_str(), pages, seconds);
         out << summary;
     }
     return kExitOk;

@@ -15,6 +15,7 @@ struct BuildOptions {
     bool base_url_set = false;
     unsigned jobs = 0;             // 0: the number of cores
     bool quiet = false;
+    bool progress = false;         // a progress line on stderr (the CLI sets it on a terminal)
     bool strict = false;           // warnings are errors
 };
 

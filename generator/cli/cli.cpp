@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <iostream>
@@ -125,6 +127,8 @@ int run_cli(int argc, char** argv) {
     if (parsed.command == "check") return run_check(parsed.options, std::cerr);
     if (parsed.command == "new") return run_new(parsed.positional, parsed.options.content_dir, std::cout, std::cerr);
     if (parsed.command == "serve") return run_serve(parsed.options, parsed.port, std::cout, std::cerr);
+    // The progress line only where someone watches: a terminal, and not --quiet.
+    parsed.options.progress = !parsed.options.quiet && ::isatty(STDERR_FILENO) == 1;
     return run_build(parsed.options, std::cout, std::cerr);
 }
 

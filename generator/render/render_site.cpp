@@ -79,7 +79,7 @@ void copy_assets(const Theme& theme, OutputSink& sink) {
 
 }  // namespace
 
-void render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
+std::size_t render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
                  Diagnostics& diagnostics, const RenderOptions& options) {
     const TemplateSet templates(theme, diagnostics);
     const Labels labels(theme, templates);
@@ -117,15 +117,16 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
     parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
         tasks[i]();
         const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
-        if (options.progress) options.progress(now, total);
+        if (options.progress) options.progress("rendering", now, total);
     });
     render_glossary(env, uses, sink);
-    if (options.progress) options.progress(total, total);
+    if (options.progress) options.progress("rendering", total, total);
 
     FeedInfo feed{content.site.title, labels.get("feed.subtitle"), content.site.region, content.site.base_url,
                   content.site.region};
     sink.add("feed.xml", feed_xml(feed, feed_entries(env, uses)));
     sink.add("sitemap.xml", sitemap_xml(sink.pages(), content.site.base_url));
+    if (options.progress) options.progress("indexing", 0, 0);
     const auto index_start = std::chrono::steady_clock::now();
     indexer.finish(out);
     if (std::getenv("GONGKAI_TIMINGS")) {
@@ -136,6 +137,7 @@ void render_site(const Content& content, const Derived& derived, const Theme& th
 
     templates.report_misses(diagnostics);
     labels.report_missing(diagnostics);
+    return sink.pages().size();
 }
 
 }  // namespace gk

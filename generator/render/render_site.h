@@ -19,14 +19,15 @@ struct RenderOptions {
     // that gathers over pages (search index, sitemap, glossary uses) sorts
     // or indexes what it gathers.
     unsigned jobs = 1;
-    // Called after each page (or group of files) is written, with the count
-    // done and the total, from whichever thread finished it. May be empty.
-    std::function<void(std::size_t done, std::size_t total)> progress;
+    // Told where rendering is, from whichever thread moved it on: the
+    // stage ("rendering": pages or groups of files done of the total, then
+    // "indexing" without a count). May be empty.
+    std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
 };
 
-// Reports template and label problems (a template asking for a value no
+// Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no
 // page provides, a missing label) as errors: the build must then fail.
-void render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& sink,
+std::size_t render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& sink,
                  Diagnostics& diagnostics, const RenderOptions& options = {});
 
 }  // namespace gk
