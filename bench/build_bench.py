@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Build benchmark (prints figures; not a test, not run by CI).
+
+For each size (department-years) it generates the synthetic corpus with
+gen_corpus.py (3 years per department), then measures with /usr/bin/time -v:
+
+  full       a clean build into an empty folder
+  unchanged  the same build again, nothing changed
+  edited     again after one department's narrative was edited
+  cp -r      copying the finished site: the floor for writing that many bytes
+
+and prints wall time, CPU time (user + system), peak resident memory,
+files and HTML pages written, bytes, and pages per second. Each measurement
+is repeated (--runs, default 3) and the median is shown, with the fastest and
+slowest run, because the machine is shared and timings are noisy.
+
+    bench/build_bench.py [--sizes 300,3000,9000] [--runs 3] [--jobs N]
+
+GONGKAI (default build/gongkai, the RelWithDebInfo build scripts/build
+makes, as users get it) names the binary to measure.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+YEARS = 3
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, **kw)
+
+
+def corpus(size):
+    """The corpus of `size` department-years, generated once (same bytes each time)."""
+    departments = size // YEARS
+    path = os.path.join(ROOT, "bench", "corpus", f"{departments}-{YEARS}")
+    if not os.path.isdir(os.path.join(path, "departments")):
+        sh(sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), "--departments", str(departments),
+           "--years", str(YEARS), "--out", path, "--seed", "1", stdout=subprocess.DEVNULL)
+    return path
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time -v; returns (wall s, cpu s, peak RSS MB)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr}")
+    text = result.stderr
+
+    def field(name):
+        return re.search(re.escape(name) + r": (.*)", text).group(1).strip()
+
+    wall = 0.0
+    for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
+        wall = wall * 60 + float(part)
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    rss = int(field("Maximum resident set size (kbytes)")) / 1024
+    return wall, cpu, rss
+
+
+def site_size(path):
+    files = pages = size = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            files += 1
+            pages += name.endswith(".html")
+            size += os.path.getsize(os.path.join(folder, name))
+    return files, pages, size
+
+
+def edit_narrative(content, undo=None):
+    """Appends a sentence to the first department's first narrative; with
+    `undo` (the original text) puts it back."""
+    dept = sorted(os.listdir(os.path.join(content, "departments")))[0]
+    folder = os.path.join(content, "departments", dept)
+    md = os.path.join(folder, sorted(n for n in os.listdir(folder) if n.endswith(".md"))[0])
+    with open(md, encoding="utf-8") as f:
+        original = f.read()
+    with open(md, "w", encoding="utf-8") as f:
+        f.write(undo if undo is not None else original + "\n本段为基准测试所加的修改。\n")
+    return original
+
+
+def median_row(name, runs, files, pages, size):
+    walls = [r[0] for r in runs]
+    wall = statistics.median(walls)
+    cpu = statistics.median(r[1] for r in runs)
+    rss = max(r[2] for r in runs)
+    rate = f"{pages / wall:8.0f}" if pages else "       -"
+    print(f"  {name:<10} {wall:7.2f} s ({min(walls):6.2f}-{max(walls):6.2f}) {cpu:7.2f} s {rss:8.0f} MB "
+          f"{files:7d} {pages:6d} {size / 1e6:8.1f} MB {rate}", flush=True)
+
+
+def bench(size, gongkai, runs, jobs, scratch):
+    content = corpus(size)
+    out = os.path.join(scratch, f"site-{size}")
+    copy = os.path.join(scratch, f"copy-{size}")
+    build = [gongkai, "build", "--content", content, "--out", out, "--theme", os.path.join(ROOT, "themes", "default"),
+             "--quiet"] + (["--jobs", str(jobs)] if jobs else [])
+    print(f"\n{size} department-years ({size // YEARS} departments x {YEARS} years), {runs} runs each, median (range)")
+    print(f"  {'':<10} {'wall':>23} {'CPU':>9} {'peak RSS':>11} {'files':>7} {'pages':>6} {'bytes':>11} {'pages/s':>8}")
+
+    full = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        sh("sync")
+        full.append(timed(build))
+    files, pages, nbytes = site_size(out)
+    median_row("full", full, files, pages, nbytes)
+    per_dy = statistics.median(r[0] for r in full) / size * 1000
+    print(f"  {'':<10} {per_dy:7.2f} ms wall per department-year")
+
+    unchanged = [timed(build) for _ in range(runs)]
+    median_row("unchanged", unchanged, 0, 0, 0)
+
+    edited = []
+    for _ in range(runs):
+        original = edit_narrative(content)
+        try:
+            edited.append(timed(build))
+        finally:
+            edit_narrative(content, undo=original)
+        timed(build)  # back to the unedited site before the next run
+    median_row("edited", edited, 0, 0, 0)
+
+    floor = []
+    for _ in range(runs):
+        shutil.rmtree(copy, ignore_errors=True)
+        sh("sync")
+        floor.append(timed(["cp", "-r", out, copy]))
+    median_row("cp -r", floor, files, pages, nbytes)
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="300,3000,9000", help="department-years, comma-separated")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=0, help="gongkai --jobs (default: its own, one per core)")
+    parser.add_argument("--scratch", default=os.path.join(ROOT, "bench", "out"))
+    args = parser.parse_args()
+    gongkai = os.environ.get("GONGKAI", os.path.join(ROOT, "build", "gongkai"))
+    if not os.access(gongkai, os.X_OK):
+        sh(os.path.join(ROOT, "scripts", "build"))
+    os.makedirs(args.scratch, exist_ok=True)
+    load = os.getloadavg()
+    print(f"gongkai: {gongkai}; {os.cpu_count()} cores; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        bench(size, gongkai, args.runs, args.jobs, args.scratch)
+    load = os.getloadavg()
+    print(f"\nload average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
