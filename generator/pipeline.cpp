@@ -120,7 +120,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     progress.update("writing");
     if (diagnostics.has_errors()) return fail();
     const std::string warnings = format_report(diagnostics);
-    if (const std::optional<std::string> manifest = incremental.manifest(writer.outputs(), warnings))
+    if (const std::optional<std::string> manifest = incremental.manifest(writer.outputs(), writer.folders(), warnings))
         writer.add_manifest(*manifest);
     if (auto failure = writer.commit()) {
         progress.finish();

@@ -75,7 +75,7 @@ bool IncrementalBuild::up_to_date() {
     if (theme_dir.empty()) return false;
     scan_theme(theme_dir, previous_->theme_name);
     return options_fingerprint() == previous_->options && inputs_unchanged(files_, previous_->inputs, hashed_) &&
-           output_as_recorded(options_.out_dir, previous_->outputs);
+           output_as_recorded(options_.out_dir, previous_->outputs, previous_->folders);
 }
 
 const std::string& IncrementalBuild::previous_report() const { return previous_ ? previous_->report : kNoReport; }
@@ -92,7 +92,8 @@ const OutputRecords& IncrementalBuild::previous_outputs() const {
     return previous_ ? previous_->outputs : kNoOutputs;
 }
 
-std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const std::string& report) const {
+std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const FolderRecords& folders,
+                                                      const std::string& report) const {
     InputRecords known = hashed_;
     if (previous_) known.insert(previous_->inputs.begin(), previous_->inputs.end());  // hashed_ wins
     std::optional<InputRecords> inputs = fingerprint_inputs(files_, known);
@@ -104,6 +105,7 @@ std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outpu
     m.theme_name = theme_name_;
     m.inputs = std::move(*inputs);
     m.outputs = outputs;
+    m.folders = folders;
     m.report = report;
     return format_manifest(m);
 }

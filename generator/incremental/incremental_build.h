@@ -34,10 +34,11 @@ public:
     // The previous output's files (none when it has no manifest).
     const OutputRecords& previous_outputs() const;
 
-    // The manifest text for a build that wrote `outputs` and printed
-    // `report`; nullopt when an input can no longer be read (the build then
-    // writes none, and the next one is a full build).
-    std::optional<std::string> manifest(const OutputRecords& outputs, const std::string& report) const;
+    // The manifest text for a build that wrote `outputs` into `folders` and
+    // printed `report`; nullopt when an input can no longer be read (the
+    // build then writes none, and the next one is a full build).
+    std::optional<std::string> manifest(const OutputRecords& outputs, const FolderRecords& folders,
+                                        const std::string& report) const;
 
 private:
     Hash128 options_fingerprint() const;

@@ -91,10 +91,19 @@ bool parse_output(const std::vector<std::string_view>& f, Manifest& m) {
     return path && m.outputs.emplace(*path, r).second;
 }
 
+// "folder <mtime> <inode> <path>"
+bool parse_folder(const std::vector<std::string_view>& f, Manifest& m) {
+    FolderRecord r;
+    if (f.size() != 4 || !parse_int(f[1], r.mtime_ns) || !parse_int(f[2], r.inode)) return false;
+    const std::optional<std::string> path = unescape(f[3]);
+    return path && m.folders.emplace(*path, r).second;
+}
+
 bool parse_line(std::string_view line, Manifest& m) {
     const std::vector<std::string_view> f = split_tabs(line);
     if (f[0] == "input") return parse_input(f, m);
     if (f[0] == "output") return parse_output(f, m);
+    if (f[0] == "folder") return parse_folder(f, m);
     if (f.size() != 2) return false;
     if (f[0] == "generator") return (m.generator = f[1], true);
     if (f[0] == "theme") return (m.theme_name = f[1], true);
@@ -130,7 +139,22 @@ std::string format_manifest(const Manifest& m) {
             append_field(out, field);
         out += '\n';
     }
+    for (const auto& [path, r] : m.folders) {
+        out += "folder";
+        for (const std::string& field : {std::to_string(r.mtime_ns), std::to_string(r.inode), escape(path)})
+            append_field(out, field);
+        out += '\n';
+    }
     return out;
+}
+
+std::set<std::string> folders_of(const OutputRecords& outputs) {
+    std::set<std::string> folders;
+    for (const auto& [path, record] : outputs) {
+        for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            folders.insert(path.substr(0, slash));
+    }
+    return folders;
 }
 
 std::optional<Manifest> parse_manifest(std::string_view text) {

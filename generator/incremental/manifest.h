@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -33,8 +34,18 @@ struct OutputRecord {
     friend bool operator==(const OutputRecord&, const OutputRecord&) = default;
 };
 
+// One folder of the output: as long as its mtime and inode stay, no entry
+// was added to it, removed or renamed, so checking that the output is as
+// recorded needs no listing of it.
+struct FolderRecord {
+    std::int64_t mtime_ns = 0;
+    std::uint64_t inode = 0;
+    friend bool operator==(const FolderRecord&, const FolderRecord&) = default;
+};
+
 using InputRecords = std::map<std::string, InputRecord>;    // by key: "content/…", "theme/…", "gongkai"
 using OutputRecords = std::map<std::string, OutputRecord>;  // by path in the output
+using FolderRecords = std::map<std::string, FolderRecord>;  // by path in the output, the output itself aside
 
 struct Manifest {
     std::string generator;   // gongkai's version
@@ -42,11 +53,16 @@ struct Manifest {
     std::string theme_name;  // site.toml's theme, to find the theme folder before loading
     InputRecords inputs;
     OutputRecords outputs;
+    FolderRecords folders;
     std::string report;      // the warnings the build printed, printed again when it is skipped
     friend bool operator==(const Manifest&, const Manifest&) = default;
 };
 
 std::string format_manifest(const Manifest& manifest);
+
+// Every folder that holds an output file, as paths in the output ("a/b" for
+// "a/b/c.html", and "a").
+std::set<std::string> folders_of(const OutputRecords& outputs);
 
 // nullopt when `text` is not a manifest this version of gongkai wrote: the
 // next build is then a full one.

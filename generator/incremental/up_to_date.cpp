@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <set>
 
 namespace gk {
 
@@ -26,49 +25,49 @@ bool inputs_unchanged(const InputFiles& now, const InputRecords& recorded, Input
 
 namespace {
 
-// Every folder that holds a recorded file, as paths under the output.
-std::set<std::string> recorded_folders(const OutputRecords& recorded) {
-    std::set<std::string> folders;
-    for (const auto& [path, record] : recorded) {
-        for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-            folders.insert(path.substr(0, slash));
-    }
-    return folders;
+std::int64_t mtime_of(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
 bool same_file(const std::string& path, const OutputRecord& record) {
     struct stat st;
-    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-    const std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    return static_cast<std::uint64_t>(st.st_size) == record.size && mtime == record.mtime_ns &&
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_of(st) == record.mtime_ns &&
            static_cast<std::uint64_t>(st.st_ino) == record.inode;
+}
+
+bool same_folder(const std::string& path, const FolderRecord& record) {
+    struct stat st;
+    return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && mtime_of(st) == record.mtime_ns &&
+           static_cast<std::uint64_t>(st.st_ino) == record.inode;
+}
+
+// The output folder itself changed when the manifest was written into it:
+// list it instead. Every entry must be a recorded file or folder.
+bool same_top_level(const std::string& dir, const OutputRecords& recorded, const FolderRecords& folders) {
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) return false;
+        const std::string name = it->path().filename().string();
+        if (name != kManifestName && !recorded.count(name) && !folders.count(name)) return false;
+    }
+    return !ec;
 }
 
 }  // namespace
 
-bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded) {
+bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders) {
     std::string dir = out_dir;
     while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
-    const std::set<std::string> folders = recorded_folders(recorded);
-    std::size_t files = 0, seen_folders = 0;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-        if (ec) return false;
-        const std::string path = it->path().string();
-        const std::string rel = path.substr(dir.size() + 1);
-        if (rel == kManifestName) continue;
-        if (it->is_symlink(ec)) return false;
-        if (it->is_directory(ec)) {
-            if (!folders.count(rel)) return false;
-            ++seen_folders;
-            continue;
-        }
-        const auto found = recorded.find(rel);
-        if (found == recorded.end() || !same_file(path, found->second)) return false;
-        ++files;
+    if (folders_of(recorded).size() != folders.size()) return false;  // not a manifest this check can trust
+    if (!same_top_level(dir, recorded, folders)) return false;
+    for (const auto& [path, record] : folders) {
+        if (!same_folder(dir + "/" + path, record)) return false;
     }
-    return !ec && files == recorded.size() && seen_folders == folders.size();
+    for (const auto& [path, record] : recorded) {
+        if (!same_file(dir + "/" + path, record)) return false;
+    }
+    return true;
 }
 
 }  // namespace gk

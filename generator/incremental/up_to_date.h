@@ -15,7 +15,8 @@ bool inputs_unchanged(const InputFiles& now, const InputRecords& recorded, Input
 
 // True when `out_dir` holds exactly the recorded files (besides the
 // manifest), none touched since (same size, mtime and inode), and no other
-// file or folder.
-bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded);
+// file or folder. Folders are not listed: a folder whose mtime and inode
+// are as recorded has had no entry added, removed or renamed.
+bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders);
 
 }  // namespace gk

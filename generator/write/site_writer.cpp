@@ -174,6 +174,19 @@ OutputRecords SiteWriter::outputs() const {
     return outputs_;
 }
 
+FolderRecords SiteWriter::folders() const {
+    FolderRecords folders;
+    for (const std::string& folder : folders_of(outputs())) {
+        struct stat st;
+        // One left out makes the records incomplete: the next build is then
+        // a full one, which is slower but still right.
+        if (::lstat((staging_ / folder).c_str(), &st) != 0) continue;
+        folders[folder] = FolderRecord{static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                                       static_cast<std::uint64_t>(st.st_ino)};
+    }
+    return folders;
+}
+
 void SiteWriter::add_manifest(const std::string& text) {
     write_file(staging_ / kManifestName, text, Hash128{});
 }

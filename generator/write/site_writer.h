@@ -39,8 +39,11 @@ public:
     // The first write error, if any (the build must then not commit).
     std::optional<std::string> error() const;
 
-    // Every file added so far, as it is in the staging folder.
+    // Every file added so far, as it is in the staging folder, and every
+    // folder holding them (call once all files are added: adding a file
+    // changes its folder's mtime).
     OutputRecords outputs() const;
+    FolderRecords folders() const;
 
     // Writes the manifest, which is not one of the outputs it describes.
     void add_manifest(const std::string& text);

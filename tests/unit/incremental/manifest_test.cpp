@@ -16,6 +16,9 @@ Manifest sample() {
     m.inputs["content/odd\tname%\n.md"] = gk::InputRecord{gk::FileStamp{0, -1, 0, 0}, gk::Hash128{}};
     m.outputs["index.html"] = gk::OutputRecord{19539, 7, 8, gk::Hash128{5, 6}};
     m.outputs[".gongkai-site"] = gk::OutputRecord{1, 2, 3, gk::Hash128{7, 8}};
+    m.outputs["a/b/c.html"] = gk::OutputRecord{1, 2, 3, gk::Hash128{9, 10}};
+    m.folders["a"] = gk::FolderRecord{11, 12};
+    m.folders["a/b"] = gk::FolderRecord{13, 14};
     return m;
 }
 
@@ -36,6 +39,7 @@ TEST_CASE("a manifest is one line per file", "[incremental][manifest]") {
     m.theme_name = "default";
     m.inputs["content/a b.md"] = gk::InputRecord{gk::FileStamp{1, 2, 3, 4}, gk::Hash128{0, 1}};
     m.outputs["a/index.html"] = gk::OutputRecord{5, 6, 7, gk::Hash128{0, 2}};
+    m.folders["a"] = gk::FolderRecord{8, 9};
     CHECK(gk::format_manifest(m) ==
           "gongkai-manifest 1\n"
           "generator\t0.1.0\n"
@@ -43,7 +47,8 @@ TEST_CASE("a manifest is one line per file", "[incremental][manifest]") {
           "theme\tdefault\n"
           "report\t\n"
           "input\t1\t2\t3\t4\t00000000000000000000000000000001\tcontent/a b.md\n"
-          "output\t5\t6\t7\t00000000000000000000000000000002\ta/index.html\n");
+          "output\t5\t6\t7\t00000000000000000000000000000002\ta/index.html\n"
+          "folder\t8\t9\ta\n");
 }
 
 TEST_CASE("a damaged or foreign manifest is not read, so the build is a full one", "[incremental][manifest]") {
@@ -56,4 +61,10 @@ TEST_CASE("a damaged or foreign manifest is not read, so the build is a full one
     CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\t" + std::string(32, '0') + "\tindex.html\n"));  // twice
     CHECK_FALSE(gk::parse_manifest(text + "report\tbad %4 escape\n"));
     CHECK_FALSE(gk::parse_manifest(""));
+}
+
+TEST_CASE("the folders of the outputs are every folder on the way to each file", "[incremental][manifest]") {
+    gk::OutputRecords outputs;
+    for (const char* path : {"index.html", "a/b/c.html", "a/d.html", "e/f/g/h.json"}) outputs[path] = gk::OutputRecord{};
+    CHECK(gk::folders_of(outputs) == std::set<std::string>{"a", "a/b", "e", "e/f", "e/f/g"});
 }
