@@ -46,6 +46,7 @@ identify site >identity.before
 must_change=()   # output files the edit must change
 up_to_date=no    # the rebuild must be skipped as a whole
 exempt=-         # an output file changed by hand: it is written again
+replayed=        # the warnings the skipped build must print again
 build_args=()
 case "$name" in
     edited-figure)
@@ -113,6 +114,15 @@ case "$name" in
         mv page.tmp site/index.html
         exempt=index.html
         ;;
+    warnings-replayed)
+        # A build with warnings, then one that is skipped: it prints them again.
+        sed -i 's/^tolerance = 0$/tolerance = 0.01/' content/site.toml
+        sed -i '0,/^total *= 803.26$/s//total = 803.27/' content/departments/finance-bureau/2021.toml
+        build site >/dev/null
+        replayed=$(cat stderr)
+        [[ $replayed == *"warning: 'total' in [income] is 803.27"* ]] || fail "no warning from the edit: $replayed"
+        up_to_date=yes
+        ;;
     failed-then-fixed)
         # A build that fails changes nothing; once the error is undone, the
         # site is up to date again.
@@ -126,6 +136,9 @@ case "$name" in
 esac
 
 summary=$(build site "${build_args[@]}")
+if [[ -n $replayed && "$(cat stderr)" != "$replayed" ]]; then
+    fail "the skipped build printed other warnings: $(cat stderr)"
+fi
 build clean "${build_args[@]}" >/dev/null
 
 diff -r -x .gongkai-manifest clean site >diff.txt || fail "the incremental build differs from a clean build: $(head -20 diff.txt)"
