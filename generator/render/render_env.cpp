@@ -33,12 +33,15 @@ std::string page_root(const RenderEnv& env, const PageFrame& frame) {
 
 }  // namespace
 
-void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template, mu::data body,
-               OutputSink& sink, const BodyFinisher& finish) {
+void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template,
+               const mu::data& body, OutputSink& sink, const BodyFinisher& finish) {
     const std::string root = page_root(env, frame);
     const auto href = [&](const std::string& to) { return root + to; };
-    body.set("root", root);
-    std::string content_html = env.templates.render(body_template, body, env.globals);
+    // {{root}} sits under the body's own values rather than being set in a
+    // copy of them: a disclosure's data is large, and copying it is deep.
+    mu::data under_body;
+    under_body.set("root", root);
+    std::string content_html = env.templates.render(body_template, body, env.globals, &under_body);
     if (finish) content_html = finish(std::move(content_html));
 
     mu::data page;

@@ -57,8 +57,8 @@ using BodyFinisher = std::function<std::string(std::string body_html)>;
 // Renders `body_template` with `body`, passes the result through `finish`
 // when given, then renders the layout ("base") around it and hands the page
 // to the sink.
-void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template, mu::data body,
-               OutputSink& sink, const BodyFinisher& finish = {});
+void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& body_template,
+               const mu::data& body, OutputSink& sink, const BodyFinisher& finish = {});
 
 // A list of {{name}}/{{href}} items for templates.
 mu::data link_item(const std::string& from, const std::string& name, const std::string& to);

@@ -40,10 +40,10 @@ mu::data row_data(const Row& row, bool head) {
         d.set("rowspan", std::to_string(c.rowspan));
         d.set("level", std::to_string(c.level));
         d.set("scope", head ? (c.colspan > 1 ? "colgroup" : "col") : "row");
-        cells.push_back(d);
+        push_moved(cells, std::move(d));
     }
     mu::data r;
-    r.set("cells", cells);
+    set_moved(r, "cells", std::move(cells));
     r.set("total", row.total);
     return r;
 }
@@ -52,16 +52,16 @@ mu::data row_data(const Row& row, bool head) {
 
 mu::data table_data(const Table& table) {
     mu::data head{mu::data::type::list};
-    for (const Row& row : table.head) head.push_back(row_data(row, true));
+    for (const Row& row : table.head) push_moved(head, row_data(row, true));
     mu::data body{mu::data::type::list};
-    for (const Row& row : table.body) body.push_back(row_data(row, false));
+    for (const Row& row : table.body) push_moved(body, row_data(row, false));
     mu::data d;
     d.set("id", table.id);
     d.set("caption", table.caption);
     d.set("has_unit", !table.unit.empty());
     d.set("unit", table.unit);
-    d.set("head", head);
-    d.set("body", body);
+    set_moved(d, "head", std::move(head));
+    set_moved(d, "body", std::move(body));
     d.set("has_head", !table.head.empty());
     d.set("empty", table.body.empty());
     d.set("empty_note", table.empty_note);

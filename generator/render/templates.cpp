@@ -108,9 +108,10 @@ struct TextOut {
 };
 
 std::string render_strict(mu::mustache& tmpl, const mu::data& page, const mu::data* globals,
-                          std::set<std::string>& misses) {
+                          std::set<std::string>& misses, const mu::data* between = nullptr) {
     StrictContext ctx(misses);
     if (globals) ctx.push(globals);
+    if (between) ctx.push(between);
     ctx.push(&page);
     TextOut out;
     tmpl.render(ctx, out);
@@ -162,7 +163,8 @@ void TemplateSet::record(const std::string& path, const std::set<std::string>& m
     if (!tmpl.is_valid()) misses_.emplace(path, "(render error: " + tmpl.error_message() + ")");
 }
 
-std::string TemplateSet::render(const std::string& name, const mu::data& page, const mu::data& globals) const {
+std::string TemplateSet::render(const std::string& name, const mu::data& page, const mu::data& globals,
+                                const mu::data* between) const {
     const auto it = sources_.find(name);
     if (it == sources_.end()) {
         std::lock_guard lock(mutex_);
@@ -172,7 +174,7 @@ std::string TemplateSet::render(const std::string& name, const mu::data& page, c
     const Lease lease = borrow();
     mu::mustache& tmpl = lease->get(name, it->second.text);
     std::set<std::string> misses;
-    std::string out = render_strict(tmpl, page, &globals, misses);
+    std::string out = render_strict(tmpl, page, &globals, misses, between);
     record(it->second.path, misses, tmpl);
     return out;
 }
