@@ -1,5 +1,7 @@
 #include "render/render_site.h"
 
+#include <time.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -73,6 +75,14 @@ std::vector<FeedEntry> feed_entries(const RenderEnv& env, const std::vector<Term
     return entries;
 }
 
+// CPU time of the calling thread: on a shared machine, wall time per task
+// measures the other users as much as the task.
+std::int64_t thread_cpu_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 void copy_assets(const Theme& theme, OutputSink& sink) {
     for (const auto& [path, file] : theme.assets) sink.add("assets/" + path, file.text);
 }
@@ -98,27 +108,41 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     PageRecorder sink(indexing);
 
     // Every page but the glossary's is independent of the others: one task
-    // each, the biggest first so that no long task is left for the end.
+    // each, the biggest first so that no long task is left for the end. The
+    // kind of each task is kept for GONGKAI_TIMINGS (time spent per kind).
+    enum Kind { kData, kDisclosure, kDepartment, kYear, kOther, kKinds };
+    static constexpr const char* kKindNames[kKinds] = {"open data", "disclosures", "department pages", "year pages",
+                                                       "other pages"};
     std::vector<TermUse> uses(derived.department_years.size());
-    std::vector<std::function<void()>> tasks;
+    std::vector<std::pair<Kind, std::function<void()>>> tasks;
     tasks.reserve(derived.department_years.size() + content.departments.size() + derived.regions.size() + 8);
-    tasks.emplace_back([&] { render_data(content, derived, sink); });
+    tasks.emplace_back(kData, [&] { render_data(content, derived, sink); });
     for (std::size_t i = 0; i < derived.department_years.size(); ++i)
-        tasks.emplace_back([&, i] { uses[i] = render_disclosure(env, derived.department_years[i], sink); });
-    for (const Department& dept : content.departments) tasks.emplace_back([&] { render_department(env, dept, sink); });
-    for (const RegionYear& region : derived.regions) tasks.emplace_back([&] { render_year(env, region, sink); });
-    tasks.emplace_back([&] { render_overview(env, sink); });
-    tasks.emplace_back([&] { render_data_index(env, sink); });
-    tasks.emplace_back([&] { render_not_found(env, sink); });
-    tasks.emplace_back([&] { render_search(env, sink); });
-    tasks.emplace_back([&] { copy_assets(theme, sink); });
+        tasks.emplace_back(kDisclosure, [&, i] { uses[i] = render_disclosure(env, derived.department_years[i], sink); });
+    for (const Department& dept : content.departments)
+        tasks.emplace_back(kDepartment, [&] { render_department(env, dept, sink); });
+    for (const RegionYear& region : derived.regions) tasks.emplace_back(kYear, [&] { render_year(env, region, sink); });
+    tasks.emplace_back(kOther, [&] { render_overview(env, sink); });
+    tasks.emplace_back(kOther, [&] { render_data_index(env, sink); });
+    tasks.emplace_back(kOther, [&] { render_not_found(env, sink); });
+    tasks.emplace_back(kOther, [&] { render_search(env, sink); });
+    tasks.emplace_back(kOther, [&] { copy_assets(theme, sink); });
     const std::size_t total = tasks.size() + 1;  // + the glossary
+    const bool timings = std::getenv("GONGKAI_TIMINGS") != nullptr;
+    std::atomic<std::int64_t> nanoseconds[kKinds] = {};
     std::atomic<std::size_t> done{0};
     parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
-        tasks[i]();
+        const std::int64_t start = timings ? thread_cpu_ns() : 0;
+        tasks[i].second();
+        if (timings) nanoseconds[tasks[i].first] += thread_cpu_ns() - start;
         const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
         if (options.progress) options.progress("rendering", now, total);
     });
+    if (timings) {
+        for (int k = 0; k < kKinds; ++k)
+            std::fprintf(stderr, "gongkai: render: %s %.3f s CPU\n", kKindNames[k],
+                         static_cast<double>(nanoseconds[k].load()) / 1e9);
+    }
     render_glossary(env, uses, sink);
     if (options.progress) options.progress("rendering", total, total);
 
