@@ -24,6 +24,20 @@ std::string escape_html(std::string_view text) {
 
 namespace {
 
+// The length of the entity at html[i] and the character it stands for, or
+// 0 when there is none that gongkai writes.
+std::size_t entity_at(std::string_view html, std::size_t i, char& decoded) {
+    static constexpr std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+    for (const auto& [entity, ch] : kEntities) {
+        if (html.substr(i, entity.size()) == entity) {
+            decoded = ch;
+            return entity.size();
+        }
+    }
+    return 0;
+}
+
 // Tags inside a line of text: a word split by one stays one word.
 bool is_inline_tag(std::string_view tag) {
     std::size_t b = tag.starts_with("</") ? 2 : 1, e = b;
@@ -38,9 +52,22 @@ bool is_inline_tag(std::string_view tag) {
 
 }  // namespace
 
+std::string unescape_html(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    for (std::size_t i = 0; i < html.size();) {
+        char decoded = 0;
+        if (const std::size_t length = html[i] == '&' ? entity_at(html, i, decoded) : 0) {
+            out += decoded;
+            i += length;
+        } else {
+            out += html[i++];
+        }
+    }
+    return out;
+}
+
 std::string visible_text(std::string_view html) {
-    static constexpr std::pair<std::string_view, char> kEntities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
     std::string out;
     out.reserve(html.size() / 2);
     for (std::size_t i = 0; i < html.size();) {
@@ -54,17 +81,11 @@ std::string visible_text(std::string_view html) {
             i = end + (comment ? 3 : 1);
             continue;
         }
-        if (c == '&') {
-            bool decoded = false;
-            for (const auto& [entity, ch] : kEntities) {
-                if (html.substr(i, entity.size()) == entity) {
-                    out += ch;
-                    i += entity.size();
-                    decoded = true;
-                    break;
-                }
-            }
-            if (decoded) continue;
+        char decoded = 0;
+        if (const std::size_t length = c == '&' ? entity_at(html, i, decoded) : 0) {
+            out += decoded;
+            i += length;
+            continue;
         }
         out += c;
         ++i;

@@ -11,10 +11,15 @@ namespace gk {
 std::string escape_html(std::string_view text);
 void append_escaped_html(std::string& out, std::string_view text);
 
+// The entities gongkai writes (escape_html's five, and &apos; from label
+// templates) decoded; anything else stays as written. For text that comes
+// back escaped and must be stored as plain text (the search index).
+std::string unescape_html(std::string_view html);
+
 // The text a reader sees in an HTML fragment that gongkai wrote: tags and
 // comments dropped (other than inline tags such as <a> and <strong>, each
 // becomes one space, so the words of adjacent cells do not run together),
-// the five entities escape_html writes decoded. Not a
+// the entities unescape_html knows decoded. Not a
 // general HTML parser: it reads only what gongkai's templates produce.
 std::string visible_text(std::string_view html);
 

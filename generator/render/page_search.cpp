@@ -3,37 +3,11 @@
 // by for each page (its department and year).
 #include <set>
 
+#include "render/html.h"
 #include "render/pages.h"
 #include "render/urls.h"
 
 namespace gk {
-
-namespace {
-
-// Labels rendered as sentences come back HTML-escaped; the index stores
-// plain text (the client shows it with textContent).
-std::string unescape_html(const std::string& s) {
-    static const std::pair<std::string_view, char> kEntities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&#39;", '\''}};
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        bool replaced = false;
-        if (s[i] == '&') {
-            for (const auto& [entity, c] : kEntities) {
-                if (s.compare(i, entity.size(), entity) == 0) {
-                    out += c;
-                    i += entity.size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (!replaced) out += s[i++];
-    }
-    return out;
-}
-
-}  // namespace
 
 std::map<std::string, SearchPageInfo> search_page_info(const RenderEnv& env) {
     std::map<std::string, SearchPageInfo> pages;

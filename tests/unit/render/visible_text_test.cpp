@@ -28,3 +28,9 @@ TEST_CASE("visible text of an unterminated tag ends there", "[render][html]") {
     CHECK(visible_text("正文<a href=\"x") == "正文");
     CHECK(visible_text("正文<!-- open") == "正文");
 }
+
+TEST_CASE("unescape_html decodes what escape_html and the label templates write", "[render][html]") {
+    CHECK(gk::unescape_html("Units&apos; &amp; &#39;funds&#39; &lt;b&gt; &quot;x&quot; &nbsp;") ==
+          "Units' & 'funds' <b> \"x\" &nbsp;");
+    CHECK(gk::unescape_html(gk::escape_html("<a href=\"x\">'&'</a>")) == "<a href=\"x\">'&'</a>");
+}
