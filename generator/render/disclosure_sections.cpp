@@ -19,19 +19,19 @@ mu::data parts_list(DisclosureContext& c, std::initializer_list<Fig> figs) {
     }
     for (std::size_t i = 0; i < shown.size(); ++i) {
         mu::data p;
-        p.set("label", c.env.figure_label(shown[i]));
-        p.set("amount", c.env.numbers.amount(c.value(shown[i])));
-        p.set("last", i + 1 == shown.size());
-        p.set("is_basic", shown[i] == Fig::basic);
-        list.push_back(p);
+        set_moved(p, "label", c.env.figure_label(shown[i]));
+        set_moved(p, "amount", c.env.numbers.amount(c.value(shown[i])));
+        set_moved(p, "last", i + 1 == shown.size());
+        set_moved(p, "is_basic", shown[i] == Fig::basic);
+        push_moved(list, std::move(p));
     }
     return list;
 }
 
 mu::data section(DisclosureContext& c, const std::string& id) {
     mu::data s;
-    s.set("id", id);
-    s.set("heading", c.env.label("disclosure.section." + id));
+    set_moved(s, "id", id);
+    set_moved(s, "heading", c.env.label("disclosure.section." + id));
     return s;
 }
 
@@ -68,9 +68,9 @@ FigureView view_of(const DepartmentYear& dy) {
 
 mu::data DisclosureContext::sentence_data() const {
     mu::data d;
-    d.set("year", std::to_string(dy.year));
-    d.set("unit", env.numbers.unit());
-    d.set("kind_word", env.label(final_accounts() ? "disclosure.kind_word_final" : "disclosure.kind_word"));
+    set_moved(d, "year", std::to_string(dy.year));
+    set_moved(d, "unit", env.numbers.unit());
+    set_moved(d, "kind_word", env.label(final_accounts() ? "disclosure.kind_word_final" : "disclosure.kind_word"));
     return d;
 }
 
@@ -94,9 +94,9 @@ std::string DisclosureContext::note(NoteKey key) {
 
 mu::data duties_section(DisclosureContext& c) {
     mu::data s = section(c, "duties");
-    s.set("duties_html", c.note(NoteKey::duties));
-    s.set("has_duties", c.dy.file->notes[static_cast<std::size_t>(NoteKey::duties)].has());
-    s.set("units_table", table_data(units_table(c)));
+    set_moved(s, "duties_html", c.note(NoteKey::duties));
+    set_moved(s, "has_duties", c.dy.file->notes[static_cast<std::size_t>(NoteKey::duties)].has());
+    set_moved(s, "units_table", table_data(units_table(c)));
     return s;
 }
 
@@ -104,47 +104,47 @@ mu::data overview_section(DisclosureContext& c) {
     mu::data s = section(c, "overview");
     const RenderEnv& env = c.env;
     mu::data income = c.sentence_data();
-    income.set("total", env.numbers.amount(c.value(Fig::income_total)));
+    set_moved(income, "total", env.numbers.amount(c.value(Fig::income_total)));
     mu::data income_parts = parts_list(c, {Fig::general_public, Fig::government_fund, Fig::state_capital,
                                            Fig::special_account, Fig::business, Fig::income_business_operation,
                                            Fig::superior_subsidy, Fig::subsidiary_remit, Fig::non_fiscal_balance,
                                            Fig::unit_funds, Fig::income_other, Fig::carryover});
-    income.set("has_parts", !income_parts.is_empty_list());
-    income.set("parts", income_parts);
-    s.set("has_income", c.value(Fig::income_total).has_value());
-    s.set("income_sentence_html", c.value(Fig::income_total) ? env.labels.sentence("disclosure.income_sentence", income) : "");
+    set_moved(income, "has_parts", !income_parts.is_empty_list());
+    set_moved(income, "parts", std::move(income_parts));
+    set_moved(s, "has_income", c.value(Fig::income_total).has_value());
+    set_moved(s, "income_sentence_html", c.value(Fig::income_total) ? env.labels.sentence("disclosure.income_sentence", income) : "");
 
     mu::data expenditure = c.sentence_data();
-    expenditure.set("total", env.numbers.amount(c.value(Fig::expenditure_total)));
+    set_moved(expenditure, "total", env.numbers.amount(c.value(Fig::expenditure_total)));
     mu::data expenditure_parts = parts_list(c, {Fig::basic, Fig::project, Fig::remit_superior,
                                                 Fig::expenditure_business_operation, Fig::subsidiary_subsidy,
                                                 Fig::expenditure_other});
-    expenditure.set("has_parts", !expenditure_parts.is_empty_list());
-    expenditure.set("parts", expenditure_parts);
+    set_moved(expenditure, "has_parts", !expenditure_parts.is_empty_list());
+    set_moved(expenditure, "parts", std::move(expenditure_parts));
     const bool basic_detail = c.value(Fig::personnel) && c.value(Fig::public_);
-    expenditure.set("has_basic_detail", basic_detail);
-    expenditure.set("personnel", env.numbers.amount(c.value(Fig::personnel)));
-    expenditure.set("public", env.numbers.amount(c.value(Fig::public_)));
-    s.set("has_expenditure", c.value(Fig::expenditure_total).has_value());
-    s.set("expenditure_sentence_html",
+    set_moved(expenditure, "has_basic_detail", basic_detail);
+    set_moved(expenditure, "personnel", env.numbers.amount(c.value(Fig::personnel)));
+    set_moved(expenditure, "public", env.numbers.amount(c.value(Fig::public_)));
+    set_moved(s, "has_expenditure", c.value(Fig::expenditure_total).has_value());
+    set_moved(s, "expenditure_sentence_html",
           c.value(Fig::expenditure_total) ? env.labels.sentence("disclosure.expenditure_sentence", expenditure) : "");
 
     const FigureView view = view_of(c.dy);
     const TotalRule& income_group = share_group(Fig::income_total);
     const TotalRule& expenditure_group = share_group(Fig::expenditure_total);
     const TotalRule& basic_group = share_group(Fig::basic);
-    s.set("income_table", table_data(composition_table(env, "income", env.label("disclosure.income_caption"), income_group, view, false)));
-    s.set("expenditure_table", table_data(composition_table(env, "expenditure", env.label("disclosure.expenditure_caption"), expenditure_group, view, false)));
-    s.set("basic_table", table_data(composition_table(env, "basic", env.label("disclosure.basic_caption"), basic_group, view, true)));
+    set_moved(s, "income_table", table_data(composition_table(env, "income", env.label("disclosure.income_caption"), income_group, view, false)));
+    set_moved(s, "expenditure_table", table_data(composition_table(env, "expenditure", env.label("disclosure.expenditure_caption"), expenditure_group, view, false)));
+    set_moved(s, "basic_table", table_data(composition_table(env, "basic", env.label("disclosure.basic_caption"), basic_group, view, true)));
     const auto income_data = composition_chart_data(env, income_group, c.dy.values, false);
     const auto expenditure_data = composition_chart_data(env, expenditure_group, c.dy.values, false);
-    s.set("income_chart_html", stacked_bar_svg("income-chart", income_data,
+    set_moved(s, "income_chart_html", stacked_bar_svg("income-chart", income_data,
                                                chart_text(env, env.label("disclosure.income_caption"), describe(env, income_data))));
-    s.set("expenditure_chart_html",
+    set_moved(s, "expenditure_chart_html",
           stacked_bar_svg("expenditure-chart", expenditure_data,
                           chart_text(env, env.label("disclosure.expenditure_caption"), describe(env, expenditure_data))));
-    s.set("income_note_html", c.note(NoteKey::income));
-    s.set("expenditure_note_html", c.note(NoteKey::expenditure));
+    set_moved(s, "income_note_html", c.note(NoteKey::income));
+    set_moved(s, "expenditure_note_html", c.note(NoteKey::expenditure));
     return s;
 }
 
@@ -159,14 +159,14 @@ std::string change_parts(DisclosureContext& c) {
     }
     for (std::size_t i = 0; i < shown.size(); ++i) {
         mu::data part;
-        part.set("label", c.env.figure_label(shown[i]));
-        part.set("change_html", c.env.numbers.change_sentence(c.dy.changes[index(shown[i])]));
-        part.set("last", i + 1 == shown.size());
-        parts.push_back(part);
+        set_moved(part, "label", c.env.figure_label(shown[i]));
+        set_moved(part, "change_html", c.env.numbers.change_sentence(c.dy.changes[index(shown[i])]));
+        set_moved(part, "last", i + 1 == shown.size());
+        push_moved(parts, std::move(part));
     }
     if (shown.empty()) return {};
     mu::data d = c.sentence_data();
-    d.set("parts", parts);
+    set_moved(d, "parts", std::move(parts));
     return c.env.labels.sentence("disclosure.change_parts", d);
 }
 
@@ -175,10 +175,10 @@ mu::data change_section(DisclosureContext& c) {
     const RenderEnv& env = c.env;
     const std::optional<Change>& total_change = c.dy.changes[index(Fig::expenditure_total)];
     mu::data d = c.sentence_data();
-    d.set("total", env.numbers.amount(c.value(Fig::expenditure_total)));
-    d.set("change_html", env.numbers.change_sentence(total_change));
-    s.set("has_change", total_change.has_value());
-    s.set("sentence_html", total_change ? env.labels.sentence("disclosure.change_sentence", d) + change_parts(c) : "");
+    set_moved(d, "total", env.numbers.amount(c.value(Fig::expenditure_total)));
+    set_moved(d, "change_html", env.numbers.change_sentence(total_change));
+    set_moved(s, "has_change", total_change.has_value());
+    set_moved(s, "sentence_html", total_change ? env.labels.sentence("disclosure.change_sentence", d) + change_parts(c) : "");
 
     Table t;
     t.id = "changes";
@@ -205,19 +205,19 @@ mu::data change_section(DisclosureContext& c) {
         t.body.push_back(std::move(row));
     }
     t.empty_note = env.label("disclosure.no_previous");
-    s.set("table", table_data(t));
+    set_moved(s, "table", table_data(t));
     const Previous& previous = c.dy.file->previous;
     mu::data basis;
-    basis.set("basis", env.label(std::string("previous_basis.") +
+    set_moved(basis, "basis", env.label(std::string("previous_basis.") +
                                  (previous.basis == PreviousBasis::budget           ? "budget"
                                   : previous.basis == PreviousBasis::execution      ? "execution"
                                   : previous.basis == PreviousBasis::final_accounts ? "final"
                                                                                     : "adjusted")));
-    basis.set("note", previous.note);
-    basis.set("has_note", !previous.note.empty());
-    s.set("has_basis", previous.present);
-    s.set("basis_html", previous.present ? env.labels.sentence("disclosure.previous_basis", basis) : "");
-    s.set("note_html", c.note(NoteKey::change));
+    set_moved(basis, "note", previous.note);
+    set_moved(basis, "has_note", !previous.note.empty());
+    set_moved(s, "has_basis", previous.present);
+    set_moved(s, "basis_html", previous.present ? env.labels.sentence("disclosure.previous_basis", basis) : "");
+    set_moved(s, "note_html", c.note(NoteKey::change));
     return s;
 }
 
@@ -225,13 +225,13 @@ mu::data operating_section(DisclosureContext& c) {
     mu::data s = section(c, "operating_expenses");
     const RenderEnv& env = c.env;
     mu::data d = c.sentence_data();
-    d.set("amount", env.numbers.amount(c.value(Fig::operating_expenses)));
+    set_moved(d, "amount", env.numbers.amount(c.value(Fig::operating_expenses)));
     const std::optional<Change>& ch = c.dy.changes[index(Fig::operating_expenses)];
-    d.set("has_change", ch.has_value());
-    d.set("change_html", env.numbers.change_sentence(ch));
-    s.set("published", c.value(Fig::operating_expenses).has_value());
-    s.set("sentence_html", c.value(Fig::operating_expenses) ? env.labels.sentence("disclosure.operating_sentence", d) : "");
-    s.set("note_html", c.note(NoteKey::operating_expenses));
+    set_moved(d, "has_change", ch.has_value());
+    set_moved(d, "change_html", env.numbers.change_sentence(ch));
+    set_moved(s, "published", c.value(Fig::operating_expenses).has_value());
+    set_moved(s, "sentence_html", c.value(Fig::operating_expenses) ? env.labels.sentence("disclosure.operating_sentence", d) : "");
+    set_moved(s, "note_html", c.note(NoteKey::operating_expenses));
     return s;
 }
 
@@ -241,14 +241,14 @@ mu::data three_public_section(DisclosureContext& c) {
     mu::data d = c.sentence_data();
     for (Fig f : {Fig::three_public_total, Fig::outbound, Fig::vehicle_total, Fig::vehicle_purchase,
                   Fig::vehicle_operation, Fig::reception}) {
-        d.set(std::string(figure_info(f).key == "total" ? "total" : figure_info(f).key), env.numbers.amount(c.value(f)));
+        set_moved(d, std::string(figure_info(f).key == "total" ? "total" : figure_info(f).key), env.numbers.amount(c.value(f)));
     }
     const std::optional<Change>& ch = c.dy.changes[index(Fig::three_public_total)];
-    d.set("has_change", ch.has_value());
-    d.set("change_html", env.numbers.change_sentence(ch));
+    set_moved(d, "has_change", ch.has_value());
+    set_moved(d, "change_html", env.numbers.change_sentence(ch));
     const bool published = c.value(Fig::three_public_total).has_value();
-    s.set("published", published);
-    s.set("sentence_html", published ? env.labels.sentence("disclosure.three_public_sentence", d) : "");
+    set_moved(s, "published", published);
+    set_moved(s, "sentence_html", published ? env.labels.sentence("disclosure.three_public_sentence", d) : "");
 
     // 一般公共预算“三公”经费支出表: this year, last year, and the change.
     constexpr Fig kItems[] = {Fig::three_public_total, Fig::outbound, Fig::vehicle_total, Fig::vehicle_purchase,
@@ -302,14 +302,14 @@ mu::data three_public_section(DisclosureContext& c) {
         }
     }
     t.empty_note = env.label("table.not_published_note");
-    s.set("table", table_data(t));
+    set_moved(s, "table", table_data(t));
 
     std::vector<ChartDatum> items;
     for (Fig f : {Fig::outbound, Fig::vehicle_purchase, Fig::vehicle_operation, Fig::reception})
         items.push_back({env.figure_label(f), c.value(f)});
     const bool any_item = c.value(Fig::three_public_total) && !c.value(Fig::three_public_total)->is_zero();
-    s.set("has_chart", any_item);
-    s.set("chart_html", any_item ? bar_chart_svg("three-public-chart", items,
+    set_moved(s, "has_chart", any_item);
+    set_moved(s, "chart_html", any_item ? bar_chart_svg("three-public-chart", items,
                                                  chart_text(env, env.label("disclosure.three_public_caption"), describe(env, items)))
                                  : std::string());
 
@@ -319,9 +319,9 @@ mu::data three_public_section(DisclosureContext& c) {
     const auto add_count = [&](const char* key, const Located<std::int64_t>& v) {
         if (!v.has()) return;
         mu::data item;
-        item.set("name", env.label(std::string("counts.") + key));
-        item.set("value", std::to_string(*v));
-        counts.push_back(item);
+        set_moved(item, "name", env.label(std::string("counts.") + key));
+        set_moved(item, "value", std::to_string(*v));
+        push_moved(counts, std::move(item));
     };
     add_count("vehicles_owned", n.vehicles_owned);
     add_count("vehicles_purchased", n.vehicles_purchased);
@@ -329,16 +329,16 @@ mu::data three_public_section(DisclosureContext& c) {
     add_count("reception_people", n.reception_people);
     add_count("outbound_groups", n.outbound_groups);
     add_count("outbound_people", n.outbound_people);
-    s.set("has_counts", !counts.is_empty_list());
-    s.set("counts", counts);
+    set_moved(s, "has_counts", !counts.is_empty_list());
+    set_moved(s, "counts", std::move(counts));
     mu::data meetings;
-    meetings.set("meeting", env.numbers.amount(c.value(Fig::meeting)));
-    meetings.set("training", env.numbers.amount(c.value(Fig::training)));
-    meetings.set("unit", env.numbers.unit());
+    set_moved(meetings, "meeting", env.numbers.amount(c.value(Fig::meeting)));
+    set_moved(meetings, "training", env.numbers.amount(c.value(Fig::training)));
+    set_moved(meetings, "unit", env.numbers.unit());
     const bool has_meetings = c.value(Fig::meeting) || c.value(Fig::training);
-    s.set("has_meetings", has_meetings);
-    s.set("meetings_html", has_meetings ? env.labels.sentence("disclosure.meetings_sentence", meetings) : "");
-    s.set("note_html", c.note(NoteKey::three_public));
+    set_moved(s, "has_meetings", has_meetings);
+    set_moved(s, "meetings_html", has_meetings ? env.labels.sentence("disclosure.meetings_sentence", meetings) : "");
+    set_moved(s, "note_html", c.note(NoteKey::three_public));
     return s;
 }
 
@@ -346,13 +346,13 @@ mu::data performance_section(DisclosureContext& c) {
     mu::data s = section(c, "performance");
     const Performance& p = c.dy.file->performance;
     const RenderEnv& env = c.env;
-    s.set("published", p.present);
-    s.set("goal_html", c.markdown(p.goal, "goal-", 3));
-    s.set("has_goal", !p.goal.empty());
-    s.set("targets_html", c.markdown(p.targets, "targets-", 3));
-    s.set("has_targets", !p.targets.empty());
-    s.set("measures_html", c.markdown(p.measures, "measures-", 3));
-    s.set("has_measures", !p.measures.empty());
+    set_moved(s, "published", p.present);
+    set_moved(s, "goal_html", c.markdown(p.goal, "goal-", 3));
+    set_moved(s, "has_goal", !p.goal.empty());
+    set_moved(s, "targets_html", c.markdown(p.targets, "targets-", 3));
+    set_moved(s, "has_targets", !p.targets.empty());
+    set_moved(s, "measures_html", c.markdown(p.measures, "measures-", 3));
+    set_moved(s, "has_measures", !p.measures.empty());
 
     Table t;
     t.id = "indicators";
@@ -385,8 +385,8 @@ mu::data performance_section(DisclosureContext& c) {
         t.body.push_back(std::move(row));
     }
     t.empty_note = env.label("table.not_published_note");
-    s.set("table", table_data(t));
-    s.set("note_html", c.note(NoteKey::performance));
+    set_moved(s, "table", table_data(t));
+    set_moved(s, "note_html", c.note(NoteKey::performance));
     return s;
 }
 
@@ -394,9 +394,9 @@ mu::data procurement_section(DisclosureContext& c) {
     mu::data s = section(c, "procurement");
     const RenderEnv& env = c.env;
     mu::data d = c.sentence_data();
-    d.set("total", env.numbers.amount(c.value(Fig::procurement_total)));
-    s.set("published", c.value(Fig::procurement_total).has_value());
-    s.set("sentence_html", c.value(Fig::procurement_total) ? env.labels.sentence("disclosure.procurement_sentence", d) : "");
+    set_moved(d, "total", env.numbers.amount(c.value(Fig::procurement_total)));
+    set_moved(s, "published", c.value(Fig::procurement_total).has_value());
+    set_moved(s, "sentence_html", c.value(Fig::procurement_total) ? env.labels.sentence("disclosure.procurement_sentence", d) : "");
 
     Table t;
     t.id = "procurement-items";  // not "procurement": that is the section's id
@@ -456,8 +456,8 @@ mu::data procurement_section(DisclosureContext& c) {
     t.empty_note = env.label(c.value(Fig::procurement_total) && c.value(Fig::procurement_total)->is_zero()
                                  ? "disclosure.no_procurement"
                                  : "table.not_published_note");
-    s.set("table", table_data(t));
-    s.set("note_html", c.note(NoteKey::procurement));
+    set_moved(s, "table", table_data(t));
+    set_moved(s, "note_html", c.note(NoteKey::procurement));
     return s;
 }
 
@@ -465,14 +465,14 @@ mu::data assets_section(DisclosureContext& c) {
     mu::data s = section(c, "assets");
     const RenderEnv& env = c.env;
     const Assets& a = c.dy.file->assets;
-    s.set("published", a.present);
+    set_moved(s, "published", a.present);
     mu::data d = c.sentence_data();
-    d.set("as_of", a.as_of.has() ? env.numbers.date(*a.as_of) : env.numbers.not_published());
-    d.set("has_as_of", a.as_of.has());
-    d.set("total", env.numbers.amount(a.total.value));
-    d.set("has_planned", a.planned_purchase.has());
-    d.set("planned", env.numbers.amount(a.planned_purchase.value));
-    s.set("sentence_html", a.present && a.total.has() ? env.labels.sentence("disclosure.assets_sentence", d) : "");
+    set_moved(d, "as_of", a.as_of.has() ? env.numbers.date(*a.as_of) : env.numbers.not_published());
+    set_moved(d, "has_as_of", a.as_of.has());
+    set_moved(d, "total", env.numbers.amount(a.total.value));
+    set_moved(d, "has_planned", a.planned_purchase.has());
+    set_moved(d, "planned", env.numbers.amount(a.planned_purchase.value));
+    set_moved(s, "sentence_html", a.present && a.total.has() ? env.labels.sentence("disclosure.assets_sentence", d) : "");
 
     Table t;
     t.id = "asset-items";  // not "assets": that is the section's id
@@ -501,7 +501,7 @@ mu::data assets_section(DisclosureContext& c) {
         for (const AssetItem& item : a.items) {
             const int level = item.part_of.empty() ? 0 : 1;
             mu::data of;
-            of.set("name", item.name);
+            set_moved(of, "name", item.name);
             const std::string name = level ? env.labels.sentence("assets.part_of", of) : escape_html(item.name);
             Row row;
             Cell n = html_cell(name, true);
@@ -515,8 +515,8 @@ mu::data assets_section(DisclosureContext& c) {
         add(env.label("assets.planned_purchase"), 0, "", none, a.planned_purchase.value, false);
     }
     t.empty_note = env.label("table.not_published_note");
-    s.set("table", table_data(t));
-    s.set("note_html", c.note(NoteKey::assets));
+    set_moved(s, "table", table_data(t));
+    set_moved(s, "note_html", c.note(NoteKey::assets));
     return s;
 }
 

@@ -13,7 +13,7 @@ const TotalRule& share_group(Fig total) {
 
 std::string unit_caption(const RenderEnv& env) {
     mu::data d;
-    d.set("unit", env.numbers.unit());
+    set_moved(d, "unit", env.numbers.unit());
     return env.labels.sentence("table.unit", d);
 }
 

@@ -27,9 +27,9 @@ mu::data to_data(const LabelNode& node) {
     for (const auto& [name, child] : node.children) {
         // A key that is both a label and a group ("a" and "a.b") keeps the group.
         if (child.children.empty() && child.text) {
-            d.set(name, *child.text);
+            set_moved(d, name, *child.text);
         } else {
-            d.set(name, to_data(child));
+            set_moved(d, name, to_data(child));
         }
     }
     return d;

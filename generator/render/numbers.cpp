@@ -40,21 +40,21 @@ const std::string& Numbers::not_published() const { return labels_.get("common.n
 std::string Numbers::date(const Date& d) const {
     const auto two_digits = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
     mu::data data;
-    data.set("year", std::to_string(d.year));
-    data.set("month", std::to_string(d.month));
-    data.set("day", std::to_string(d.day));
-    data.set("month2", two_digits(d.month));
-    data.set("day2", two_digits(d.day));
+    set_moved(data, "year", std::to_string(d.year));
+    set_moved(data, "month", std::to_string(d.month));
+    set_moved(data, "day", std::to_string(d.day));
+    set_moved(data, "month2", two_digits(d.month));
+    set_moved(data, "day2", two_digits(d.day));
     const std::string month_key = "month." + std::to_string(d.month);
-    data.set("month_name", labels_.has(month_key) ? labels_.get(month_key) : std::to_string(d.month));
+    set_moved(data, "month_name", labels_.has(month_key) ? labels_.get(month_key) : std::to_string(d.month));
     return labels_.sentence("common.date", data);
 }
 
 mu::data Numbers::count_data(std::size_t count) {
     mu::data data;
-    data.set("count", std::to_string(count));
-    data.set("one", count == 1);
-    data.set("many", count != 1);
+    set_moved(data, "count", std::to_string(count));
+    set_moved(data, "one", count == 1);
+    set_moved(data, "many", count != 1);
     return data;
 }
 
@@ -83,25 +83,25 @@ std::string Numbers::change_cell(const std::optional<Change>& c) const {
     if (!c) return escape_html(not_published());
     if (c->direction == Direction::unchanged) return escape_html(labels_.get("change.unchanged_cell"));
     mu::data d;
-    d.set("amount", signed_amount(c->amount));
+    set_moved(d, "amount", signed_amount(c->amount));
     if (!c->percent) return labels_.sentence("change.new_cell", d);
     std::string percent = signed_percent(*c->percent);
     percent.pop_back();  // the label writes its own "%"
-    d.set("percent", percent);
+    set_moved(d, "percent", percent);
     return labels_.sentence("change.cell", d);
 }
 
 std::string Numbers::change_sentence(const std::optional<Change>& c) const {
     if (!c) return {};
     mu::data d;
-    d.set("amount", amount(c->amount.abs()));
-    d.set("unit", unit_);
-    d.set("previous", amount(c->previous));
+    set_moved(d, "amount", amount(c->amount.abs()));
+    set_moved(d, "unit", unit_);
+    set_moved(d, "previous", amount(c->previous));
     if (c->percent) {
         const Percent p = *c->percent;
-        d.set("percent", format_percent(Percent::from_hundredths(p.hundredths() < 0 ? -p.hundredths() : p.hundredths())));
+        set_moved(d, "percent", format_percent(Percent::from_hundredths(p.hundredths() < 0 ? -p.hundredths() : p.hundredths())));
     } else {
-        d.set("percent", "");
+        set_moved(d, "percent", "");
     }
     switch (c->direction) {
         case Direction::unchanged: return labels_.sentence("change.unchanged", d);

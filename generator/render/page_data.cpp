@@ -17,17 +17,17 @@ void render_data_index(const RenderEnv& env, OutputSink& sink) {
     for (auto it = env.derived.regions.rbegin(); it != env.derived.regions.rend(); ++it) {
         const RegionYear& r = *it;
         mu::data y = link_item(frame.path, year_title(env, r.year, r.kind), region_year_csv_path(r));
-        y.set("rows_text", env.labels.text("data.rows", Numbers::count_data(r.members.size())));
+        set_moved(y, "rows_text", env.labels.text("data.rows", Numbers::count_data(r.members.size())));
         mu::data files{mu::data::type::list};
         for (const DepartmentYear* dy : r.members)
-            files.push_back(link_item(frame.path, department_name(*dy->department), department_year_json_path(*dy)));
-        y.set("files", files);
-        years.push_back(y);
+            push_moved(files, link_item(frame.path, department_name(*dy->department), department_year_json_path(*dy)));
+        set_moved(y, "files", std::move(files));
+        push_moved(years, std::move(y));
     }
     mu::data body;
-    body.set("years", years);
-    body.set("all_href", link(frame.path, "data/all.json"));
-    body.set("unit", env.numbers.unit());
+    set_moved(body, "years", std::move(years));
+    set_moved(body, "all_href", link(frame.path, "data/all.json"));
+    set_moved(body, "unit", env.numbers.unit());
     emit_page(env, frame, "pages/data", body, sink);
 }
 

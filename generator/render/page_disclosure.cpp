@@ -17,9 +17,9 @@ bool is_web_url(const std::string& url) {
 
 mu::data toc_item(const std::string& id, const std::string& number, const std::string& heading) {
     mu::data d;
-    d.set("id", id);
-    d.set("number", number);
-    d.set("heading", heading);
+    set_moved(d, "id", id);
+    set_moved(d, "number", number);
+    set_moved(d, "heading", heading);
     return d;
 }
 
@@ -29,10 +29,10 @@ mu::data number_sections(const RenderEnv& env, std::vector<mu::data*> sections) 
     int n = 0;
     for (mu::data* s : sections) {
         const std::string number = env.label("numeral." + std::to_string(++n));
-        s->set("number", number);
+        set_moved(*s, "number", number);
         const mu::data* id = s->get("id");
         const mu::data* heading = s->get("heading");
-        toc.push_back(toc_item(id->string_value(), number, heading->string_value()));
+        push_moved(toc, toc_item(id->string_value(), number, heading->string_value()));
     }
     return toc;
 }
@@ -44,9 +44,9 @@ constexpr std::string_view kTermsMarker = "<!--gongkai:glossary-terms-->";
 
 mu::data glossary_section(const RenderEnv& env) {
     mu::data s;
-    s.set("id", "glossary");
-    s.set("heading", env.label("disclosure.section.glossary"));
-    s.set("terms_html", std::string(kTermsMarker));
+    set_moved(s, "id", "glossary");
+    set_moved(s, "heading", env.label("disclosure.section.glossary"));
+    set_moved(s, "terms_html", std::string(kTermsMarker));
     return s;
 }
 
@@ -69,18 +69,18 @@ std::string terms_html(const RenderEnv& env, const std::string& path, const std:
     for (std::size_t i : used) {
         const GlossaryTerm& term = env.content.glossary.terms[i];
         mu::data t;
-        t.set("name", term.name.value.value_or(""));
-        t.set("href", link(path, glossary_term_path(term.id.value.value_or(""))));
+        set_moved(t, "name", term.name.value.value_or(""));
+        set_moved(t, "href", link(path, glossary_term_path(term.id.value.value_or(""))));
         MarkdownOptions options;
         options.heading_shift = 3;
         options.id_prefix = "term-" + term.id.value.value_or("") + "-";
         // Definitions may use other terms; those are not the page's own use.
-        t.set("definition_html", render_markdown(term.definition, options).html);
-        terms.push_back(t);
+        set_moved(t, "definition_html", render_markdown(term.definition, options).html);
+        push_moved(terms, std::move(t));
     }
     mu::data body;
-    body.set("has_terms", !terms.is_empty_list());
-    body.set("terms", terms);
+    set_moved(body, "has_terms", !terms.is_empty_list());
+    set_moved(body, "terms", std::move(terms));
     return env.templates.render("pages/disclosure_terms", body, env.globals);
 }
 
@@ -96,8 +96,8 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     frame.section = "years";
     frame.illustrative = dept.illustrative;
     mu::data title;
-    title.set("department", department_name(dept));
-    title.set("year_title", year_title(env, dy.year, dy.kind));
+    set_moved(title, "department", department_name(dept));
+    set_moved(title, "year_title", year_title(env, dy.year, dy.kind));
     frame.title = env.labels.get("disclosure.title").empty() ? department_name(dept)
                                                               : env.labels.text("disclosure.title", title);
     frame.crumbs = {{env.label("nav.home"), overview_path()},
@@ -105,27 +105,27 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
                     {department_name(dept), department_path(dept.id)}};
 
     mu::data body;
-    body.set("department", department_name(dept));
-    body.set("year_title", year_title(env, dy.year, dy.kind));
-    body.set("final_accounts", dy.kind == BudgetKind::final_accounts);
-    body.set("unit", env.numbers.unit());
-    body.set("has_published", dy.file->published.has());
-    body.set("published", dy.file->published.has() ? env.numbers.date(*dy.file->published) : "");
-    body.set("has_source", is_web_url(dy.file->source));
-    body.set("source", is_web_url(dy.file->source) ? dy.file->source : "");
-    body.set("json_href", link(path, department_year_json_path(dy)));
-    body.set("csv_href", link(path, "data/" + std::to_string(dy.year) + kind_suffix(dy.kind) + ".csv"));
-    body.set("department_href", link(path, department_path(dept.id)));
-    body.set("has_previous", dy.previous != nullptr);
-    body.set("previous_href", dy.previous ? link(path, disclosure_path(*dy.previous)) : "");
-    body.set("previous_title", dy.previous ? year_title(env, dy.previous->year, dy.kind) : "");
-    body.set("has_next", dy.next != nullptr);
-    body.set("next_href", dy.next ? link(path, disclosure_path(*dy.next)) : "");
-    body.set("next_title", dy.next ? year_title(env, dy.next->year, dy.kind) : "");
+    set_moved(body, "department", department_name(dept));
+    set_moved(body, "year_title", year_title(env, dy.year, dy.kind));
+    set_moved(body, "final_accounts", dy.kind == BudgetKind::final_accounts);
+    set_moved(body, "unit", env.numbers.unit());
+    set_moved(body, "has_published", dy.file->published.has());
+    set_moved(body, "published", dy.file->published.has() ? env.numbers.date(*dy.file->published) : "");
+    set_moved(body, "has_source", is_web_url(dy.file->source));
+    set_moved(body, "source", is_web_url(dy.file->source) ? dy.file->source : "");
+    set_moved(body, "json_href", link(path, department_year_json_path(dy)));
+    set_moved(body, "csv_href", link(path, "data/" + std::to_string(dy.year) + kind_suffix(dy.kind) + ".csv"));
+    set_moved(body, "department_href", link(path, department_path(dept.id)));
+    set_moved(body, "has_previous", dy.previous != nullptr);
+    set_moved(body, "previous_href", dy.previous ? link(path, disclosure_path(*dy.previous)) : "");
+    set_moved(body, "previous_title", dy.previous ? year_title(env, dy.previous->year, dy.kind) : "");
+    set_moved(body, "has_next", dy.next != nullptr);
+    set_moved(body, "next_href", dy.next ? link(path, disclosure_path(*dy.next)) : "");
+    set_moved(body, "next_title", dy.next ? year_title(env, dy.next->year, dy.kind) : "");
     const DepartmentYear* other = dy.kind == BudgetKind::budget ? dy.final_accounts : dy.budget;
-    body.set("has_other_kind", other != nullptr);
-    body.set("other_kind_href", other ? link(path, disclosure_path(*other)) : "");
-    body.set("other_kind_title", other ? year_title(env, other->year, other->kind) : "");
+    set_moved(body, "has_other_kind", other != nullptr);
+    set_moved(body, "other_kind_href", other ? link(path, disclosure_path(*other)) : "");
+    set_moved(body, "other_kind_title", other ? year_title(env, other->year, other->kind) : "");
 
     // Sections in the order of a standard disclosure; Markdown is rendered in
     // page order so each glossary term links at its first use.
@@ -139,51 +139,51 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     mu::data assets = assets_section(c);
 
     mu::data tables{mu::data::type::list};
-    for (const Table& t : standard_tables(c)) tables.push_back(table_data(t));
+    for (const Table& t : standard_tables(c)) push_moved(tables, table_data(t));
     mu::data standard;
-    standard.set("id", "standard-tables");
-    standard.set("heading", env.label("disclosure.section.standard_tables"));
-    standard.set("tables", tables);
+    set_moved(standard, "id", "standard-tables");
+    set_moved(standard, "heading", env.label("disclosure.section.standard_tables"));
+    set_moved(standard, "tables", std::move(tables));
 
     mu::data narrative;
-    narrative.set("id", "narrative");
-    narrative.set("heading", env.label("disclosure.section.narrative"));
+    set_moved(narrative, "id", "narrative");
+    set_moved(narrative, "heading", env.label("disclosure.section.narrative"));
     std::vector<Heading> headings;
     const std::string narrative_text = dy.file->narrative.file ? dy.file->narrative.file->text() : "";
     const std::string narrative_html = c.markdown(narrative_text, "narrative-", 2, &headings);
-    narrative.set("narrative_html", narrative_html);
+    set_moved(narrative, "narrative_html", narrative_html);
     // A narrative that shows nothing (blank lines, a comment alone, which
     // safe mode renders as "<!-- raw HTML omitted -->") is none.
     const bool shows_something = visible_text(narrative_html).find_first_not_of(" \t\r\n") != std::string::npos ||
                                  narrative_html.find("<img") != std::string::npos;
-    narrative.set("has_narrative", shows_something);
-    narrative.set("other_html", c.note(NoteKey::other));
+    set_moved(narrative, "has_narrative", shows_something);
+    set_moved(narrative, "other_html", c.note(NoteKey::other));
     mu::data sub{mu::data::type::list};
     for (const Heading& h : headings) {
         if (h.level > 3) continue;
         mu::data item;
-        item.set("id", h.id);
-        item.set("text", h.text);
-        sub.push_back(item);
+        set_moved(item, "id", h.id);
+        set_moved(item, "text", h.text);
+        push_moved(sub, std::move(item));
     }
-    narrative.set("has_headings", !sub.is_empty_list());
-    narrative.set("headings", sub);
+    set_moved(narrative, "has_headings", !sub.is_empty_list());
+    set_moved(narrative, "headings", std::move(sub));
 
     mu::data glossary = glossary_section(env);
     mu::data toc = number_sections(env, {&duties, &overview, &change, &operating, &three_public, &performance,
                                          &procurement, &assets, &narrative, &standard, &glossary});
-    body.set("toc", toc);
-    body.set("duties", duties);
-    body.set("overview", overview);
-    body.set("change", change);
-    body.set("operating", operating);
-    body.set("three_public", three_public);
-    body.set("performance", performance);
-    body.set("procurement", procurement);
-    body.set("assets", assets);
-    body.set("narrative", narrative);
-    body.set("standard", standard);
-    body.set("glossary", glossary);
+    set_moved(body, "toc", std::move(toc));
+    set_moved(body, "duties", std::move(duties));
+    set_moved(body, "overview", std::move(overview));
+    set_moved(body, "change", std::move(change));
+    set_moved(body, "operating", std::move(operating));
+    set_moved(body, "three_public", std::move(three_public));
+    set_moved(body, "performance", std::move(performance));
+    set_moved(body, "procurement", std::move(procurement));
+    set_moved(body, "assets", std::move(assets));
+    set_moved(body, "narrative", std::move(narrative));
+    set_moved(body, "standard", std::move(standard));
+    set_moved(body, "glossary", std::move(glossary));
     std::vector<std::size_t> used;
     emit_page(env, frame, "pages/disclosure", body, sink, [&](const std::string& html) {
         // A theme may leave the section out; the terms still count as used.

@@ -18,12 +18,12 @@ void set_aliases(const GlossaryTerm& t, mu::data& d) {
     mu::data aliases{mu::data::type::list};
     for (std::size_t i = 0; i < t.aliases.size(); ++i) {
         mu::data alias;
-        alias.set("name", *t.aliases[i]);
-        alias.set("first", i == 0);
-        aliases.push_back(alias);
+        set_moved(alias, "name", *t.aliases[i]);
+        set_moved(alias, "first", i == 0);
+        push_moved(aliases, std::move(alias));
     }
-    d.set("aliases", aliases);
-    d.set("has_aliases", !t.aliases.empty());
+    set_moved(d, "aliases", std::move(aliases));
+    set_moved(d, "has_aliases", !t.aliases.empty());
 }
 
 }  // namespace
@@ -49,14 +49,14 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
             MarkdownOptions options;
             options.heading_shift = 2;
             options.id_prefix = term_id(t) + "-";
-            d.set("definition_html", render_markdown(t.definition, options).html);
+            set_moved(d, "definition_html", render_markdown(t.definition, options).html);
             set_aliases(t, d);
-            d.set("id", term_id(t));
-            terms.push_back(d);
+            set_moved(d, "id", term_id(t));
+            push_moved(terms, std::move(d));
         }
         mu::data body;
-        body.set("terms", terms);
-        body.set("has_terms", !glossary.terms.empty());
+        set_moved(body, "terms", std::move(terms));
+        set_moved(body, "has_terms", !glossary.terms.empty());
         emit_page(env, frame, "pages/glossary_index", body, sink);
     }
 
@@ -68,19 +68,19 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
         frame.title = t.name.value.value_or("");
         frame.crumbs = {{env.label("nav.home"), overview_path()}, {env.label("glossary.title"), index_path}};
         mu::data body;
-        body.set("name", frame.title);
+        set_moved(body, "name", frame.title);
         MarkdownOptions options;
         options.heading_shift = 1;
         options.id_prefix = "definition-";
-        body.set("definition_html", render_markdown(t.definition, options).html);
+        set_moved(body, "definition_html", render_markdown(t.definition, options).html);
         set_aliases(t, body);
         mu::data pages{mu::data::type::list};
         for (const TermUse& use : uses) {
             if (std::find(use.terms.begin(), use.terms.end(), i) != use.terms.end())
-                pages.push_back(link_item(frame.path, use.page_title, use.page_path));
+                push_moved(pages, link_item(frame.path, use.page_title, use.page_path));
         }
-        body.set("has_pages", !pages.is_empty_list());
-        body.set("pages", pages);
+        set_moved(body, "has_pages", !pages.is_empty_list());
+        set_moved(body, "pages", std::move(pages));
         emit_page(env, frame, "pages/glossary_term", body, sink);
     }
 }

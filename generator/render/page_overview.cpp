@@ -19,11 +19,11 @@ const RegionYear* latest_budget_region(const Derived& derived) {
 mu::data card(const RenderEnv& env, const std::string& name, const std::string& value, const std::string& unit,
               const std::optional<Change>& change) {
     mu::data c;
-    c.set("name", name);
-    c.set("value", value);
-    c.set("unit", unit);
-    c.set("has_change", change.has_value());
-    c.set("change_html", env.numbers.change_sentence(change));
+    set_moved(c, "name", name);
+    set_moved(c, "value", value);
+    set_moved(c, "unit", unit);
+    set_moved(c, "has_change", change.has_value());
+    set_moved(c, "change_html", env.numbers.change_sentence(change));
     return c;
 }
 
@@ -31,7 +31,7 @@ Table departments_table(const RenderEnv& env, const RegionYear& region, const st
     Table t;
     t.id = "departments";
     mu::data cap;
-    cap.set("year", std::to_string(region.year));
+    set_moved(cap, "year", std::to_string(region.year));
     t.caption = env.labels.get("overview.departments_caption");
     t.unit = unit_caption(env);
     Row head;
@@ -119,55 +119,55 @@ void render_overview(const RenderEnv& env, OutputSink& sink) {
     frame.title = env.label("overview.title");
     mu::data body;
     const RegionYear* region = latest_budget_region(env.derived);
-    body.set("has_region", region != nullptr);
-    body.set("region_name", env.content.site.region);
+    set_moved(body, "has_region", region != nullptr);
+    set_moved(body, "region_name", env.content.site.region);
     if (!region) {
-        body.set("year", "");
+        set_moved(body, "year", "");
         emit_page(env, frame, "pages/index", body, sink);
         return;
     }
     frame.illustrative = any_illustrative(region->members);
     const std::string year = std::to_string(region->year);
-    body.set("year", year);
-    body.set("year_href", link(frame.path, year_path(region->year, region->kind)));
+    set_moved(body, "year", year);
+    set_moved(body, "year_href", link(frame.path, year_path(region->year, region->kind)));
 
     mu::data summary;
-    summary.set("year", year);
-    summary.set("region", env.content.site.region);
-    summary.set("count", std::to_string(region->members.size()));
-    summary.set("total", env.numbers.amount(region->totals[index(Fig::expenditure_total)]));
-    summary.set("unit", env.numbers.unit());
-    summary.set("change_html", env.numbers.change_sentence(region->changes[index(Fig::expenditure_total)]));
-    summary.set("has_change", region->changes[index(Fig::expenditure_total)].has_value());
-    body.set("summary_html", env.labels.sentence("overview.summary", summary));
+    set_moved(summary, "year", year);
+    set_moved(summary, "region", env.content.site.region);
+    set_moved(summary, "count", std::to_string(region->members.size()));
+    set_moved(summary, "total", env.numbers.amount(region->totals[index(Fig::expenditure_total)]));
+    set_moved(summary, "unit", env.numbers.unit());
+    set_moved(summary, "change_html", env.numbers.change_sentence(region->changes[index(Fig::expenditure_total)]));
+    set_moved(summary, "has_change", region->changes[index(Fig::expenditure_total)].has_value());
+    set_moved(body, "summary_html", env.labels.sentence("overview.summary", summary));
 
     mu::data cards{mu::data::type::list};
     const auto amount_card = [&](Fig f) {
-        cards.push_back(card(env, env.figure_label(f), env.numbers.amount(region->totals[index(f)]), env.numbers.unit(),
+        push_moved(cards, card(env, env.figure_label(f), env.numbers.amount(region->totals[index(f)]), env.numbers.unit(),
                              region->changes[index(f)]));
     };
     amount_card(Fig::expenditure_total);
     amount_card(Fig::income_total);
-    cards.push_back(card(env, env.label("overview.departments_count"), std::to_string(region->members.size()),
+    push_moved(cards, card(env, env.label("overview.departments_count"), std::to_string(region->members.size()),
                          env.label("overview.departments_unit"), std::nullopt));
     amount_card(Fig::three_public_total);
-    body.set("cards", cards);
+    set_moved(body, "cards", std::move(cards));
 
     FigureView view{&region->totals, &region->shares, &region->changes, nullptr, nullptr};
     const TotalRule& income = share_group(Fig::income_total);
     const TotalRule& expenditure = share_group(Fig::expenditure_total);
-    body.set("income_table", table_data(composition_table(env, "income", env.label("overview.income_caption"), income, view, false)));
-    body.set("expenditure_table", table_data(composition_table(env, "expenditure", env.label("overview.expenditure_caption"), expenditure, view, false)));
+    set_moved(body, "income_table", table_data(composition_table(env, "income", env.label("overview.income_caption"), income, view, false)));
+    set_moved(body, "expenditure_table", table_data(composition_table(env, "expenditure", env.label("overview.expenditure_caption"), expenditure, view, false)));
     const auto income_data = composition_chart_data(env, income, region->totals, false);
     const auto expenditure_data = composition_chart_data(env, expenditure, region->totals, false);
-    body.set("income_chart_html", stacked_bar_svg("income-chart", income_data,
+    set_moved(body, "income_chart_html", stacked_bar_svg("income-chart", income_data,
                                                   chart_text(env, env.label("overview.income_caption"), describe(env, income_data))));
-    body.set("expenditure_chart_html",
+    set_moved(body, "expenditure_chart_html",
              stacked_bar_svg("expenditure-chart", expenditure_data,
                              chart_text(env, env.label("overview.expenditure_caption"), describe(env, expenditure_data))));
-    body.set("departments_table", table_data(departments_table(env, *region, frame.path)));
-    body.set("years_table", table_data(years_table(env, frame.path)));
-    body.set("trend_chart_html", trend_chart(env));
+    set_moved(body, "departments_table", table_data(departments_table(env, *region, frame.path)));
+    set_moved(body, "years_table", table_data(years_table(env, frame.path)));
+    set_moved(body, "trend_chart_html", trend_chart(env));
     emit_page(env, frame, "pages/index", body, sink);
 }
 

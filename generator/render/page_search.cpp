@@ -43,23 +43,23 @@ void render_search(const RenderEnv& env, OutputSink& sink) {
     mu::data years{mu::data::type::list};
     for (auto it = year_set.rbegin(); it != year_set.rend(); ++it) {
         mu::data y;
-        y.set("value", std::to_string(*it));
+        set_moved(y, "value", std::to_string(*it));
         mu::data d;
-        d.set("year", std::to_string(*it));
-        y.set("name_html", env.labels.sentence("search.year_option", d));
-        years.push_back(y);
+        set_moved(d, "year", std::to_string(*it));
+        set_moved(y, "name_html", env.labels.sentence("search.year_option", d));
+        push_moved(years, std::move(y));
     }
     mu::data departments{mu::data::type::list};
     for (const Department& dept : env.content.departments) {
         mu::data d;
-        d.set("value", dept.id);
-        d.set("name", department_name(dept));
-        departments.push_back(d);
+        set_moved(d, "value", dept.id);
+        set_moved(d, "name", department_name(dept));
+        push_moved(departments, std::move(d));
     }
     mu::data body;
-    body.set("years", years);
-    body.set("departments", departments);
-    body.set("action", "index.html");
+    set_moved(body, "years", std::move(years));
+    set_moved(body, "departments", std::move(departments));
+    set_moved(body, "action", "index.html");
     emit_page(env, frame, "pages/search", body, sink);
 }
 

@@ -82,25 +82,25 @@ void render_year(const RenderEnv& env, const RegionYear& region, OutputSink& sin
     frame.illustrative = any_illustrative(region.members);
     frame.crumbs = {{env.label("nav.home"), overview_path()}};
     mu::data body;
-    body.set("heading", frame.title);
+    set_moved(body, "heading", frame.title);
     mu::data summary;
-    summary.set("year", std::to_string(region.year));
-    summary.set("count", std::to_string(region.members.size()));
-    summary.set("total", env.numbers.amount(region.totals[index(Fig::expenditure_total)]));
-    summary.set("unit", env.numbers.unit());
-    summary.set("has_change", region.changes[index(Fig::expenditure_total)].has_value());
-    summary.set("change_html", env.numbers.change_sentence(region.changes[index(Fig::expenditure_total)]));
-    body.set("summary_html", env.labels.sentence(region.kind == BudgetKind::final_accounts ? "year.summary_final" : "year.summary", summary));
-    body.set("table", table_data(year_table(env, region, frame.path)));
-    body.set("chart_html", ranking_chart(env, region));
+    set_moved(summary, "year", std::to_string(region.year));
+    set_moved(summary, "count", std::to_string(region.members.size()));
+    set_moved(summary, "total", env.numbers.amount(region.totals[index(Fig::expenditure_total)]));
+    set_moved(summary, "unit", env.numbers.unit());
+    set_moved(summary, "has_change", region.changes[index(Fig::expenditure_total)].has_value());
+    set_moved(summary, "change_html", env.numbers.change_sentence(region.changes[index(Fig::expenditure_total)]));
+    set_moved(body, "summary_html", env.labels.sentence(region.kind == BudgetKind::final_accounts ? "year.summary_final" : "year.summary", summary));
+    set_moved(body, "table", table_data(year_table(env, region, frame.path)));
+    set_moved(body, "chart_html", ranking_chart(env, region));
     mu::data years{mu::data::type::list};
     for (const RegionYear& r : env.derived.regions) {
         mu::data y = link_item(frame.path, year_title(env, r.year, r.kind), year_path(r.year, r.kind));
-        y.set("current", &r == &region);
-        years.push_back(y);
+        set_moved(y, "current", &r == &region);
+        push_moved(years, std::move(y));
     }
-    body.set("years", years);
-    body.set("csv_href", link(frame.path, "data/" + std::to_string(region.year) + (region.kind == BudgetKind::final_accounts ? "-final" : "") + ".csv"));
+    set_moved(body, "years", std::move(years));
+    set_moved(body, "csv_href", link(frame.path, "data/" + std::to_string(region.year) + (region.kind == BudgetKind::final_accounts ? "-final" : "") + ".csv"));
     emit_page(env, frame, "pages/year", body, sink);
 }
 

@@ -13,7 +13,7 @@ std::string department_name(const Department& d) { return d.name.value.value_or(
 
 std::string year_title(const RenderEnv& env, int year, BudgetKind kind) {
     mu::data d;
-    d.set("year", std::to_string(year));
+    set_moved(d, "year", std::to_string(year));
     return env.labels.sentence(kind == BudgetKind::final_accounts ? "year.title_final" : "year.title", d);
 }
 

@@ -12,8 +12,8 @@ std::string link(const std::string& from, const std::string& to) { return root_p
 
 mu::data link_item(const std::string& from, const std::string& name, const std::string& to) {
     mu::data d;
-    d.set("name", name);
-    d.set("href", link(from, to));
+    set_moved(d, "name", name);
+    set_moved(d, "href", link(from, to));
     return d;
 }
 
@@ -40,44 +40,44 @@ void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& 
     // {{root}} sits under the body's own values rather than being set in a
     // copy of them: a disclosure's data is large, and copying it is deep.
     mu::data under_body;
-    under_body.set("root", root);
+    set_moved(under_body, "root", root);
     std::string content_html = env.templates.render(body_template, body, env.globals, &under_body);
     if (finish) content_html = finish(std::move(content_html));
 
     mu::data page;
-    page.set("root", root);
-    page.set("title", frame.title);
-    page.set("description", frame.description.empty() ? env.content.site.description : frame.description);
-    page.set("content_html", content_html);
-    page.set("illustrative", frame.illustrative);
+    set_moved(page, "root", root);
+    set_moved(page, "title", frame.title);
+    set_moved(page, "description", frame.description.empty() ? env.content.site.description : frame.description);
+    set_moved(page, "content_html", content_html);
+    set_moved(page, "illustrative", frame.illustrative);
     const std::string canonical = absolute_url(env.content.site.base_url, frame.path);
-    page.set("has_canonical", !canonical.empty());
-    page.set("canonical", canonical);
+    set_moved(page, "has_canonical", !canonical.empty());
+    set_moved(page, "canonical", canonical);
     mu::data crumbs{mu::data::type::list};
     for (const Crumb& c : frame.crumbs) {
         mu::data item;
-        item.set("name", c.name);
-        item.set("href", href(c.path));
-        crumbs.push_back(item);
+        set_moved(item, "name", c.name);
+        set_moved(item, "href", href(c.path));
+        push_moved(crumbs, std::move(item));
     }
-    page.set("crumbs", crumbs);
-    page.set("has_crumbs", !frame.crumbs.empty());
+    set_moved(page, "crumbs", std::move(crumbs));
+    set_moved(page, "has_crumbs", !frame.crumbs.empty());
     for (const char* section : {"home", "years", "glossary", "search", "data"})
-        page.set(std::string("nav_") + section, frame.section == section);
-    page.set("home_href", href(overview_path()));
-    page.set("glossary_href", href(glossary_index_path()));
-    page.set("search_href", href(search_path()));
-    page.set("data_href", href(data_index_path()));
+        set_moved(page, std::string("nav_") + section, frame.section == section);
+    set_moved(page, "home_href", href(overview_path()));
+    set_moved(page, "glossary_href", href(glossary_index_path()));
+    set_moved(page, "search_href", href(search_path()));
+    set_moved(page, "data_href", href(data_index_path()));
     const RegionYear* latest = nullptr;
     for (const RegionYear& r : env.derived.regions) {
         if (r.kind == BudgetKind::budget) latest = &r;
     }
-    page.set("latest_year_href", href(latest ? year_path(latest->year, latest->kind) : overview_path()));
+    set_moved(page, "latest_year_href", href(latest ? year_path(latest->year, latest->kind) : overview_path()));
     // Where relative links cannot reach the stylesheet, the page carries it.
     const bool inline_style = frame.path == "404.html" && env.content.site.base_url.empty();
     const auto css = env.theme.assets.find("style.css");
-    page.set("inline_style", inline_style && css != env.theme.assets.end());
-    page.set("inline_style_html", inline_style && css != env.theme.assets.end()
+    set_moved(page, "inline_style", inline_style && css != env.theme.assets.end());
+    set_moved(page, "inline_style_html", inline_style && css != env.theme.assets.end()
                                       ? "<style>" + css->second.text + "</style>"
                                       : std::string());
     sink.add(frame.path, env.templates.render("base", page, env.globals));

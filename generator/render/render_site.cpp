@@ -28,11 +28,11 @@ namespace {
 
 mu::data site_data(const Content& content, const Numbers& numbers) {
     mu::data site;
-    site.set("title", content.site.title);
-    site.set("region", content.site.region);
-    site.set("description", content.site.description);
-    site.set("lang", content.site.language);
-    site.set("unit", numbers.unit());
+    set_moved(site, "title", content.site.title);
+    set_moved(site, "region", content.site.region);
+    set_moved(site, "description", content.site.description);
+    set_moved(site, "lang", content.site.language);
+    set_moved(site, "unit", numbers.unit());
     return site;
 }
 
@@ -65,10 +65,10 @@ std::vector<FeedEntry> feed_entries(const RenderEnv& env, const std::vector<Term
         e.path = uses[i].page_path;
         e.updated = dy.file->published.has() ? *dy.file->published : Date{dy.year, 1, 1};
         mu::data d;
-        d.set("year", std::to_string(dy.year));
-        d.set("total", env.numbers.amount(dy.values[index(Fig::expenditure_total)]));
-        d.set("unit", env.numbers.unit());
-        d.set("published", dy.values[index(Fig::expenditure_total)].has_value());
+        set_moved(d, "year", std::to_string(dy.year));
+        set_moved(d, "total", env.numbers.amount(dy.values[index(Fig::expenditure_total)]));
+        set_moved(d, "unit", env.numbers.unit());
+        set_moved(d, "published", dy.values[index(Fig::expenditure_total)].has_value());
         e.summary_html = env.labels.sentence(dy.kind == BudgetKind::final_accounts ? "feed.summary_final" : "feed.summary", d);
         entries.push_back(std::move(e));
     }
@@ -96,8 +96,8 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     const Numbers numbers(content.site, labels);
     const GlossaryMatcher glossary(content.glossary);
     mu::data globals;
-    globals.set("label", labels.data());
-    globals.set("site", site_data(content, numbers));
+    set_moved(globals, "label", labels.data());
+    set_moved(globals, "site", site_data(content, numbers));
     const RenderEnv env{content, derived, theme, templates, labels, numbers, glossary, globals};
     // Pages pass through the search indexer on their way out.
     SearchIndexOptions search_options;

@@ -31,20 +31,20 @@ mu::data row_data(const Row& row, bool head) {
     mu::data cells{mu::data::type::list};
     for (const Cell& c : row.cells) {
         mu::data d;
-        d.set("cell_html", c.cell_html);
-        d.set("header", c.header);
-        d.set("numeric", c.numeric);
-        d.set("has_colspan", c.colspan > 1);
-        d.set("colspan", std::to_string(c.colspan));
-        d.set("has_rowspan", c.rowspan > 1);
-        d.set("rowspan", std::to_string(c.rowspan));
-        d.set("level", std::to_string(c.level));
-        d.set("scope", head ? (c.colspan > 1 ? "colgroup" : "col") : "row");
+        set_moved(d, "cell_html", c.cell_html);
+        set_moved(d, "header", c.header);
+        set_moved(d, "numeric", c.numeric);
+        set_moved(d, "has_colspan", c.colspan > 1);
+        set_moved(d, "colspan", std::to_string(c.colspan));
+        set_moved(d, "has_rowspan", c.rowspan > 1);
+        set_moved(d, "rowspan", std::to_string(c.rowspan));
+        set_moved(d, "level", std::to_string(c.level));
+        set_moved(d, "scope", head ? (c.colspan > 1 ? "colgroup" : "col") : "row");
         push_moved(cells, std::move(d));
     }
     mu::data r;
     set_moved(r, "cells", std::move(cells));
-    r.set("total", row.total);
+    set_moved(r, "total", row.total);
     return r;
 }
 
@@ -56,17 +56,17 @@ mu::data table_data(const Table& table) {
     mu::data body{mu::data::type::list};
     for (const Row& row : table.body) push_moved(body, row_data(row, false));
     mu::data d;
-    d.set("id", table.id);
-    d.set("caption", table.caption);
-    d.set("has_unit", !table.unit.empty());
-    d.set("unit", table.unit);
+    set_moved(d, "id", table.id);
+    set_moved(d, "caption", table.caption);
+    set_moved(d, "has_unit", !table.unit.empty());
+    set_moved(d, "unit", table.unit);
     set_moved(d, "head", std::move(head));
     set_moved(d, "body", std::move(body));
-    d.set("has_head", !table.head.empty());
-    d.set("empty", table.body.empty());
-    d.set("empty_note", table.empty_note);
-    d.set("has_note", !table.note_html.empty());
-    d.set("note_html", table.note_html);
+    set_moved(d, "has_head", !table.head.empty());
+    set_moved(d, "empty", table.body.empty());
+    set_moved(d, "empty_note", table.empty_note);
+    set_moved(d, "has_note", !table.note_html.empty());
+    set_moved(d, "note_html", table.note_html);
     return d;
 }
 

@@ -5,6 +5,7 @@
 // figure on a budget page is worse than a failed build.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -28,13 +29,25 @@ enum class LabelOutput { html, text };
 // reference and copy it, and a copy is deep: a table built bottom-up is
 // copied again at every level it is nested in (row into rows, rows into
 // table, table into section...), which was the biggest cost of rendering a
-// disclosure. These two move the value in instead; the result is the same.
-inline void set_moved(mu::data& object, const std::string& key, mu::data&& value) {
+// disclosure. Page builders use these two instead: the value is taken by
+// value and moved in, so a temporary (a string, a bool, a finished table)
+// is built once and never copied; pass a named value with std::move.
+inline void set_moved(mu::data& object, const std::string& key, mu::data value) {
     if (object.is_object()) object[key] = std::move(value);
 }
-inline void push_moved(mu::data& list, mu::data&& item) {
+inline void push_moved(mu::data& list, mu::data item) {
+    if (!list.is_list()) return;
     // list_value() is const only in the interface: the list is the data's own.
-    if (list.is_list()) const_cast<mu::list&>(list.list_value()).push_back(std::move(item));
+    auto& items = const_cast<mu::list&>(list.list_value());
+    // mu::data's move constructor is not noexcept, so a growing std::vector
+    // would copy (deeply) every item it relocates: grow it by moving instead.
+    if (items.size() == items.capacity()) {
+        mu::list grown;
+        grown.reserve(std::max<std::size_t>(8, items.size() * 2));
+        for (mu::data& x : items) grown.push_back(std::move(x));
+        items.swap(grown);
+    }
+    items.push_back(std::move(item));
 }
 
 class TemplateSet {
