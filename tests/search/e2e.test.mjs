@@ -200,6 +200,39 @@ test('the search page loads only the index files it needs', async () => {
   await context.close();
 });
 
+test('the page reads the manifest once, with the page, before any query', async () => {
+  server.sent.length = 0;
+  const { page, context, errors } = await open('');
+  await page.waitForFunction(() => document.querySelector('#search').classList.contains('search--index-ready'));
+  const manifests = () => server.sent.filter((s) => s.path.endsWith('/search/manifest.json')).length;
+  assert.equal(manifests(), 1, 'the preload and the script share one download');
+  await page.fill('#search-q', '人员经费');
+  await page.press('#search-q', 'Enter');
+  await results(page);
+  assert.equal(manifests(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a query asked again is answered from memory', async () => {
+  const { page, context, errors } = await open('q=' + encodeURIComponent('人员经费'));
+  const first = await results(page);
+  server.sent.length = 0;
+  // Another query, then the first again: the second time nothing is downloaded.
+  await page.fill('#search-q', '三公经费');
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => performance.getEntriesByName('search:query').length === 2);
+  await page.fill('#search-q', '人员经费');
+  const before = server.sent.length;
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => performance.getEntriesByName('search:query').length === 3);
+  const again = await results(page);
+  assert.deepEqual(again, first);
+  assert.deepEqual(server.sent.slice(before), [], 'nothing downloaded for a query asked before');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the page treats index text as text', async () => {
   assert.equal(core.buildSnippet('<b>预算</b>', core.parseQuery('预算'), false, false).map((p) => p.text).join(''), '<b>预算</b>');
 });

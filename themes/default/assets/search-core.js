@@ -116,39 +116,87 @@ export function parseShard(bytes) {
   return map;
 }
 
-// A document record: doc -> {weight, snippet}.
+// A posting list: the pages of a token or a segment, in id order, as typed
+// arrays (no object per page: a common token is on every page):
+// { docs: Uint32Array ascending, weight: Float64Array, snippet: Float64Array }.
+function postings(n) {
+  return { docs: new Uint32Array(n), weight: new Float64Array(n), snippet: new Float64Array(n) };
+}
+
+function truncate(list, n) {
+  return n === list.docs.length ? list
+    : { docs: list.docs.subarray(0, n), weight: list.weight.subarray(0, n), snippet: list.snippet.subarray(0, n) };
+}
+
+export const EMPTY = postings(0);
+
+// Reads the varint at b[i]; returns it and leaves the index after it in
+// `cursor.i`. Written out flat (no method call, small integers by shifts)
+// because it runs for every posting of a query, often before the JIT warms up.
+function varintAt(b, cursor) {
+  let i = cursor.i;
+  if (i >= b.length) throw new Error('search index: truncated file');
+  let byte = b[i++];
+  let v = byte & 0x7f;
+  if (byte & 0x80) {
+    let shift = 7;
+    do {
+      if (i >= b.length) throw new Error('search index: truncated file');
+      byte = b[i++];
+      v = shift < 28 ? v | ((byte & 0x7f) << shift) : v + (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    if (v < 0) v += 2 ** 32;  // bit 31 set by the shifts
+  }
+  cursor.i = i;
+  return v;
+}
+
+// A document record as a posting list.
 export function decodeDocs(record) {
-  const r = new Reader(record);
-  const out = new Map();
+  const c = { i: 0 };
+  const n = varintAt(record, c);
+  const out = postings(n);
   let doc = 0;
-  for (let n = r.varint(); n > 0; n--) {
-    doc += r.varint();
-    out.set(doc, { weight: r.varint(), snippet: r.varint() });
+  for (let k = 0; k < n; k++) {
+    doc += varintAt(record, c);
+    out.docs[k] = doc;
+    out.weight[k] = varintAt(record, c);
+    out.snippet[k] = varintAt(record, c);
   }
   return out;
 }
 
-// A position record: doc -> [[title positions], [heading positions], [body positions]].
+// A position record, flat: page k's field group g (0 title, 1 heading,
+// 2 body) is pos[bounds[3k + g] .. bounds[3k + g + 1]), ascending.
+// { docs: Uint32Array, bounds: Uint32Array, pos: Uint32Array }
 export function decodePositions(record) {
-  const r = new Reader(record);
-  const out = new Map();
-  let doc = 0;
-  for (let n = r.varint(); n > 0; n--) {
-    doc += r.varint();
-    const head = r.varint();
+  const c = { i: 0 };
+  const n = varintAt(record, c);
+  const docs = new Uint32Array(n);
+  const bounds = new Uint32Array(3 * n + 1);
+  const pos = new Uint32Array(record.length);  // every position takes at least one byte
+  let doc = 0, at = 0;
+  for (let k = 0; k < n; k++) {
+    doc += varintAt(record, c);
+    docs[k] = doc;
+    const head = varintAt(record, c);
     const total = Math.floor(head / 4);
-    const title = head & 1 ? r.varint() : 0;
-    const heading = head & 2 ? r.varint() : 0;
-    const sizes = [title, heading, total - title - heading];
-    const groups = sizes.map((size) => {
-      const g = new Array(size);
-      let p = 0;
-      for (let k = 0; k < size; k++) g[k] = p += r.varint();
-      return g;
-    });
-    out.set(doc, groups);
+    const title = head & 1 ? varintAt(record, c) : 0;
+    const heading = head & 2 ? varintAt(record, c) : 0;
+    if (title + heading > total || at + total > pos.length) throw new Error('search index: bad position record');
+    bounds[3 * k] = at;
+    bounds[3 * k + 1] = at + title;
+    bounds[3 * k + 2] = at + title + heading;
+    // Each group is delta-coded from 0.
+    for (let g = 0, p = 0, end = at + title; at < bounds[3 * k] + total; ) {
+      while (at === end && g < 2) { g++; p = 0; end = g === 1 ? bounds[3 * k + 2] : bounds[3 * k] + total; }
+      p += varintAt(record, c);
+      pos[at++] = p;
+    }
   }
-  return out;
+  bounds[3 * n] = at;
+  return { docs, bounds, pos: pos.subarray(0, at) };
 }
 
 // Trigram offsets that cover every character of a run of n >= 3: 0, 3, 6 …
@@ -162,20 +210,50 @@ export function coverOffsets(n) {
 
 function codePoints(text) { return Array.from(text); }
 
-// Whether position x is in one of the (ascending) field groups.
-function hasPosition(groups, x) {
-  for (const g of groups) {
-    let lo = 0, hi = g.length;
+// Whether position x is among page k's positions (any field) of a position record.
+function hasPosition(rec, k, x) {
+  const { bounds, pos } = rec;
+  for (let g = 0; g < 3; g++) {
+    let lo = bounds[3 * k + g], hi = bounds[3 * k + g + 1];
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (g[mid] < x) lo = mid + 1; else hi = mid;
+      if (pos[mid] < x) lo = mid + 1; else hi = mid;
     }
-    if (lo < g.length && g[lo] === x) return true;
+    if (lo < bounds[3 * k + g + 1] && pos[lo] === x) return true;
   }
   return false;
 }
 
-// Offsets of each character of a run in UTF-16 units.
+// The first index >= from of `docs` whose value is >= doc (galloping).
+function seek(docs, from, doc) {
+  let step = 1, hi = from;
+  while (hi < docs.length && docs[hi] < doc) { from = hi + 1; hi += step; step *= 2; }
+  if (hi > docs.length) hi = docs.length;
+  while (from < hi) {
+    const mid = (from + hi) >> 1;
+    if (docs[mid] < doc) from = mid + 1; else hi = mid;
+  }
+  return from;
+}
+
+// Pages in both lists or in either: weights added, the lower snippet position kept.
+function union(a, b) {
+  const out = postings(a.docs.length + b.docs.length);
+  let i = 0, j = 0, n = 0;
+  while (i < a.docs.length || j < b.docs.length) {
+    if (j >= b.docs.length || (i < a.docs.length && a.docs[i] < b.docs[j])) {
+      out.docs[n] = a.docs[i]; out.weight[n] = a.weight[i]; out.snippet[n++] = a.snippet[i++];
+    } else if (i >= a.docs.length || b.docs[j] < a.docs[i]) {
+      out.docs[n] = b.docs[j]; out.weight[n] = b.weight[j]; out.snippet[n++] = b.snippet[j++];
+    } else {
+      out.docs[n] = a.docs[i]; out.weight[n] = a.weight[i] + b.weight[j];
+      out.snippet[n++] = Math.min(a.snippet[i++], b.snippet[j++]);
+    }
+  }
+  return truncate(out, n);
+}
+
+// Unit offsets of each character of a run (UTF-16).
 function unitOffsets(chars) {
   const out = [];
   let u = 0;
@@ -185,7 +263,10 @@ function unitOffsets(chars) {
 
 export class Searcher {
   // load(path) -> Promise<Uint8Array>, paths relative to the index folder
-  // (search/). manifest: the parsed manifest.json.
+  // (search/). manifest: the parsed manifest.json. Everything read stays in
+  // memory for the searcher's life (shards, decoded records, document
+  // blocks), so a query asked again, or one sharing tokens with an earlier
+  // one, reads nothing twice.
   constructor(manifest, load) {
     if (manifest.format !== 'gongkai-search' || manifest.version !== 1) throw new Error('search index: unknown format');
     this.m = manifest;
@@ -199,12 +280,20 @@ export class Searcher {
 
   shard(kind, i) {
     const path = `${kind}/${i}.bin`;
-    if (!this.shards.has(path)) this.shards.set(path, this.load(this.url(path)).then(parseShard));
+    if (!this.shards.has(path)) {
+      const p = this.load(this.url(path)).then(parseShard);
+      p.catch(() => this.shards.delete(path));  // a failed download is tried again by the next query
+      this.shards.set(path, p);
+    }
     return this.shards.get(path);
   }
 
   loadJson(path) {
-    if (!this.json.has(path)) this.json.set(path, this.load(this.url(path)).then((b) => JSON.parse(utf8.decode(b))));
+    if (!this.json.has(path)) {
+      const p = this.load(this.url(path)).then((b) => JSON.parse(utf8.decode(b)));
+      p.catch(() => this.json.delete(path));
+      this.json.set(path, p);
+    }
     return this.json.get(path);
   }
 
@@ -213,11 +302,13 @@ export class Searcher {
     const id = kind + key;
     if (!this.records.has(id)) {
       const separators = kind === 'd' ? this.m.d : this.m.p;
-      this.records.set(id, this.shard(kind, shardFor(separators, key)).then((shard) => {
+      const p = this.shard(kind, shardFor(separators, key)).then((shard) => {
         const rec = shard.get(key);
-        if (!rec) return new Map();
+        if (!rec) return kind === 'd' ? EMPTY : decodePositions(new Uint8Array([0]));
         return kind === 'd' ? decodeDocs(rec) : decodePositions(rec);
-      }));
+      });
+      p.catch(() => this.records.delete(id));
+      this.records.set(id, p);
     }
     return this.records.get(id);
   }
@@ -225,20 +316,15 @@ export class Searcher {
   docRecord(key) { return this.record('d', key); }
   positionRecord(key) { return this.record('p', key); }
 
-  // doc -> {weight, snippet} for one segment.
+  // The posting list of one segment.
   async matchSegment(seg) {
     const w = this.m.weights;
     if (seg.kind === 'word') {
-      const out = new Map();
+      let out = EMPTY;
       const shards = await Promise.all(shardsForPrefix(this.m.d, seg.text).map((i) => this.shard('d', i)));
       for (const shard of shards) {
         for (const [key, rec] of shard) {
-          if (!key.startsWith(seg.text)) continue;
-          for (const [doc, e] of decodeDocs(rec)) {
-            const had = out.get(doc);
-            if (!had) out.set(doc, { weight: e.weight, snippet: e.snippet });
-            else { had.weight += e.weight; had.snippet = Math.min(had.snippet, e.snippet); }
-          }
+          if (key.startsWith(seg.text)) out = union(out, decodeDocs(rec));
         }
       }
       return out;
@@ -248,49 +334,68 @@ export class Searcher {
     if (chars.length <= 2) return this.docRecord(seg.text);
     const offsets = coverOffsets(chars.length);
     const keys = offsets.map((o) => chars[o] + chars[o + 1] + chars[o + 2]);
-    const positions = await Promise.all(keys.map((k) => this.positionRecord(k)));
-    const candidates = [...positions[0].keys()].filter((d) => positions.every((p) => p.has(d)));
-    const units = unitOffsets(chars);
+    const lists = await Promise.all(keys.map((k) => this.positionRecord(k)));
+    const units = offsets.map((o) => unitOffsets(chars)[o]);
     const fieldWeight = [w.title, w.heading, w.body];
-    const out = new Map();
-    for (const doc of candidates) {
-      const lists = positions.map((p) => p.get(doc));
+    const first = lists[0];
+    const out = postings(first.docs.length);
+    const at = lists.map(() => 0);  // per list, the index of the current page
+    let n = 0;
+    for (let k0 = 0; k0 < first.docs.length; k0++) {
+      const doc = first.docs[k0];
+      let all = true;
+      for (let l = 1; l < lists.length && all; l++) {
+        at[l] = seek(lists[l].docs, at[l], doc);
+        all = at[l] < lists[l].docs.length && lists[l].docs[at[l]] === doc;
+      }
+      if (!all) continue;
       let weight = 0, snippet = -1, best = -1;
-      const first = lists[0];
-      for (let field = 0; field < 3; field++) {
-        for (const p of first[field]) {
-          let all = true;
-          for (let k = 1; k < offsets.length && all; k++) all = hasPosition(lists[k], p + units[offsets[k]]);
-          if (!all) continue;
-          weight += fieldWeight[field];
+      for (let g = 0; g < 3; g++) {
+        for (let i = first.bounds[3 * k0 + g]; i < first.bounds[3 * k0 + g + 1]; i++) {
+          const p = first.pos[i];
+          let ok = true;
+          for (let l = 1; l < lists.length && ok; l++) ok = hasPosition(lists[l], at[l], p + units[l]);
+          if (!ok) continue;
+          weight += fieldWeight[g];
           // The first match in the body, else in a heading, else in the title.
-          if (field > best) { best = field; snippet = p; }
-          else if (field === best && p < snippet) snippet = p;
+          if (g > best) { best = g; snippet = p; }
         }
       }
-      if (weight > 0) out.set(doc, { weight, snippet });
+      if (weight > 0) {
+        out.docs[n] = doc; out.weight[n] = weight; out.snippet[n++] = snippet;
+      }
     }
-    return out;
+    return truncate(out, n);
   }
 
-  // { total, hits: [{doc, score, snippet}] } ranked by score, then page order.
+  // { total, hits: [{doc, score, snippet}], segments } ranked by score, then page order.
   async search(query, filters = {}) {
     const segments = parseQuery(query);
     if (segments.length === 0) return { total: 0, hits: [], segments };
+    const facets = filters.year || filters.department ? this.loadJson('facets.json') : null;
     const matches = await Promise.all(segments.map((s) => this.matchSegment(s)));
     // The snippet shows the longest segment, the most telling one.
     let longest = 0;
     segments.forEach((s, k) => { if (s.text.length > segments[longest].text.length) longest = k; });
-    const order = matches.map((m, k) => k).sort((a, b) => matches[a].size - matches[b].size);
+    // Pages in every segment's list: walk the shortest, seek in the others.
+    const order = matches.map((m, k) => k).sort((a, b) => matches[a].docs.length - matches[b].docs.length);
+    const base = matches[order[0]];
+    const at = matches.map(() => 0);
     const hits = [];
-    for (const [doc] of matches[order[0]]) {
-      let score = 0;
-      if (!order.every((k) => { const e = matches[k].get(doc); if (e) score += e.weight; return e; })) continue;
-      hits.push({ doc, score, snippet: matches[longest].get(doc).snippet });
+    for (let i = 0; i < base.docs.length; i++) {
+      const doc = base.docs[i];
+      let score = 0, all = true;
+      for (let k = 0; k < matches.length && all; k++) {
+        const m = matches[k];
+        at[k] = seek(m.docs, at[k], doc);
+        all = at[k] < m.docs.length && m.docs[at[k]] === doc;
+        if (all) score += m.weight[at[k]];
+      }
+      if (all) hits.push({ doc, score, snippet: matches[longest].snippet[at[longest]] });
     }
     let filtered = hits;
-    if (filters.year || filters.department) {
-      const f = await this.loadJson('facets.json');
+    if (facets) {
+      const f = await facets;
       const y = filters.year ? f.years.indexOf(String(filters.year)) : -2;
       const d = filters.department ? f.departments.indexOf(filters.department) : -2;
       filtered = hits.filter((h) => (y === -2 || f.doc_year[h.doc] === y) && (d === -2 || f.doc_department[h.doc] === d));

@@ -4,6 +4,15 @@
 // every piece of index data is put in the page as text (textContent), never
 // as HTML. URLs are relative to this page, so the portal works under any
 // sub-path.
+//
+// Timing: the page starts reading the index (manifest.json, preloaded by the
+// page's <link rel="preload">) as soon as it loads, not when the first query
+// comes; it keeps every index file it read, and every snippet's text, in
+// memory, so a query asked again downloads nothing. Each query leaves
+// performance marks: `search:submit` when it starts, `search:ranked` when the
+// result list is known, `search:shown` when the first page of results, with
+// snippets, is in the document; and the measure `search:query` between the
+// first and the last (bench/search_bench.mjs reads it).
 import { Searcher, buildSnippet, snippetWindow, sliceText } from './search-core.js';
 
 const PAGE_SIZE = 10;
@@ -35,6 +44,14 @@ async function loadTextUnits(url, start, end) {
   return { bytes, offset: 0, total: bytes.length / 2 };
 }
 
+// The manifest: the page preloads it (<link rel="preload" as="fetch">), so
+// this fetch is usually answered from that preload.
+async function loadManifest() {
+  const response = await fetch('manifest.json', { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`manifest.json: ${response.status}`);
+  return response.json();
+}
+
 function start(root) {
   const labels = root.dataset;
   const form = root.querySelector('form');
@@ -48,6 +65,7 @@ function start(root) {
   let generation = 0;
   let shown = 0;
   let current = null;
+  const snippets = new Map();  // text URL + window -> Promise of {bytes, offset, total}
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') || '';
@@ -56,12 +74,26 @@ function start(root) {
   if (year.selectedIndex < 0) year.value = '';
   if (department.selectedIndex < 0) department.value = '';
 
-  async function getSearcher() {
+  function getSearcher() {
     if (!searcher) {
-      const manifest = JSON.parse(new TextDecoder().decode(await loadBytes('manifest.json', { cache: 'no-cache' })));
-      searcher = new Searcher(manifest, (path) => loadBytes(path));
+      searcher = loadManifest().then((manifest) => {
+        root.classList.add('search--index-ready');
+        return new Searcher(manifest, (path) => loadBytes(path));
+      });
+      searcher.catch(() => { searcher = null; });  // tried again by the next query
     }
     return searcher;
+  }
+
+  function snippetText(s, doc, win) {
+    const url = doc.text + '?v=' + s.m.v;
+    const key = `${url}#${win.start}-${win.end}`;
+    if (!snippets.has(key)) {
+      const p = loadTextUnits(url, win.start, win.end);
+      p.catch(() => snippets.delete(key));
+      snippets.set(key, p);
+    }
+    return snippets.get(key);
   }
 
   function updateUrl() {
@@ -76,7 +108,7 @@ function start(root) {
   async function renderResult(s, hit, segments) {
     const doc = await s.document(hit.doc);
     const win = snippetWindow(hit.snippet);
-    const text = await loadTextUnits(doc.text + '?v=' + s.m.v, win.start, win.end);
+    const text = await snippetText(s, doc, win);
     const windowText = sliceText(text.bytes, text.offset, win.start, win.end);
     const li = document.createElement('li');
     const title = document.createElement('h2');
@@ -108,12 +140,14 @@ function start(root) {
     return li;
   }
 
-  async function showMore(focusFirst) {
-    const gen = generation;
+  // The next page of results: every result's facts and snippet are read in
+  // parallel, and the page is shown at once, with its count.
+  async function showMore(focusFirst, gen = generation, statusText = null) {
     const s = await getSearcher();
     const batch = current.hits.slice(shown, shown + PAGE_SIZE);
     const items = await Promise.all(batch.map((h) => renderResult(s, h, current.segments)));
     if (gen !== generation) return;
+    if (statusText !== null) status.textContent = statusText;
     list.append(...items);
     shown += batch.length;
     more.hidden = shown >= current.total;
@@ -130,16 +164,20 @@ function start(root) {
       status.textContent = labels.labelEmpty;
       return;
     }
+    performance.mark('search:submit');
     status.textContent = labels.labelLoading;
     try {
       const s = await getSearcher();
       const result = await s.search(q, { year: year.value, department: department.value });
       if (gen !== generation) return;
+      performance.mark('search:ranked');
       current = result;
-      status.textContent = result.total
+      await showMore(false, gen, result.total
         ? fill(labels.labelCount, { count: result.total, query: q })
-        : fill(labels.labelNone, { query: q });
-      await showMore(false);
+        : fill(labels.labelNone, { query: q }));
+      if (gen !== generation) return;
+      performance.mark('search:shown');
+      performance.measure('search:query', 'search:submit', 'search:shown');
     } catch (e) {
       if (gen !== generation) return;
       status.textContent = labels.labelError;
@@ -160,5 +198,6 @@ function start(root) {
   }
   more.addEventListener('click', () => showMore(true));
   root.classList.add('search--ready');
+  getSearcher().catch(() => {});  // start reading the index now, before the first query
   run();
 }
