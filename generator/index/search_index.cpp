@@ -1,10 +1,17 @@
 #include "index/search_index.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <chrono>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 
 #include "index/html_text.h"
 #include "index/search_tokenize.h"
@@ -38,6 +45,10 @@ struct Code {
 class LocalTokens {
 public:
     LocalTokens() : slots_(1024, kEmpty) {}
+    void reset() {
+        std::fill(slots_.begin(), slots_.end(), kEmpty);
+        codes.clear();
+    }
     std::uint32_t number(std::uint64_t value, Kind kind) {
         if ((codes.size() + 1) * 2 > slots_.size()) grow();
         std::size_t i = slot(value, kind);
@@ -72,6 +83,12 @@ struct StringViewHash {
 
 class Collector : public TokenVisitor {
 public:
+    void reset() {
+        occurrences.clear();
+        words.clear();
+        word_index_.clear();
+        tokens.reset();
+    }
     std::vector<Occurrence> occurrences;
     std::vector<std::string> words;  // by word number
     LocalTokens tokens;
@@ -99,12 +116,14 @@ private:
     std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
 };
 
-std::string to_utf16le(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+std::string to_utf16le(std::string_view text, std::uint32_t length16) {
+    std::string out(std::size_t{length16} * 2, '\0');
+    char* o = out.data();
+    char* const end = o + out.size();
     const auto unit = [&](std::uint32_t u) {
-        out += static_cast<char>(u & 0xFF);
-        out += static_cast<char>(u >> 8);
+        if (o == end) return;  // length16 is exact; never more than it says
+        *o++ = static_cast<char>(u & 0xFF);
+        *o++ = static_cast<char>(u >> 8);
     };
     for (std::size_t i = 0; i < text.size();) {
         const char32_t c = next_code_point(text, i);
@@ -115,8 +134,53 @@ std::string to_utf16le(std::string_view text) {
             unit(c);
         }
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
+
+// The first code point of a token (its key's first character).
+char32_t first_code_point(const Code& code, const std::vector<std::string>& words) {
+    switch (code.kind) {
+    case kCharacter: return static_cast<char32_t>(code.value);
+    case kBigram: return static_cast<char32_t>(code.value >> 21);
+    case kTrigram: return static_cast<char32_t>(code.value >> 42);
+    default: return static_cast<unsigned char>(words[code.value][0]);
+    }
+}
+
+// Orders a page's tokens as finish() walks them: the document tokens
+// (characters, bigrams, words) by key, then the trigrams by key. Keys
+// compare as UTF-8 bytes, that is by code points; a word never shares its
+// first code point with a character or bigram (word code points are never
+// characters), and a character comes before the bigrams it begins.
+bool key_less(const Code& a, const Code& b, const std::vector<std::string>& words) {
+    const bool ta = a.kind == kTrigram, tb = b.kind == kTrigram;
+    if (ta != tb) return tb;
+    if (ta) return a.value < b.value;  // three code points of 21 bits each: numeric order is key order
+    const char32_t fa = first_code_point(a, words), fb = first_code_point(b, words);
+    if (fa != fb) return fa < fb;
+    if (a.kind == kWord) return words[a.value] < words[b.value];
+    // A character, or a bigram with the same first code point: the shorter first.
+    const std::uint64_t sa = a.kind == kBigram ? (a.value & 0x1FFFFF) + 1 : 0;
+    const std::uint64_t sb = b.kind == kBigram ? (b.value & 0x1FFFFF) + 1 : 0;
+    return sa < sb;
+}
+
+// CPU time of the calling thread.
+std::uint64_t thread_cpu_ns() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(t.tv_nsec);
+}
+
+// What add_page reuses from one page to the next on a thread, so that a page
+// costs no allocation once the buffers have grown to the largest page.
+struct PageScratch {
+    Collector collector;
+    std::vector<std::uint32_t> begin, fill, order, ids;
+    std::vector<Occurrence> grouped;
+    std::string entries, positions;
+};
 
 // Appends one token's entry for a page (see PageRecord::entries): its
 // weight (occurrences weighed by field) and the position a snippet shows
@@ -181,7 +245,70 @@ void skip_varint(std::string_view s, std::size_t& i) {
 
 }  // namespace
 
-SearchIndexer::SearchIndexer(SearchIndexOptions options) : options_(std::move(options)) {}
+SpillStore::SpillStore(bool to_file, const std::string& dir) {
+    if (!to_file) return;
+    std::string folder = dir;
+    if (folder.empty()) {
+        const char* tmp = std::getenv("TMPDIR");
+        folder = tmp && *tmp ? tmp : "/tmp";
+    }
+#ifdef O_TMPFILE
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd_ < 0) {
+        // No O_TMPFILE here: a named file, unlinked at once.
+        std::string name = folder + "/.gongkai-search-XXXXXX";
+        fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+        if (fd_ >= 0) ::unlink(name.c_str());
+    }
+}
+
+SpillStore::~SpillStore() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::uint64_t SpillStore::append(std::string_view bytes) {
+    std::uint64_t offset = 0;
+    {
+        std::lock_guard lock(mutex_);
+        offset = size_;
+        size_ += bytes.size();
+        if (fd_ < 0) {
+            memory_.append(bytes);
+            return offset;
+        }
+    }
+    // Each page writes its own reserved range, outside the lock.
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw std::runtime_error(std::string("search index: cannot write its temporary file: ") +
+                                     std::strerror(n < 0 ? errno : ENOSPC));
+        done += static_cast<std::size_t>(n);
+    }
+    return offset;
+}
+
+void SpillStore::read(std::uint64_t offset, std::size_t length, std::string& out) const {
+    if (fd_ < 0) {
+        out.append(memory_, static_cast<std::size_t>(offset), length);
+        return;
+    }
+    const std::size_t at = out.size();
+    out.resize(at + length);
+    for (std::size_t done = 0; done < length;) {
+        const ssize_t n = ::pread(fd_, out.data() + at + done, length - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw std::runtime_error(std::string("search index: cannot read its temporary file: ") +
+                                     std::strerror(n < 0 ? errno : EIO));
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+SearchIndexer::SearchIndexer(SearchIndexOptions options)
+    : options_(std::move(options)), spill_(options_.spill, options_.spill_dir) {}
 
 bool SearchIndexer::wants(const std::string& path) {
     return path.ends_with(".html") && path != "404.html" && !path.starts_with("search/");
@@ -205,24 +332,34 @@ std::uint32_t SearchIndexer::intern(std::uint64_t code, std::uint8_t kind, const
 }
 
 void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& sink) {
-    const auto start = std::chrono::steady_clock::now();
+    const std::uint64_t start = thread_cpu_ns();
     PageText page = extract_page_text(html, options_.title_suffix);
-    Collector collector;
+    static thread_local PageScratch scratch;
+    Collector& collector = scratch.collector;
+    collector.reset();
     collector.occurrences.reserve(page.length16 * 2 + 16);
     tokenize(page.text, page.spans, collector);
 
     // Group the occurrences by token, keeping position order (counting sort).
     const std::vector<Code>& codes = collector.tokens.codes;
-    std::vector<std::uint32_t> begin(codes.size() + 1, 0);
+    std::vector<std::uint32_t>& begin = scratch.begin;
+    begin.assign(codes.size() + 1, 0);
     for (const Occurrence& o : collector.occurrences) ++begin[o.token + 1];
     for (std::size_t t = 0; t < codes.size(); ++t) begin[t + 1] += begin[t];
-    std::vector<Occurrence> grouped(collector.occurrences.size());
-    {
-        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
-        for (const Occurrence& o : collector.occurrences) grouped[fill[o.token]++] = o;
-    }
+    std::vector<Occurrence>& grouped = scratch.grouped;
+    grouped.resize(collector.occurrences.size());
+    scratch.fill.assign(begin.begin(), begin.end() - 1);
+    for (const Occurrence& o : collector.occurrences) grouped[scratch.fill[o.token]++] = o;
 
-    std::vector<std::uint32_t> ids(codes.size());
+    // The page's tokens in the order finish() walks them (see key_less).
+    std::vector<std::uint32_t>& order = scratch.order;
+    order.resize(codes.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return key_less(codes[a], codes[b], collector.words); });
+
+    std::vector<std::uint32_t>& ids = scratch.ids;
+    ids.resize(codes.size());
     {
         std::lock_guard lock(mutex_);
         for (std::size_t t = 0; t < codes.size(); ++t) {
@@ -233,15 +370,15 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
             if (token.trigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
         }
     }
-    PageRecord record{path, std::move(page.title), {}};
-    record.entries.reserve(codes.size() * 6);
-    std::string scratch;
-    for (std::size_t t = 0; t < codes.size(); ++t) {
-        append_entry(record.entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1],
-                     codes[t].kind == kTrigram, scratch);
+    std::string& entries = scratch.entries;
+    entries.clear();
+    for (const std::uint32_t t : order) {
+        append_entry(entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1],
+                     codes[t].kind == kTrigram, scratch.positions);
     }
+    PageRecord record{path, std::move(page.title), spill_.append(entries), entries.size()};
 
-    std::string text_file = to_utf16le(page.text);
+    std::string text_file = to_utf16le(page.text, page.length16);
     const std::string text_file_path = text_path(path);
     {
         std::lock_guard lock(mutex_);
@@ -249,54 +386,63 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         records_.push_back(std::move(record));
         ++pages_;
     }
+    nanoseconds_adding_ += thread_cpu_ns() - start;
     sink.add(text_file_path, std::move(text_file));
-    nanoseconds_adding_ += static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
 }
+
+namespace {
+
+// Reads one page's entries back from the spill store, a chunk at a time:
+// finish() walks every page at once, so each keeps only a little unread.
+class EntryCursor {
+public:
+    EntryCursor(const SpillStore& store, std::uint64_t offset, std::uint64_t size)
+        : store_(&store), next_(offset), end_(offset + size) {}
+    // Makes at least `n` bytes (or all that is left) readable from pos.
+    void need(std::size_t n) {
+        while (buf.size() - pos < n && next_ < end_) {
+            const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(end_ - next_, std::max<std::size_t>(n, 1024)));
+            store_->read(next_, chunk, buf);
+            next_ += chunk;
+        }
+    }
+    // Drops what was read (at the start of a slice: no posting points into it any more).
+    void compact() {
+        buf.erase(0, pos);
+        pos = 0;
+    }
+    bool get_varint(std::uint64_t& value) {
+        need(10);
+        return gk::get_varint(buf, pos, value);
+    }
+    void skip_varint() {
+        need(10);
+        while (pos < buf.size() && (static_cast<unsigned char>(buf[pos++]) & 0x80)) {
+        }
+    }
+    std::string buf;
+    std::size_t pos = 0;
+
+private:
+    const SpillStore* store_;
+    std::uint64_t next_, end_;
+};
+
+}  // namespace
 
 void SearchIndexer::finish(OutputSink& sink) {
     std::sort(records_.begin(), records_.end(),
               [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
     const std::size_t n_docs = records_.size();
+    // The order of key_less: document tokens by key, then trigrams by key.
     std::vector<std::uint32_t> order(tokens_.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return tokens_[a].key < tokens_[b].key; });
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (tokens_[a].trigram != tokens_[b].trigram) return tokens_[b].trigram;
+        return tokens_[a].key < tokens_[b].key;
+    });
     std::vector<std::uint32_t> rank(tokens_.size());
     for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-
-    // Each page's entries in key order: [rank delta][payload], so that all
-    // pages can be walked in step, token after token, below.
-    for (PageRecord& rec : records_) {
-        struct Ref {
-            std::uint32_t rank;
-            std::size_t begin, end;
-        };
-        std::vector<Ref> refs;
-        const std::string_view s = rec.entries;
-        for (std::size_t i = 0; i < s.size();) {
-            std::uint64_t id = 0, len = 0;
-            get_varint(s, i, id);
-            const std::size_t begin = i;
-            if (tokens_[id].trigram) {
-                get_varint(s, i, len);
-                i += len;
-            } else {
-                skip_varint(s, i);
-                skip_varint(s, i);
-            }
-            refs.push_back({rank[id], begin, i});
-        }
-        std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.rank < b.rank; });
-        std::string sorted;
-        sorted.reserve(s.size());
-        std::uint32_t prev = 0;
-        for (const Ref& r : refs) {
-            put_varint(sorted, r.rank - prev);
-            prev = r.rank;
-            sorted.append(s.substr(r.begin, r.end - r.begin));
-        }
-        rec.entries = std::move(sorted);
-    }
 
     std::uint64_t doc_total = 0, position_total = 0;
     for (const Token& t : tokens_) {
@@ -310,23 +456,30 @@ void SearchIndexer::finish(OutputSink& sink) {
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, digest_);
 
-    // Walk every page's sorted entries in step, a slice of tokens at a time,
-    // so the postings of one slice only are gathered at once.
+    // Walk every page's entries (already in rank order) in step, a slice of
+    // tokens at a time, so the postings of one slice only are gathered at once.
     constexpr std::uint32_t kEnd = 0xFFFFFFFFu;
-    std::vector<std::size_t> cursor(n_docs, 0);
+    std::vector<EntryCursor> cursors;
+    cursors.reserve(n_docs);
+    for (const PageRecord& r : records_) cursors.emplace_back(spill_, r.offset, r.size);
     std::vector<std::uint32_t> current(n_docs, kEnd);
-    const auto advance = [&](std::size_t d, std::uint32_t base) {
-        const std::string_view s = records_[d].entries;
-        std::uint64_t delta = 0;
-        if (cursor[d] < s.size() && get_varint(s, cursor[d], delta)) current[d] = base + static_cast<std::uint32_t>(delta);
-        else current[d] = kEnd;
+    const auto advance = [&](std::size_t d) {
+        std::uint64_t id = 0;
+        if (!cursors[d].get_varint(id)) {
+            current[d] = kEnd;
+            return;
+        }
+        // key_less and this order must agree, or the walk below would lose entries.
+        if (id >= rank.size() || (current[d] != kEnd && rank[id] <= current[d]))
+            throw std::logic_error("search index: a page's entries are not in key order");
+        current[d] = rank[id];
     };
-    for (std::size_t d = 0; d < n_docs; ++d) advance(d, 0);
+    for (std::size_t d = 0; d < n_docs; ++d) advance(d);
 
     constexpr std::uint64_t kSlicePostings = 1u << 21;
     struct Posting {
         std::uint32_t doc;
-        std::uint32_t offset;  // of the payload in the page's entries
+        std::uint32_t offset;  // of the payload in the page's cursor buffer
     };
     std::vector<Posting> postings;
     std::vector<std::uint64_t> start;
@@ -343,19 +496,22 @@ void SearchIndexer::finish(OutputSink& sink) {
         postings.resize(total);
         std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
         for (std::size_t d = 0; d < n_docs; ++d) {
-            const std::string_view s = records_[d].entries;
+            EntryCursor& c = cursors[d];
+            if (current[d] >= r1) continue;
+            c.compact();  // the previous slice's postings are written: drop what they pointed into
             while (current[d] < r1) {
                 const std::uint32_t r = current[d];
-                postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(cursor[d])};
+                postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(c.pos)};
                 if (tokens_[order[r]].trigram) {
                     std::uint64_t len = 0;
-                    get_varint(s, cursor[d], len);
-                    cursor[d] += len;
+                    c.get_varint(len);
+                    c.need(len);
+                    c.pos += len;
                 } else {
-                    skip_varint(s, cursor[d]);
-                    skip_varint(s, cursor[d]);
+                    c.skip_varint();
+                    c.skip_varint();
                 }
-                advance(d, r);
+                advance(d);
             }
         }
         for (std::uint32_t r = r0; r < r1; ++r) {
@@ -365,7 +521,7 @@ void SearchIndexer::finish(OutputSink& sink) {
             std::uint32_t prev_doc = 0;
             for (std::uint64_t k = start[r - r0]; k < start[r - r0 + 1]; ++k) {
                 const Posting& p = postings[k];
-                const std::string_view s = records_[p.doc].entries;
+                const std::string_view s = cursors[p.doc].buf;
                 std::size_t i = p.offset;
                 put_varint(record, p.doc - prev_doc);
                 if (token.trigram) {
@@ -383,6 +539,7 @@ void SearchIndexer::finish(OutputSink& sink) {
         }
         r0 = r1;
     }
+    cursors.clear();
     doc_shards.finish();
     position_shards.finish();
     write_documents(sink);

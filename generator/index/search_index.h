@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -34,6 +35,35 @@ struct SearchIndexOptions {
     // Shard sizes; 0 picks them from the index size (see choose_target).
     std::size_t doc_shard_bytes = 0;
     std::size_t position_shard_bytes = 0;
+    // Each page's encoded entries wait for finish() in an anonymous temporary
+    // file (O_TMPFILE, or a file unlinked as soon as it is opened: nothing is
+    // ever left behind) in `spill_dir` (empty: $TMPDIR, else /tmp), so memory
+    // does not grow with the site. false, or a folder where no file can be
+    // made: they stay in memory. The output is the same either way.
+    bool spill = true;
+    std::string spill_dir;
+};
+
+// Where the indexer keeps each page's encoded entries until finish(): an
+// anonymous temporary file, or memory. Appends are thread-safe.
+class SpillStore {
+public:
+    SpillStore(bool to_file, const std::string& dir);
+    ~SpillStore();
+    SpillStore(const SpillStore&) = delete;
+    SpillStore& operator=(const SpillStore&) = delete;
+    // Stores `bytes`; returns their offset.
+    std::uint64_t append(std::string_view bytes);
+    // Appends the `length` bytes at `offset` to `out`.
+    void read(std::uint64_t offset, std::size_t length, std::string& out) const;
+    bool on_disk() const { return fd_ >= 0; }
+    std::uint64_t size() const { return size_; }
+
+private:
+    int fd_ = -1;
+    std::mutex mutex_;
+    std::uint64_t size_ = 0;
+    std::string memory_;  // when not on disk
 };
 
 // Ranking weights per occurrence (the manifest carries them to the client).
@@ -56,7 +86,10 @@ public:
     void finish(OutputSink& sink);
 
     std::size_t pages() const { return pages_; }
-    // Time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
+    // Whether page entries wait in a temporary file (else in memory).
+    bool spilling() const { return spill_.on_disk(); }
+    // CPU time spent in add_page, summed over threads, not counting the
+    // sink's writing of the text files (for GONGKAI_TIMINGS).
     double seconds_adding() const { return static_cast<double>(nanoseconds_adding_.load()) / 1e9; }
 
 private:
@@ -71,9 +104,11 @@ private:
     struct PageRecord {
         std::string path;
         std::string title;
-        // Per token: varint id, then weight and snippet position, or for a
-        // trigram the length and bytes of its position list.
-        std::string entries;
+        // Where the page's entries are in spill_: per token, in the order of
+        // (trigram, key), varint id, then weight and snippet position, or for
+        // a trigram the length and bytes of its position list.
+        std::uint64_t offset = 0;
+        std::uint64_t size = 0;
     };
     std::uint32_t intern(std::uint64_t code, std::uint8_t kind, const std::string* word);  // word: for words only
     const SearchPageInfo& info(const std::string& path) const;
@@ -89,6 +124,7 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> trigram_ids_;
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::vector<PageRecord> records_;
+    SpillStore spill_;
     FileDigest digest_;
     std::size_t pages_ = 0;
     std::atomic<std::uint64_t> nanoseconds_adding_{0};  // of the text files, then of everything else

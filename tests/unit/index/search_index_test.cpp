@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,11 @@ std::string html(const Page& p) {
     return "<html><head><title>" + p.title + " - 站点</title></head><body><main>" + p.main + "</main></body></html>";
 }
 
-std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0) {
+std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
+                                         bool spill = true, const std::string& spill_dir = "") {
     SearchIndexOptions options;
+    options.spill = spill;
+    options.spill_dir = spill_dir;
     options.title_suffix = " - 站点";
     options.doc_shard_bytes = shard_bytes;
     options.position_shard_bytes = shard_bytes;
@@ -100,6 +104,61 @@ TEST_CASE("several terms are all required", "[index][search]") {
 TEST_CASE("the index is the same bytes whatever the order pages arrive in", "[index][search]") {
     std::vector<Page> reversed(kPages.rbegin(), kPages.rend());
     CHECK(build(kPages) == build(reversed));
+}
+
+// Pages whose tokens interleave in key order: ASCII punctuation around
+// digits and letters, full-width forms, characters outside the BMP, U+FFFD.
+const std::vector<Page> kMixed = {
+    {"m/1.html", "混合", "<p>a-1:b 2020年 Ａ１～！ 中𠮷文 -- :: 𠮷𠮷𠮷 \xEF\xBF\xBD\xEF\xBF\xBD</p>"},
+    {"m/2.html", "Mixed", "<p>-a :2 ~z 中文𠮷 zz9 ９９ !! 。。。</p>"},
+    {"m/3.html", "三", "<h2>2020-2021</h2><p>中文，中文。𠮷中</p>"},
+};
+
+TEST_CASE("entries waiting in a temporary file give the same index as entries in memory", "[index][search]") {
+    std::vector<Page> pages = kPages;
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    const auto spilled = build(pages, 0, true);
+    const auto kept = build(pages, 0, false);
+    CHECK(spilled == kept);
+    CHECK(build(pages, 16, true) == build(pages, 16, false));
+    for (const char* q : {"中文", "𠮷中", "--", "::", "2020", "a", "zz", "９", "。。", "𠮷𠮷𠮷", "文，中"}) {
+        INFO(q);
+        CHECK_FALSE(find(spilled, q).empty());
+    }
+    CHECK(find(spilled, "中文𠮷") == std::vector<std::string>{"m/2.html"});
+    CHECK(find(spilled, "--") == std::vector<std::string>{"m/1.html"});
+}
+
+TEST_CASE("the temporary file of page entries leaves nothing behind", "[index][search]") {
+    const auto dir = std::filesystem::temp_directory_path() / "gongkai-spill-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    {
+        SearchIndexOptions options;
+        options.spill_dir = dir.string();
+        SearchIndexer indexer(options);
+        CHECK(indexer.spilling());
+        MemorySink sink;
+        for (const Page& p : kPages) indexer.add_page(p.path, html(p), sink);
+        CHECK(std::filesystem::is_empty(dir));  // anonymous while in use
+        indexer.finish(sink);
+        CHECK(sink.files().count("search/manifest.json") == 1);
+    }
+    {
+        // An indexer that fails before finish (here: never finished) leaves nothing either.
+        SearchIndexOptions options;
+        options.spill_dir = dir.string();
+        SearchIndexer indexer(options);
+        MemorySink sink;
+        indexer.add_page(kPages[0].path, html(kPages[0]), sink);
+    }
+    CHECK(std::filesystem::is_empty(dir));
+    std::filesystem::remove_all(dir);
+    // A folder where no file can be made: the entries stay in memory, same index.
+    SearchIndexOptions options;
+    options.spill_dir = "/nonexistent/gongkai";
+    CHECK_FALSE(SearchIndexer(options).spilling());
+    CHECK(build(kPages, 0, true, "/nonexistent/gongkai") == build(kPages, 0, false));
 }
 
 TEST_CASE("tiny shards give the same results as one shard", "[index][search]") {
