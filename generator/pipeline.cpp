@@ -26,7 +26,7 @@ struct Checked {
 };
 
 Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics) {
-    Checked checked{load_content(options.content_dir, diagnostics), std::nullopt};
+    Checked checked{load_content(options.content_dir, diagnostics, effective_jobs(options.jobs)), std::nullopt};
     validate_content(checked.content, diagnostics);
     // Derived figures of content with errors would only repeat those errors.
     if (!diagnostics.has_errors()) {

@@ -8,6 +8,7 @@
 #include "load/load_site.h"
 #include "load/toml_document.h"
 #include "model/slug.h"
+#include "parallel/parallel_for.h"
 
 namespace gk {
 
@@ -85,7 +86,7 @@ void sort_departments(std::vector<Department>& departments) {
 
 }  // namespace
 
-Content load_content(const std::string& root, Diagnostics& diagnostics) {
+Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs) {
     Content content;
     content.root = root;
     std::error_code ec;
@@ -96,12 +97,16 @@ Content load_content(const std::string& root, Diagnostics& diagnostics) {
     load_site_toml(content, diagnostics);
     load_glossary_toml(content, diagnostics);
     const std::string departments_dir = join(root, "departments");
-    for (const std::string& id : department_ids(root, diagnostics)) {
-        Department dept = load_department(fs::path(root) / "departments" / id, departments_dir + "/" + id, id,
-                                          content, diagnostics);
+    // Parsing TOML is most of the load: departments are independent, so they
+    // load in parallel (SourceSet and Diagnostics are thread-safe).
+    const std::vector<std::string> ids = department_ids(root, diagnostics);
+    content.departments.resize(ids.size());
+    parallel_for(ids.size(), jobs, [&](std::size_t i) {
+        Department dept = load_department(fs::path(root) / "departments" / ids[i], departments_dir + "/" + ids[i],
+                                          ids[i], content, diagnostics);
         if (dept.region.empty()) dept.region = content.site.region;
-        content.departments.push_back(std::move(dept));
-    }
+        content.departments[i] = std::move(dept);
+    });
     sort_departments(content.departments);
     return content;
 }

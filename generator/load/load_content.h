@@ -11,7 +11,9 @@
 namespace gk {
 
 // `root` is shown as given in every diagnostic path ("content/site.toml").
-// A folder that does not exist is reported as an error too.
-Content load_content(const std::string& root, Diagnostics& diagnostics);
+// A folder that does not exist is reported as an error too. Departments are
+// read and parsed on up to `jobs` threads (each into its own slot, so the
+// result does not depend on it; diagnostics are sorted when reported).
+Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs = 1);
 
 }  // namespace gk

@@ -51,5 +51,21 @@ for other in jobs-4 jobs-3 reversed; do
         status=1
     fi
 done
-[ $status -eq 0 ] && echo "$pages pages, identical in all four builds"
+# Departments load in parallel too: the report of a broken copy (a key no
+# file may have, in every department file) is the same whatever --jobs.
+broken=$scratch/broken-content
+cp -r "$content" "$broken"
+find "$broken/departments" -name '*.toml' | while read -r f; do printf '\nnot_a_key = 1\n' >>"$f"; done
+for jobs in 1 4; do
+    "$gongkai" build --content "$broken" --out "$scratch/broken-$jobs" --theme "$theme" --jobs "$jobs" --quiet \
+        >"$scratch/broken-$jobs.txt" 2>&1 && { echo "the broken copy built"; status=1; }
+done
+if [ "$(grep -c 'not_a_key' "$scratch/broken-1.txt")" -lt 2 ]; then
+    echo "the broken copy was not reported file by file:"; head -n 5 "$scratch/broken-1.txt"; status=1
+elif ! cmp -s "$scratch/broken-1.txt" "$scratch/broken-4.txt"; then
+    echo "the report of the broken copy differs between --jobs 1 and --jobs 4:"
+    diff "$scratch/broken-1.txt" "$scratch/broken-4.txt" | head -n 20
+    status=1
+fi
+[ $status -eq 0 ] && echo "$pages pages, identical in all four builds; the same report at --jobs 1 and 4"
 exit $status
