@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "incremental/build_id.h"
+
 namespace gk {
 
 namespace fs = std::filesystem;
@@ -32,7 +34,13 @@ void scan_folder(const std::string& folder, const std::string& prefix, InputFile
 
 void scan_program(InputFiles& into) {
     const std::string self = "/proc/self/exe";
-    if (const std::optional<FileStamp> stamp = stamp_file(self)) into["gongkai"] = InputFile{self, *stamp};
+    if (const std::optional<FileStamp> stamp = stamp_file(self))
+        into["gongkai"] = InputFile{self, *stamp, program_build_id()};
+}
+
+std::optional<std::string> input_bytes(const InputFile& file) {
+    if (file.bytes) return file.bytes;
+    return file.path.empty() ? std::string() : read_whole_file(file.path);
 }
 
 std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known) {
@@ -43,7 +51,7 @@ std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const In
             records.emplace(key, found->second);
             continue;
         }
-        const std::optional<std::string> bytes = file.path.empty() ? std::string() : read_whole_file(file.path);
+        const std::optional<std::string> bytes = input_bytes(file);
         if (!bytes) return std::nullopt;
         records.emplace(key, InputRecord{file.stamp, hash128(*bytes)});
     }

@@ -15,6 +15,9 @@ namespace gk {
 struct InputFile {
     std::string path;  // where to read it; "" for what is not a regular file
     FileStamp stamp;
+    // What stands for the file's bytes when it need not be read: the
+    // program's build ID instead of tens of megabytes of executable.
+    std::optional<std::string> bytes = std::nullopt;
 };
 
 using InputFiles = std::map<std::string, InputFile>;  // by key, as in InputRecords
@@ -25,8 +28,13 @@ using InputFiles = std::map<std::string, InputFile>;  // by key, as in InputReco
 void scan_folder(const std::string& dir, const std::string& prefix, InputFiles& into);
 
 // The running gongkai program, keyed "gongkai": a rebuilt generator may
-// write other bytes even when its version number did not change.
+// write other bytes even when its version number did not change. It is
+// known by its GNU build ID when it has one, by its bytes otherwise.
 void scan_program(InputFiles& into);
+
+// The bytes that fingerprint an input: `bytes` when set, else the file's
+// contents ("" for what is not a regular file); nullopt when unreadable.
+std::optional<std::string> input_bytes(const InputFile& file);
 
 // Hash of every file. A file whose stamp equals the one in `known` is not
 // read again. nullopt when a file cannot be read.

@@ -14,7 +14,7 @@ bool inputs_unchanged(const InputFiles& now, const InputRecords& recorded, Input
         const auto found = recorded.find(key);
         if (found == recorded.end()) return false;
         if (found->second.stamp == file.stamp) continue;
-        const std::optional<std::string> bytes = file.path.empty() ? std::string() : read_whole_file(file.path);
+        const std::optional<std::string> bytes = input_bytes(file);
         if (!bytes) return false;
         const Hash128 hash = hash128(*bytes);
         hashed[key] = InputRecord{file.stamp, hash};
