@@ -39,6 +39,10 @@ Cell text_cell(const std::string& text, bool header = false);
 Cell html_cell(std::string html, bool header = false);
 Cell number_cell(std::string html);
 
+// The table as template data. Every cell has cell_html, numeric,
+// has_colspan and has_rowspan, and colspan / rowspan only when they are
+// above 1; a head cell also has scope ("col", "colgroup"); a body cell has
+// header, and level when it is a header. Rows have cells and total.
 mu::data table_data(const Table& table);
 
 }  // namespace gk
