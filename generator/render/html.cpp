@@ -1,17 +1,24 @@
 #include "render/html.h"
 
+#include <algorithm>
+
 namespace gk {
 
 void append_escaped_html(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Runs without a special character are appended at once.
+        const std::size_t special = std::min(text.find_first_of("&<>\"'", i), text.size());
+        out.append(text, i, special - i);
+        if (special == text.size()) break;
+        switch (text[special]) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            default: out += "&#39;"; break;
         }
+        i = special + 1;
     }
 }
 
@@ -87,8 +94,10 @@ std::string visible_text(std::string_view html) {
             i += length;
             continue;
         }
-        out += c;
-        ++i;
+        // Plain text up to the next tag or entity, appended at once.
+        const std::size_t next = std::min(html.find_first_of("<&", i + 1), html.size());
+        out.append(html, i, next - i);
+        i = next;
     }
     return out;
 }
