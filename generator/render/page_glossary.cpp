@@ -2,6 +2,7 @@
 // definition, and the pages that use it.
 #include <algorithm>
 
+#include "parallel/parallel_for.h"
 #include "render/html.h"
 #include "render/pages.h"
 #include "render/urls.h"
@@ -28,7 +29,7 @@ void set_aliases(const GlossaryTerm& t, mu::data& d) {
 
 }  // namespace
 
-void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink) {
+void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink, unsigned jobs) {
     const Glossary& glossary = env.content.glossary;
     // Terms sorted as a reader looks for them: by name (byte order groups
     // the same leading characters together; the theme may not care).
@@ -60,7 +61,19 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
         emit_page(env, frame, "pages/glossary_index", body, sink);
     }
 
-    for (std::size_t i : order) {
+    // Which pages use each term, gathered in one pass over the uses (in
+    // page order) rather than one pass per term.
+    std::vector<std::vector<const TermUse*>> users(glossary.terms.size());
+    for (const TermUse& use : uses) {
+        for (std::size_t term : use.terms) {
+            if (term < users.size() && (users[term].empty() || users[term].back() != &use))
+                users[term].push_back(&use);
+        }
+    }
+
+    // A common term's page links thousands of pages: one task per term.
+    parallel_for(order.size(), jobs, [&](std::size_t k) {
+        const std::size_t i = order[k];
         const GlossaryTerm& t = glossary.terms[i];
         PageFrame frame;
         frame.path = glossary_term_path(term_id(t));
@@ -75,14 +88,11 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
         set_moved(body, "definition_html", render_markdown(t.definition, options).html);
         set_aliases(t, body);
         mu::data pages{mu::data::type::list};
-        for (const TermUse& use : uses) {
-            if (std::find(use.terms.begin(), use.terms.end(), i) != use.terms.end())
-                push_moved(pages, link_item(frame.path, use.page_title, use.page_path));
-        }
+        for (const TermUse* use : users[i]) push_moved(pages, link_item(frame.path, use->page_title, use->page_path));
         set_moved(body, "has_pages", !pages.is_empty_list());
         set_moved(body, "pages", std::move(pages));
         emit_page(env, frame, "pages/glossary_term", body, sink);
-    }
+    });
 }
 
 }  // namespace gk

@@ -22,7 +22,10 @@ void render_overview(const RenderEnv& env, OutputSink& sink);                   
 void render_year(const RenderEnv& env, const RegionYear& region, OutputSink& sink); // page_year.cpp
 void render_department(const RenderEnv& env, const Department& dept, OutputSink& sink);  // page_department.cpp
 TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink);  // page_disclosure.cpp
-void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink);  // page_glossary.cpp
+// The term pages list the pages that use each term, so they come last; they
+// render on up to `jobs` threads.
+void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink,
+                     unsigned jobs = 1);  // page_glossary.cpp
 void render_data_index(const RenderEnv& env, OutputSink& sink);                  // page_data.cpp
 void render_not_found(const RenderEnv& env, OutputSink& sink);                   // page_data.cpp
 void render_search(const RenderEnv& env, OutputSink& sink);                      // page_search.cpp

@@ -143,13 +143,18 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
             std::fprintf(stderr, "gongkai: render: %s %.3f s CPU\n", kKindNames[k],
                          static_cast<double>(nanoseconds[k].load()) / 1e9);
     }
-    render_glossary(env, uses, sink);
+    const auto after_pages = std::chrono::steady_clock::now();
+    render_glossary(env, uses, sink, options.jobs);
     if (options.progress) options.progress("rendering", total, total);
 
     FeedInfo feed{content.site.title, labels.get("feed.subtitle"), content.site.region, content.site.base_url,
                   content.site.region};
     sink.add("feed.xml", feed_xml(feed, feed_entries(env, uses)));
     sink.add("sitemap.xml", sitemap_xml(sink.pages(), content.site.base_url));
+    if (timings) {
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - after_pages).count();
+        std::fprintf(stderr, "gongkai: render: glossary pages, feed and sitemap %.3f s wall\n", seconds);
+    }
     if (options.progress) options.progress("indexing", 0, 0);
     const auto index_start = std::chrono::steady_clock::now();
     indexer.finish(out);
