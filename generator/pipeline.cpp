@@ -1,6 +1,8 @@
 #include "pipeline.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "cli/progress.h"
@@ -73,6 +75,15 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
         return kExitOk;
     }
+    // GONGKAI_TIMINGS: the wall time of each stage, for benchmarks.
+    const bool timings = std::getenv("GONGKAI_TIMINGS") != nullptr;
+    auto lap = start;
+    const auto stage_done = [&](const char* stage) {
+        if (!timings) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "gongkai: stage: %s %.3f s wall\n", stage, std::chrono::duration<double>(now - lap).count());
+        lap = now;
+    };
     Progress progress(options.progress ? stderr : nullptr);
     progress.update("checking");
     Diagnostics diagnostics;
@@ -91,6 +102,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         return kExitContentErrors;
     }
     if (diagnostics.has_errors()) return fail();
+    stage_done("load, validate, compute");
     Content& content = checked->content;
     const Derived& derived = *checked->derived;
     if (options.base_url_set) content.site.base_url = options.base_url;
@@ -116,17 +128,21 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };
+    stage_done("theme, staging folder");
     const std::size_t pages = render_site(content, derived, theme, writer, diagnostics, render_options);
+    stage_done("render, index, write");
     progress.update("writing");
     if (diagnostics.has_errors()) return fail();
     const std::string warnings = format_report(diagnostics);
     if (const std::optional<std::string> manifest = incremental.manifest(writer.outputs(), writer.folders(), warnings))
         writer.add_manifest(*manifest);
+    stage_done("manifest");
     if (auto failure = writer.commit()) {
         progress.finish();
         err << "gongkai: error: " << *failure << "; the previous output is unchanged\n";
         return kExitUsageOrIo;
     }
+    stage_done("commit");
     progress.finish();
     err << warnings;
     if (!options.quiet) {
