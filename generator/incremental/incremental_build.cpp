@@ -6,6 +6,7 @@
 
 #include "incremental/up_to_date.h"
 #include "load/load_theme.h"
+#include "parallel/parallel_for.h"
 
 namespace gk {
 
@@ -96,7 +97,7 @@ std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outpu
                                                       const std::string& report) const {
     InputRecords known = hashed_;
     if (previous_) known.insert(previous_->inputs.begin(), previous_->inputs.end());  // hashed_ wins
-    std::optional<InputRecords> inputs = fingerprint_inputs(files_, known);
+    std::optional<InputRecords> inputs = fingerprint_inputs(files_, known, effective_jobs(options_.jobs));
     if (!inputs) return std::nullopt;
     forget_recent_times(*inputs, scan_time_ns_);
     Manifest m;

@@ -36,8 +36,9 @@ void scan_program(InputFiles& into);
 // contents ("" for what is not a regular file); nullopt when unreadable.
 std::optional<std::string> input_bytes(const InputFile& file);
 
-// Hash of every file. A file whose stamp equals the one in `known` is not
-// read again. nullopt when a file cannot be read.
-std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known);
+// Hash of every file, on up to `jobs` threads. A file whose stamp equals
+// the one in `known` is not read again. nullopt when a file cannot be read.
+std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known,
+                                               unsigned jobs = 1);
 
 }  // namespace gk
