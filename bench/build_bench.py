@@ -47,7 +47,7 @@ def corpus(size):
 
 def timed(cmd):
     """Runs cmd under /usr/bin/time -v; returns (wall s, cpu s, peak RSS MB)."""
-    result = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    result = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr}")
@@ -61,7 +61,9 @@ def timed(cmd):
         wall = wall * 60 + float(part)
     cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
     rss = int(field("Maximum resident set size (kbytes)")) / 1024
-    return wall, cpu, rss
+    # Without --quiet the build ends with "wrote N files (X MB), kept M unchanged".
+    written = re.search(r"wrote (\d+) files \(([\d.]+) MB\), kept (\d+) unchanged", result.stdout)
+    return wall, cpu, rss, written.groups() if written else None
 
 
 def site_size(path):
@@ -116,18 +118,23 @@ def bench(size, gongkai, runs, jobs, scratch):
     per_dy = statistics.median(r[0] for r in full) / size * 1000
     print(f"  {'':<10} {per_dy:7.2f} ms wall per department-year")
 
+    full_wall = statistics.median(r[0] for r in full)
     unchanged = [timed(build) for _ in range(runs)]
     median_row("unchanged", unchanged, 0, 0, 0)
+    print(f"  {'':<10} {statistics.median(r[0] for r in unchanged) / full_wall * 100:7.1f} % of the full build")
 
     edited = []
     for _ in range(runs):
         original = edit_narrative(content)
         try:
-            edited.append(timed(build))
+            edited.append(timed([a for a in build if a != "--quiet"]))
         finally:
             edit_narrative(content, undo=original)
         timed(build)  # back to the unedited site before the next run
     median_row("edited", edited, 0, 0, 0)
+    written = edited[-1][3]
+    print(f"  {'':<10} {statistics.median(r[0] for r in edited) / full_wall * 100:7.1f} % of the full build" +
+          (f"; {written[0]} files ({written[1]} MB) rewritten, {written[2]} kept" if written else ""))
 
     floor = []
     for _ in range(runs):
