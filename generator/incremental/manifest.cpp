@@ -3,6 +3,8 @@
 #include <charconv>
 #include <vector>
 
+#include "text/percent.h"
+
 namespace gk {
 
 namespace {
@@ -23,24 +25,6 @@ std::string escape(std::string_view text) {
         } else {
             out += c;
         }
-    }
-    return out;
-}
-
-std::optional<std::string> unescape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        unsigned value = 0;
-        if (i + 2 >= text.size()) return std::nullopt;
-        const auto [end, ec] = std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
-        if (ec != std::errc() || end != text.data() + i + 3) return std::nullopt;
-        out += static_cast<char>(value);
-        i += 2;
     }
     return out;
 }
@@ -75,7 +59,7 @@ bool parse_input(const std::vector<std::string_view>& f, Manifest& m) {
         !parse_int(f[3], r.stamp.ctime_ns) || !parse_int(f[4], r.stamp.inode) || !(hash = parse_hash(f[5])))
         return false;
     r.hash = *hash;
-    const std::optional<std::string> key = unescape(f[6]);
+    const std::optional<std::string> key = percent_decode(f[6]);
     return key && m.inputs.emplace(*key, r).second;
 }
 
@@ -87,7 +71,7 @@ bool parse_output(const std::vector<std::string_view>& f, Manifest& m) {
         !(hash = parse_hash(f[4])))
         return false;
     r.hash = *hash;
-    const std::optional<std::string> path = unescape(f[5]);
+    const std::optional<std::string> path = percent_decode(f[5]);
     return path && m.outputs.emplace(*path, r).second;
 }
 
@@ -95,7 +79,7 @@ bool parse_output(const std::vector<std::string_view>& f, Manifest& m) {
 bool parse_folder(const std::vector<std::string_view>& f, Manifest& m) {
     FolderRecord r;
     if (f.size() != 4 || !parse_int(f[1], r.mtime_ns) || !parse_int(f[2], r.inode)) return false;
-    const std::optional<std::string> path = unescape(f[3]);
+    const std::optional<std::string> path = percent_decode(f[3]);
     return path && m.folders.emplace(*path, r).second;
 }
 
@@ -112,7 +96,7 @@ bool parse_line(std::string_view line, Manifest& m) {
         return hash && (m.options = *hash, true);
     }
     if (f[0] == "report") {
-        const std::optional<std::string> report = unescape(f[1]);
+        const std::optional<std::string> report = percent_decode(f[1]);
         return report && (m.report = *report, true);
     }
     return false;

@@ -2,32 +2,16 @@
 
 #include <vector>
 
+#include "text/percent.h"
+
 namespace gk {
 
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::optional<std::string> percent_decode(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out += text[i];
-            continue;
-        }
-        if (i + 2 >= text.size()) return std::nullopt;
-        const int high = hex_value(text[i + 1]), low = hex_value(text[i + 2]);
-        if (high < 0 || low < 0) return std::nullopt;
-        out += static_cast<char>(high * 16 + low);
-        i += 2;
-    }
-    if (out.find('\0') != std::string::npos) return std::nullopt;
+// A URL path must not decode to a NUL, which no file name can hold.
+std::optional<std::string> decode_path(std::string_view text) {
+    std::optional<std::string> out = percent_decode(text);
+    if (out && out->find('\0') != std::string::npos) return std::nullopt;
     return out;
 }
 
@@ -38,7 +22,7 @@ std::optional<UrlPath> normalise_url_path(std::string_view target) {
     if (!target.starts_with('/')) return std::nullopt;
     // Decoded before splitting: "%2f" is a "/" and "%2e%2e" a "..", never a
     // name the file system would take literally.
-    const std::optional<std::string> decoded = percent_decode(target);
+    const std::optional<std::string> decoded = decode_path(target);
     if (!decoded) return std::nullopt;
     std::vector<std::string_view> segments;
     std::string_view rest = *decoded;
