@@ -197,7 +197,7 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
         page.append(html, marker + kTermsMarker.size(), std::string::npos);
         return page;
     });
-    return TermUse{path, frame.title, used};
+    return TermUse{path, frame.title, used, department_name(dept), dy.year, dy.kind};
 }
 
 }  // namespace gk

@@ -27,6 +27,31 @@ void set_aliases(const GlossaryTerm& t, mu::data& d) {
     set_moved(d, "has_aliases", !t.aliases.empty());
 }
 
+// The pages using a term, by disclosure year and kind (newest first, the
+// budget before the final accounts of a year), each linked by its
+// department's name: a common term is used by thousands of disclosures.
+mu::data use_groups(const RenderEnv& env, const std::string& from, std::vector<const TermUse*> users) {
+    std::stable_sort(users.begin(), users.end(), [](const TermUse* a, const TermUse* b) {
+        return std::pair(-a->year, a->kind) < std::pair(-b->year, b->kind);
+    });
+    mu::data groups{mu::data::type::list};
+    for (std::size_t begin = 0; begin < users.size();) {
+        std::size_t end = begin;
+        mu::data pages{mu::data::type::list};
+        while (end < users.size() && users[end]->year == users[begin]->year && users[end]->kind == users[begin]->kind) {
+            push_moved(pages, link_item(from, users[end]->department, users[end]->page_path));
+            ++end;
+        }
+        mu::data group;
+        set_moved(group, "title", year_title(env, users[begin]->year, users[begin]->kind));
+        set_moved(group, "count_text", env.labels.text("glossary.group_count", Numbers::count_data(end - begin)));
+        set_moved(group, "pages", std::move(pages));
+        push_moved(groups, std::move(group));
+        begin = end;
+    }
+    return groups;
+}
+
 }  // namespace
 
 void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink, unsigned jobs) {
@@ -87,10 +112,8 @@ void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, Out
         options.id_prefix = "definition-";
         set_moved(body, "definition_html", render_markdown(t.definition, options).html);
         set_aliases(t, body);
-        mu::data pages{mu::data::type::list};
-        for (const TermUse* use : users[i]) push_moved(pages, link_item(frame.path, use->page_title, use->page_path));
-        set_moved(body, "has_pages", !pages.is_empty_list());
-        set_moved(body, "pages", std::move(pages));
+        set_moved(body, "has_pages", !users[i].empty());
+        set_moved(body, "groups", use_groups(env, frame.path, users[i]));
         emit_page(env, frame, "pages/glossary_term", body, sink);
     });
 }

@@ -16,6 +16,10 @@ struct TermUse {
     std::string page_path;
     std::string page_title;
     std::vector<std::size_t> terms;
+    // The term pages group their links by disclosure year and kind.
+    std::string department;  // the department's name, a link's text
+    int year = 0;
+    BudgetKind kind = BudgetKind::budget;
 };
 
 void render_overview(const RenderEnv& env, OutputSink& sink);                    // page_overview.cpp

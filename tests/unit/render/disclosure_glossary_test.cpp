@@ -46,3 +46,37 @@ TEST_CASE("a disclosure lists the glossary terms of its generated text and of it
     const std::string unused_page = site.file("glossary/unused/index.html");
     CHECK(unused_page.find("departments/union/2020/index.html") == std::string::npos);
 }
+
+TEST_CASE("a term's page groups the disclosures using it by year and kind, newest first", "[render][glossary]") {
+    test::ContentTree tree;
+    test::add_minimal_site(tree);
+    tree.file("glossary.toml", "[[term]]\nid = \"basic\"\nname = \"基本支出\"\ndefinition = \"保障机构正常运转的支出。\"\n");
+    tree.file("departments/zoo/department.toml", "name = \"动物园\"\n");
+    for (const char* dept : {"union", "zoo"}) {
+        for (const char* file : {"2019.toml", "2020.toml"}) {
+            const std::string year = std::string(file).substr(0, 4);
+            tree.file(std::string("departments/") + dept + "/" + file,
+                      "year = " + year + "\n[expenditure]\npersonnel = 31.46\npublic = 4.81\n");
+        }
+    }
+    tree.file("departments/union/2019-final.toml",
+              "year = 2019\n[expenditure]\npersonnel = 30\npublic = 4\n");
+    const test::BuiltSite site = test::build_site(tree);
+    REQUIRE(site.status == 0);
+
+    const std::string page = section_of(site.file("glossary/basic/index.html"), "<section aria-labelledby=\"used-heading\"");
+    const std::size_t y2020 = page.find("<h3>2020年部门预算<span class=\"count\">（2个部门）</span></h3>");
+    const std::size_t y2019 = page.find("<h3>2019年部门预算<span class=\"count\">（2个部门）</span></h3>");
+    const std::size_t final2019 = page.find("<h3>2019年部门决算<span class=\"count\">（1个部门）</span></h3>");
+    REQUIRE(y2020 != std::string::npos);
+    REQUIRE(y2019 != std::string::npos);
+    REQUIRE(final2019 != std::string::npos);
+    CHECK(y2020 < y2019);
+    CHECK(y2019 < final2019);
+    // Links are named by department, in the departments' order, within each group.
+    const std::string group2020 = page.substr(y2020, y2019 - y2020);
+    CHECK(group2020.find(">动物园</a>") != std::string::npos);
+    CHECK(group2020.find("href=\"../../departments/zoo/2020/index.html\"") != std::string::npos);
+    CHECK(group2020.find("href=\"../../departments/union/2020/index.html\"") != std::string::npos);
+    CHECK(page.substr(final2019).find("href=\"../../departments/union/2019-final/index.html\"") != std::string::npos);
+}
