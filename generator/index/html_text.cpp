@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace gk {
 
@@ -43,33 +44,42 @@ private:
     bool open_span_ = false;
 };
 
+inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 bool starts_with_ci(std::string_view s, std::size_t at, std::string_view prefix) {
     if (at + prefix.size() > s.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = s[at + i];
-        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-        if (c != prefix[i]) return false;
+        if (lower(s[at + i]) != prefix[i]) return false;
     }
     return true;
 }
 
+// The first case-insensitive occurrence of `needle` (lower case, starting
+// with '<') at or after `from`.
 std::size_t find_ci(std::string_view s, std::size_t from, std::string_view needle) {
-    for (std::size_t i = from; i + needle.size() <= s.size(); ++i) {
+    while (from + needle.size() <= s.size()) {
+        const void* lt = std::memchr(s.data() + from, needle[0], s.size() - from);
+        if (!lt) break;
+        const std::size_t i = static_cast<std::size_t>(static_cast<const char*>(lt) - s.data());
         if (starts_with_ci(s, i, needle)) return i;
+        from = i + 1;
     }
     return std::string_view::npos;
 }
 
-bool is_name_char(char c) {
+inline bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
+// A tag, viewed in the page: nothing is copied but a name with upper-case
+// letters, which is lower-cased into `buf`.
 struct Tag {
-    std::string name;  // lower case
+    std::string_view name;  // lower case
     bool end = false;
     bool self_closing = false;
-    std::string attributes;  // raw text between the name and '>'
-    std::size_t after = 0;   // index just past '>'
+    std::string_view attributes;  // raw text between the name and '>'
+    std::size_t after = 0;        // index just past '>'
+    char buf[16];
 };
 
 // Parses the tag starting at html[at] == '<'. Returns false when it is not a tag.
@@ -78,37 +88,44 @@ bool parse_tag(std::string_view html, std::size_t at, Tag& tag) {
     tag.end = i < html.size() && html[i] == '/';
     if (tag.end) ++i;
     const std::size_t name_start = i;
-    while (i < html.size() && is_name_char(html[i])) ++i;
-    if (i == name_start) return false;
-    tag.name.assign(html.substr(name_start, i - name_start));
-    std::transform(tag.name.begin(), tag.name.end(), tag.name.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-    const std::size_t attrs_start = i;
-    char quote = 0;
-    for (; i < html.size(); ++i) {
-        const char c = html[i];
-        if (quote) {
-            if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '>') {
-            break;
-        }
+    bool upper = false;
+    while (i < html.size() && is_name_char(html[i])) {
+        upper |= html[i] >= 'A' && html[i] <= 'Z';
+        ++i;
     }
-    tag.attributes.assign(html.substr(attrs_start, i - attrs_start));
+    if (i == name_start) return false;
+    tag.name = html.substr(name_start, i - name_start);
+    // A longer name is none of those the extractor looks for, in any case.
+    if (upper && tag.name.size() <= sizeof tag.buf) {
+        for (std::size_t k = 0; k < tag.name.size(); ++k) tag.buf[k] = lower(tag.name[k]);
+        tag.name = std::string_view(tag.buf, tag.name.size());
+    }
+    const std::size_t attrs_start = i;
+    const char* const data = html.data();
+    while (i < html.size()) {
+        const char c = data[i];
+        if (c == '>') break;
+        if (c == '"' || c == '\'') {
+            const void* close = std::memchr(data + i + 1, c, html.size() - i - 1);
+            i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - data) + 1 : html.size();
+            continue;
+        }
+        ++i;
+    }
+    tag.attributes = html.substr(attrs_start, i - attrs_start);
     tag.self_closing = !tag.attributes.empty() && tag.attributes.back() == '/';
     tag.after = std::min(i + 1, html.size());
     return true;
 }
 
-bool has_class(const std::string& attributes, std::string_view cls) {
+bool has_class(std::string_view attributes, std::string_view cls) {
     const std::size_t at = attributes.find("class=");
-    if (at == std::string::npos) return false;
+    if (at == std::string_view::npos) return false;
     std::size_t i = at + 6;
     if (i >= attributes.size()) return false;
     const char quote = attributes[i];
     const std::size_t end = (quote == '"' || quote == '\'') ? attributes.find(quote, ++i) : attributes.find(' ', i);
-    const std::string_view value = std::string_view(attributes).substr(i, end == std::string::npos ? std::string::npos : end - i);
+    const std::string_view value = attributes.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
     for (std::size_t p = 0; p <= value.size();) {
         std::size_t q = value.find(' ', p);
         if (q == std::string_view::npos) q = value.size();
@@ -118,14 +135,15 @@ bool has_class(const std::string& attributes, std::string_view cls) {
     return false;
 }
 
-bool is_inline(const std::string& name) {
+bool is_inline(std::string_view name) {
     static constexpr std::array<std::string_view, 27> kInline = {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
         "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"};
+    if (name.size() > 6) return false;
     return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
 }
 
-bool is_heading(const std::string& name) {
+bool is_heading(std::string_view name) {
     return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
 }
 
@@ -173,7 +191,7 @@ char32_t decode_entity(std::string_view html, std::size_t& i) {
 std::size_t skip_element(std::string_view html, const Tag& tag) {
     if (tag.self_closing) return tag.after;
     if (tag.name == "script" || tag.name == "style") {
-        const std::size_t end = find_ci(html, tag.after, "</" + tag.name);
+        const std::size_t end = find_ci(html, tag.after, "</" + std::string(tag.name));
         if (end == std::string_view::npos) return html.size();
         const std::size_t close = html.find('>', end);
         return close == std::string_view::npos ? html.size() : close + 1;
@@ -230,6 +248,9 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
             }
         }
     }
+    // The text is never longer than the page (a tag or an entity gives at
+    // most as many bytes as it takes), so it grows once.
+    page.text.reserve(html.size() + 1);
     TextBuilder out(page);
     for (std::size_t i = 0; i < page.title.size();) out.add(next_code_point(page.title, i), Field::title);
     out.close_span();

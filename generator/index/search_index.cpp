@@ -12,6 +12,7 @@
 #include <numeric>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "index/html_text.h"
 #include "index/search_tokenize.h"
@@ -21,13 +22,23 @@ namespace gk {
 
 namespace {
 
-// Token kinds and codes while a page is tokenized: a character is its code
-// point, a bigram or trigram its code points (21 bits each), a word its
-// index among the page's words.
+// Token keys, on a page and in the whole index: a character is its code
+// point (below 2^21), a bigram its two code points (a << 21 | b with a != 0:
+// from 2^21 to 2^42), a trigram its three (from 2^42 to 2^63), a word its
+// number (among the page's words, or the index's) with bit 63 set. Keys of
+// different kinds never collide.
 enum Kind : std::uint8_t { kCharacter, kBigram, kTrigram, kWord };
+constexpr std::uint64_t kWordBit = 1ull << 63;
+constexpr std::uint64_t kNoKey = ~0ull;  // no word has that number
+
+inline Kind kind_of(std::uint64_t key) {
+    if (key & kWordBit) return kWord;
+    if (key >= (1ull << 42)) return kTrigram;
+    return key >= (1ull << 21) ? kBigram : kCharacter;
+}
 
 // Field groups in the order positions are written: title, headings, body.
-std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
+inline std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
 
 struct Occurrence {
     std::uint32_t token;  // page-local token number
@@ -35,45 +46,74 @@ struct Occurrence {
     std::uint8_t group;
 };
 
-// Token code -> page-local number: open addressing, as a page has a few
-// thousand distinct tokens and this runs for every character of the portal.
-struct Code {
-    std::uint64_t value;
-    Kind kind;
-};
+inline std::size_t hash_key(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32);
+}
 
+// Token key -> page-local number: open addressing (and a direct table for
+// the characters of the BMP), as a page has a few thousand distinct tokens
+// and this runs three times for every character of the portal.
 class LocalTokens {
 public:
-    LocalTokens() : slots_(1024, kEmpty) {}
+    LocalTokens() : slots_(1024, Slot{kNoKey, 0}), bmp_(0x10000, kEmpty) {}
     void reset() {
-        std::fill(slots_.begin(), slots_.end(), kEmpty);
-        codes.clear();
-    }
-    std::uint32_t number(std::uint64_t value, Kind kind) {
-        if ((codes.size() + 1) * 2 > slots_.size()) grow();
-        std::size_t i = slot(value, kind);
-        if (slots_[i] == kEmpty) {
-            slots_[i] = static_cast<std::uint32_t>(codes.size());
-            codes.push_back({value, kind});
+        for (std::size_t n = 0; n < keys.size(); ++n) {
+            if (keys[n] < 0x10000) bmp_[keys[n]] = kEmpty;
+            else slots_[where_[n]].key = kNoKey;
         }
-        return slots_[i];
+        keys.clear();
+        where_.clear();
     }
-    std::vector<Code> codes;  // by number
+    std::uint32_t character(char32_t c) {
+        if (c >= 0x10000) return number(c);
+        std::uint32_t& n = bmp_[c];
+        if (n == kEmpty) {
+            n = static_cast<std::uint32_t>(keys.size());
+            keys.push_back(c);
+            where_.push_back(0);
+        }
+        return n;
+    }
+    std::uint32_t number(std::uint64_t key) {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = hash_key(key) & mask;
+        for (;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.key == key) return s.number;
+            if (s.key == kNoKey) break;
+        }
+        if ((keys.size() + 1) * 2 > slots_.size()) {
+            grow();
+            return number(key);
+        }
+        const auto n = static_cast<std::uint32_t>(keys.size());
+        slots_[i] = {key, n};
+        keys.push_back(key);
+        where_.push_back(static_cast<std::uint32_t>(i));
+        return n;
+    }
+    std::vector<std::uint64_t> keys;  // by number
 
 private:
     static constexpr std::uint32_t kEmpty = ~0u;
-    std::size_t slot(std::uint64_t value, Kind kind) const {
-        const std::uint64_t h = (value ^ (std::uint64_t{kind} << 61)) * 0x9E3779B97F4A7C15ull;
-        std::size_t i = static_cast<std::size_t>(h >> 20) & (slots_.size() - 1);
-        while (slots_[i] != kEmpty && (codes[slots_[i]].value != value || codes[slots_[i]].kind != kind))
-            i = (i + 1) & (slots_.size() - 1);
-        return i;
-    }
+    struct Slot {
+        std::uint64_t key;
+        std::uint32_t number;
+    };
     void grow() {
-        slots_.assign(slots_.size() * 2, kEmpty);
-        for (std::uint32_t n = 0; n < codes.size(); ++n) slots_[slot(codes[n].value, codes[n].kind)] = n;
+        slots_.assign(slots_.size() * 2, Slot{kNoKey, 0});
+        const std::size_t mask = slots_.size() - 1;
+        for (std::uint32_t n = 0; n < keys.size(); ++n) {
+            if (keys[n] < 0x10000) continue;  // in bmp_
+            std::size_t i = hash_key(keys[n]) & mask;
+            while (slots_[i].key != kNoKey) i = (i + 1) & mask;
+            slots_[i] = {keys[n], n};
+            where_[n] = static_cast<std::uint32_t>(i);
+        }
     }
-    std::vector<std::uint32_t> slots_;  // numbers into codes
+    std::vector<Slot> slots_;
+    std::vector<std::uint32_t> bmp_;    // BMP character -> number
+    std::vector<std::uint32_t> where_;  // number -> its slot (not for BMP characters)
 };
 
 struct StringViewHash {
@@ -81,7 +121,8 @@ struct StringViewHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-class Collector : public TokenVisitor {
+// Receives the tokens of a page (tokenize_with calls it directly).
+class Collector final {
 public:
     void reset() {
         occurrences.clear();
@@ -93,28 +134,58 @@ public:
     std::vector<std::string> words;  // by word number
     LocalTokens tokens;
 
-    void character(char32_t c, std::uint32_t pos, Field field) override {
-        occurrences.push_back({tokens.number(c, kCharacter), pos, group_of(field)});
+    void character(char32_t c, std::uint32_t pos, Field field) {
+        occurrences.push_back({tokens.character(c), pos, group_of(field)});
     }
-    void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) override {
-        occurrences.push_back({tokens.number((std::uint64_t{a} << 21) | b, kBigram), pos, group_of(field)});
+    void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) {
+        occurrences.push_back({tokens.number((std::uint64_t{a} << 21) | b), pos, group_of(field)});
     }
-    void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field field) override {
-        const std::uint64_t value = (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
-        occurrences.push_back({tokens.number(value, kTrigram), pos, group_of(field)});
+    void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field field) {
+        const std::uint64_t key = (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
+        occurrences.push_back({tokens.number(key), pos, group_of(field)});
     }
-    void word(std::string_view w, std::uint32_t pos, Field field) override {
+    void word(std::string_view w, std::uint32_t pos, Field field) {
         auto it = word_index_.find(w);
         if (it == word_index_.end()) {
             it = word_index_.emplace(std::string(w), static_cast<std::uint32_t>(words.size())).first;
             words.emplace_back(w);
         }
-        occurrences.push_back({tokens.number(it->second, kWord), pos, group_of(field)});
+        occurrences.push_back({tokens.number(kWordBit | it->second), pos, group_of(field)});
     }
 
 private:
     std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
 };
+
+// The order of keys in the index (and of each page's entries): document
+// tokens (characters, bigrams, words) by key, then trigrams by key. Keys
+// compare as UTF-8 bytes, that is by code points. sort_key gives that order
+// but for words of the same first letter, which compare as strings: a word
+// never shares its first code point with a character or bigram (word code
+// points are never characters), a character comes before the bigrams it
+// begins, and three code points of 21 bits each compare as their number.
+inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>& words) {
+    switch (kind_of(key)) {
+    case kCharacter: return key << 22;
+    case kBigram: return ((key >> 21) << 22) | ((key & 0x1FFFFF) + 1);
+    case kTrigram: return kWordBit | key;
+    default: return (std::uint64_t{static_cast<unsigned char>(words[key & ~kWordBit][0])} << 22) | 0x3FFFFF;
+    }
+}
+
+struct Ordered {
+    std::uint64_t sort;
+    std::uint64_t key;
+    std::uint32_t index;
+};
+
+// Sorts `items` (sort filled by sort_key) into key order.
+void sort_keys(std::vector<Ordered>& items, const std::vector<std::string>& words) {
+    std::sort(items.begin(), items.end(), [&](const Ordered& a, const Ordered& b) {
+        if (a.sort != b.sort) return a.sort < b.sort;
+        return words[a.key & ~kWordBit] < words[b.key & ~kWordBit];  // two words of the same first letter
+    });
+}
 
 std::string to_utf16le(std::string_view text, std::uint32_t length16) {
     std::string out(std::size_t{length16} * 2, '\0');
@@ -138,34 +209,6 @@ std::string to_utf16le(std::string_view text, std::uint32_t length16) {
     return out;
 }
 
-// The first code point of a token (its key's first character).
-char32_t first_code_point(const Code& code, const std::vector<std::string>& words) {
-    switch (code.kind) {
-    case kCharacter: return static_cast<char32_t>(code.value);
-    case kBigram: return static_cast<char32_t>(code.value >> 21);
-    case kTrigram: return static_cast<char32_t>(code.value >> 42);
-    default: return static_cast<unsigned char>(words[code.value][0]);
-    }
-}
-
-// Orders a page's tokens as finish() walks them: the document tokens
-// (characters, bigrams, words) by key, then the trigrams by key. Keys
-// compare as UTF-8 bytes, that is by code points; a word never shares its
-// first code point with a character or bigram (word code points are never
-// characters), and a character comes before the bigrams it begins.
-bool key_less(const Code& a, const Code& b, const std::vector<std::string>& words) {
-    const bool ta = a.kind == kTrigram, tb = b.kind == kTrigram;
-    if (ta != tb) return tb;
-    if (ta) return a.value < b.value;  // three code points of 21 bits each: numeric order is key order
-    const char32_t fa = first_code_point(a, words), fb = first_code_point(b, words);
-    if (fa != fb) return fa < fb;
-    if (a.kind == kWord) return words[a.value] < words[b.value];
-    // A character, or a bigram with the same first code point: the shorter first.
-    const std::uint64_t sa = a.kind == kBigram ? (a.value & 0x1FFFFF) + 1 : 0;
-    const std::uint64_t sb = b.kind == kBigram ? (b.value & 0x1FFFFF) + 1 : 0;
-    return sa < sb;
-}
-
 // CPU time of the calling thread.
 std::uint64_t thread_cpu_ns() {
     timespec t{};
@@ -177,10 +220,14 @@ std::uint64_t thread_cpu_ns() {
 // costs no allocation once the buffers have grown to the largest page.
 struct PageScratch {
     Collector collector;
-    std::vector<std::uint32_t> begin, fill, order, ids;
+    std::vector<std::uint32_t> begin, fill, ids;
+    std::vector<Ordered> order;
     std::vector<Occurrence> grouped;
     std::string entries, positions;
+    std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
 };
+
+std::atomic<std::uint64_t> next_serial{1};
 
 // Appends one token's entry for a page (see PageRecord::entries): its
 // weight (occurrences weighed by field) and the position a snippet shows
@@ -220,14 +267,6 @@ void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, c
     }
     put_varint(out, scratch.size());
     out += scratch;
-}
-
-std::string code_key(std::uint64_t value, std::uint8_t kind) {
-    std::string key;
-    if (kind == kTrigram) append_utf8(key, static_cast<char32_t>((value >> 42) & 0x1FFFFF));
-    if (kind != kCharacter) append_utf8(key, static_cast<char32_t>((value >> 21) & 0x1FFFFF));
-    append_utf8(key, static_cast<char32_t>(value & 0x1FFFFF));
-    return key;
 }
 
 // Shard size: big enough that the manifest (one separator per shard) stays
@@ -308,7 +347,10 @@ void SpillStore::read(std::uint64_t offset, std::size_t length, std::string& out
 }
 
 SearchIndexer::SearchIndexer(SearchIndexOptions options)
-    : options_(std::move(options)), spill_(options_.spill, options_.spill_dir) {}
+    : options_(std::move(options)), spill_(options_.spill, options_.spill_dir), serial_(next_serial++) {
+    table_keys_.assign(1u << 16, kNoKey);
+    table_ids_.assign(1u << 16, 0);
+}
 
 bool SearchIndexer::wants(const std::string& path) {
     return path.ends_with(".html") && path != "404.html" && !path.starts_with("search/");
@@ -318,65 +360,110 @@ std::string SearchIndexer::text_path(const std::string& page_path) {
     return "search/text/" + page_path.substr(0, page_path.size() - 5) + ".u16";
 }
 
-std::uint32_t SearchIndexer::intern(std::uint64_t code, std::uint8_t kind, const std::string* word) {
-    if (kind != kWord) {
-        // Characters and bigrams share a map: a bigram's first code point is never 0.
-        auto& ids = kind == kTrigram ? trigram_ids_ : char_ids_;
-        auto [it, added] = ids.try_emplace(code, static_cast<std::uint32_t>(tokens_.size()));
-        if (added) tokens_.push_back({code_key(code, kind), kind == kTrigram, 0, 0});
+std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) {
+    if (word) {
+        auto [it, added] = word_ids_.try_emplace(*word, static_cast<std::uint32_t>(tokens_.size()));
+        if (added) {
+            tokens_.push_back({kWordBit | words_.size(), 0, 0});
+            words_.push_back(*word);
+        }
         return it->second;
     }
-    auto [it, added] = word_ids_.try_emplace(*word, static_cast<std::uint32_t>(tokens_.size()));
-    if (added) tokens_.push_back({*word, false, 0, 0});
-    return it->second;
+    std::size_t mask = table_keys_.size() - 1;
+    std::size_t i = hash_key(key) & mask;
+    for (;; i = (i + 1) & mask) {
+        if (table_keys_[i] == key) return table_ids_[i];
+        if (table_keys_[i] == kNoKey) break;
+    }
+    if ((table_used_ + 1) * 2 > table_keys_.size()) {
+        std::vector<std::uint64_t> keys(table_keys_.size() * 2, kNoKey);
+        std::vector<std::uint32_t> ids(keys.size(), 0);
+        mask = keys.size() - 1;
+        for (std::size_t k = 0; k < table_keys_.size(); ++k) {
+            if (table_keys_[k] == kNoKey) continue;
+            std::size_t j = hash_key(table_keys_[k]) & mask;
+            while (keys[j] != kNoKey) j = (j + 1) & mask;
+            keys[j] = table_keys_[k];
+            ids[j] = table_ids_[k];
+        }
+        table_keys_.swap(keys);
+        table_ids_.swap(ids);
+        i = hash_key(key) & mask;
+        while (table_keys_[i] != kNoKey) i = (i + 1) & mask;
+    }
+    const auto id = static_cast<std::uint32_t>(tokens_.size());
+    table_keys_[i] = key;
+    table_ids_[i] = id;
+    ++table_used_;
+    tokens_.push_back({key, 0, 0});
+    return id;
+}
+
+std::string SearchIndexer::key_text(std::uint64_t key) const {
+    if (key & kWordBit) return words_[key & ~kWordBit];
+    std::string text;
+    const Kind kind = kind_of(key);
+    if (kind == kTrigram) append_utf8(text, static_cast<char32_t>((key >> 42) & 0x1FFFFF));
+    if (kind != kCharacter) append_utf8(text, static_cast<char32_t>((key >> 21) & 0x1FFFFF));
+    append_utf8(text, static_cast<char32_t>(key & 0x1FFFFF));
+    return text;
 }
 
 void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& sink) {
     const std::uint64_t start = thread_cpu_ns();
-    PageText page = extract_page_text(html, options_.title_suffix);
     static thread_local PageScratch scratch;
+    if (scratch.indexer != serial_) {
+        scratch.indexer = serial_;
+        ++threads_adding_;
+    }
+    PageText page = extract_page_text(html, options_.title_suffix);
     Collector& collector = scratch.collector;
     collector.reset();
-    collector.occurrences.reserve(page.length16 * 2 + 16);
-    tokenize(page.text, page.spans, collector);
+    collector.occurrences.reserve(std::size_t{page.length16} * 3 + 16);
+    tokenize_with(page.text, page.spans, collector);
 
     // Group the occurrences by token, keeping position order (counting sort).
-    const std::vector<Code>& codes = collector.tokens.codes;
+    const std::vector<std::uint64_t>& keys = collector.tokens.keys;
+    const std::size_t n_tokens = keys.size();
     std::vector<std::uint32_t>& begin = scratch.begin;
-    begin.assign(codes.size() + 1, 0);
+    begin.assign(n_tokens + 1, 0);
     for (const Occurrence& o : collector.occurrences) ++begin[o.token + 1];
-    for (std::size_t t = 0; t < codes.size(); ++t) begin[t + 1] += begin[t];
+    for (std::size_t t = 0; t < n_tokens; ++t) begin[t + 1] += begin[t];
     std::vector<Occurrence>& grouped = scratch.grouped;
     grouped.resize(collector.occurrences.size());
     scratch.fill.assign(begin.begin(), begin.end() - 1);
     for (const Occurrence& o : collector.occurrences) grouped[scratch.fill[o.token]++] = o;
 
-    // The page's tokens in the order finish() walks them (see key_less).
-    std::vector<std::uint32_t>& order = scratch.order;
-    order.resize(codes.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return key_less(codes[a], codes[b], collector.words); });
+    // The page's tokens in the order finish() walks them (see sort_key).
+    std::vector<Ordered>& order = scratch.order;
+    order.resize(n_tokens);
+    for (std::uint32_t t = 0; t < n_tokens; ++t) order[t] = {sort_key(keys[t], collector.words), keys[t], t};
+    sort_keys(order, collector.words);
 
     std::vector<std::uint32_t>& ids = scratch.ids;
-    ids.resize(codes.size());
+    ids.resize(n_tokens);
     {
         std::lock_guard lock(mutex_);
-        for (std::size_t t = 0; t < codes.size(); ++t) {
-            const Code code = codes[t];
-            ids[t] = intern(code.value, code.kind, code.kind == kWord ? &collector.words[code.value] : nullptr);
+        for (std::size_t t = 0; t < n_tokens; ++t) {
+            const std::uint64_t key = keys[t];
+            const bool word = key & kWordBit;
+            ids[t] = intern(key, word ? &collector.words[key & ~kWordBit] : nullptr);
             Token& token = tokens_[ids[t]];
             ++token.docs;
-            if (token.trigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
+            if (kind_of(key) == kTrigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
         }
     }
     std::string& entries = scratch.entries;
     entries.clear();
-    for (const std::uint32_t t : order) {
-        append_entry(entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1],
-                     codes[t].kind == kTrigram, scratch.positions);
+    std::size_t doc_size = 0;
+    for (const Ordered& o : order) {
+        const std::uint32_t t = o.index;
+        const bool trigram = kind_of(o.key) == kTrigram;
+        append_entry(entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1], trigram,
+                     scratch.positions);
+        if (!trigram) doc_size = entries.size();
     }
-    PageRecord record{path, std::move(page.title), spill_.append(entries), entries.size()};
+    PageRecord record{path, std::move(page.title), spill_.append(entries), doc_size, entries.size()};
 
     std::string text_file = to_utf16le(page.text, page.length16);
     const std::string text_file_path = text_path(path);
@@ -430,38 +517,18 @@ private:
 
 }  // namespace
 
-void SearchIndexer::finish(OutputSink& sink) {
-    std::sort(records_.begin(), records_.end(),
-              [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
-    const std::size_t n_docs = records_.size();
-    // The order of key_less: document tokens by key, then trigrams by key.
-    std::vector<std::uint32_t> order(tokens_.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (tokens_[a].trigram != tokens_[b].trigram) return tokens_[b].trigram;
-        return tokens_[a].key < tokens_[b].key;
-    });
-    std::vector<std::uint32_t> rank(tokens_.size());
-    for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-
-    std::uint64_t doc_total = 0, position_total = 0;
-    for (const Token& t : tokens_) {
-        if (t.trigram) position_total += t.position_bytes + t.docs * 2;
-        else doc_total += std::uint64_t{t.docs} * 4;
-    }
-    ShardWriter doc_shards("search/d/",
-                           options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
-                           digest_);
-    ShardWriter position_shards(
-        "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
-        sink, digest_);
-
+void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
+                               std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards) {
     // Walk every page's entries (already in rank order) in step, a slice of
     // tokens at a time, so the postings of one slice only are gathered at once.
+    const std::size_t n_docs = records_.size();
     constexpr std::uint32_t kEnd = 0xFFFFFFFFu;
     std::vector<EntryCursor> cursors;
     cursors.reserve(n_docs);
-    for (const PageRecord& r : records_) cursors.emplace_back(spill_, r.offset, r.size);
+    for (const PageRecord& r : records_) {
+        if (trigrams) cursors.emplace_back(spill_, r.offset + r.doc_size, r.size - r.doc_size);
+        else cursors.emplace_back(spill_, r.offset, r.doc_size);
+    }
     std::vector<std::uint32_t> current(n_docs, kEnd);
     const auto advance = [&](std::size_t d) {
         std::uint64_t id = 0;
@@ -469,8 +536,9 @@ void SearchIndexer::finish(OutputSink& sink) {
             current[d] = kEnd;
             return;
         }
-        // key_less and this order must agree, or the walk below would lose entries.
-        if (id >= rank.size() || (current[d] != kEnd && rank[id] <= current[d]))
+        // sort_key and this order must agree, or the walk below would lose entries.
+        if (id >= rank.size() || rank[id] < r_begin || rank[id] >= r_end ||
+            (current[d] != kEnd && rank[id] <= current[d]))
             throw std::logic_error("search index: a page's entries are not in key order");
         current[d] = rank[id];
     };
@@ -482,19 +550,19 @@ void SearchIndexer::finish(OutputSink& sink) {
         std::uint32_t offset;  // of the payload in the page's cursor buffer
     };
     std::vector<Posting> postings;
-    std::vector<std::uint64_t> start;
+    std::vector<std::uint64_t> start, fill;
     std::string record;
-    for (std::uint32_t r0 = 0; r0 < order.size();) {
+    for (std::uint32_t r0 = r_begin; r0 < r_end;) {
         std::uint32_t r1 = r0;
         std::uint64_t total = 0;
         start.assign(1, 0);
-        while (r1 < order.size() && (r1 == r0 || total + tokens_[order[r1]].docs <= kSlicePostings)) {
+        while (r1 < r_end && (r1 == r0 || total + tokens_[order[r1]].docs <= kSlicePostings)) {
             total += tokens_[order[r1]].docs;
             start.push_back(total);
             ++r1;
         }
         postings.resize(total);
-        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+        fill.assign(start.begin(), start.end() - 1);
         for (std::size_t d = 0; d < n_docs; ++d) {
             EntryCursor& c = cursors[d];
             if (current[d] >= r1) continue;
@@ -502,7 +570,7 @@ void SearchIndexer::finish(OutputSink& sink) {
             while (current[d] < r1) {
                 const std::uint32_t r = current[d];
                 postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(c.pos)};
-                if (tokens_[order[r]].trigram) {
+                if (trigrams) {
                     std::uint64_t len = 0;
                     c.get_varint(len);
                     c.need(len);
@@ -524,7 +592,7 @@ void SearchIndexer::finish(OutputSink& sink) {
                 const std::string_view s = cursors[p.doc].buf;
                 std::size_t i = p.offset;
                 put_varint(record, p.doc - prev_doc);
-                if (token.trigram) {
+                if (trigrams) {
                     std::uint64_t len = 0;
                     get_varint(s, i, len);
                     record.append(s.substr(i, len));  // positions
@@ -535,13 +603,74 @@ void SearchIndexer::finish(OutputSink& sink) {
                 }
                 prev_doc = p.doc;
             }
-            (token.trigram ? position_shards : doc_shards).add(token.key, record);
+            shards.add(key_text(token.key), record);
         }
         r0 = r1;
     }
-    cursors.clear();
-    doc_shards.finish();
-    position_shards.finish();
+    shards.finish();
+}
+
+void SearchIndexer::finish(OutputSink& sink) {
+    std::sort(records_.begin(), records_.end(),
+              [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
+    // The order of sort_key: document tokens by key, then trigrams by key.
+    // Ids, not (sort key, id) pairs: the index may have millions of tokens.
+    std::vector<std::uint32_t> order(tokens_.size()), rank(tokens_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const std::uint64_t ka = tokens_[a].key, kb = tokens_[b].key;
+        const std::uint64_t sa = sort_key(ka, words_), sb = sort_key(kb, words_);
+        if (sa != sb) return sa < sb;
+        return words_[ka & ~kWordBit] < words_[kb & ~kWordBit];  // two words of the same first letter
+    });
+    std::uint32_t first_trigram = static_cast<std::uint32_t>(order.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r) {
+        rank[order[r]] = r;
+        if (first_trigram == order.size() && kind_of(tokens_[order[r]].key) == kTrigram) first_trigram = r;
+    }
+
+    std::uint64_t doc_total = 0, position_total = 0;
+    for (const Token& t : tokens_) {
+        if (kind_of(t.key) == kTrigram) position_total += t.position_bytes + t.docs * 2;
+        else doc_total += std::uint64_t{t.docs} * 4;
+    }
+    // Each writer has its own digest (the digest is a sum: the same whatever the order).
+    FileDigest doc_digest, position_digest;
+    ShardWriter doc_shards("search/d/",
+                           options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
+                           doc_digest);
+    ShardWriter position_shards(
+        "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
+        sink, position_digest);
+    const auto write_docs = [&] { write_part(order, rank, 0, first_trigram, false, doc_shards); };
+    const auto write_positions = [&] {
+        write_part(order, rank, first_trigram, static_cast<std::uint32_t>(order.size()), true, position_shards);
+    };
+    const unsigned threads = options_.finish_threads ? options_.finish_threads : threads_adding_.load() > 1 ? 2 : 1;
+    if (threads > 1) {
+        // The two kinds of shard are independent streams: one on another thread.
+        std::exception_ptr error;
+        std::thread other([&] {
+            try {
+                write_positions();
+            } catch (...) {
+                error = std::current_exception();
+            }
+        });
+        try {
+            write_docs();
+        } catch (...) {
+            other.join();
+            throw;
+        }
+        other.join();
+        if (error) std::rethrow_exception(error);
+    } else {
+        write_docs();
+        write_positions();
+    }
+    digest_.add(doc_digest);
+    digest_.add(position_digest);
     write_documents(sink);
     write_facets(sink);
     write_manifest(doc_shards, position_shards, sink);

@@ -42,6 +42,10 @@ struct SearchIndexOptions {
     // made: they stay in memory. The output is the same either way.
     bool spill = true;
     std::string spill_dir;
+    // Threads finish() writes the document and the position shards on (the
+    // output is the same): 0, two when pages came from more than one thread
+    // (as many as the build's --jobs allow), else one.
+    unsigned finish_threads = 0;
 };
 
 // Where the indexer keeps each page's encoded entries until finish(): an
@@ -94,23 +98,33 @@ public:
 
 private:
     struct Token {
-        std::string key;  // UTF-8: one, two or three characters, or a folded word
-        // A trigram has positions (in p/) and no document entry; every
-        // other token a document entry (in d/) and no positions.
-        bool trigram = false;
+        // See kind_of in search_index.cpp: a character, bigram or trigram is
+        // its code points, a word its index in words_ with bit 63 set. A
+        // trigram has positions (in p/) and no document entry; every other
+        // token a document entry (in d/) and no positions.
+        std::uint64_t key = 0;
         std::uint32_t docs = 0;
         std::uint64_t position_bytes = 0;
     };
     struct PageRecord {
         std::string path;
         std::string title;
-        // Where the page's entries are in spill_: per token, in the order of
-        // (trigram, key), varint id, then weight and snippet position, or for
-        // a trigram the length and bytes of its position list.
+        // Where the page's entries are in spill_: per token, in key order,
+        // varint id, then weight and snippet position, or for a trigram the
+        // length and bytes of its position list; the first `doc_size` bytes
+        // are the document tokens', the rest the trigrams'.
         std::uint64_t offset = 0;
+        std::uint64_t doc_size = 0;
         std::uint64_t size = 0;
     };
-    std::uint32_t intern(std::uint64_t code, std::uint8_t kind, const std::string* word);  // word: for words only
+    // The index's id of a page's token (key as in Token, a word's with the
+    // page's word number); under mutex_.
+    std::uint32_t intern(std::uint64_t key, const std::string* word);
+    std::string key_text(std::uint64_t key) const;
+    // Writes the records of the tokens of ranks [r_begin, r_end) of `order`,
+    // reading the document part of each page's entries, or the trigram part.
+    void write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
+                    std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards);
     const SearchPageInfo& info(const std::string& path) const;
     void emit(const std::string& path, std::string bytes, OutputSink& sink);
     void write_documents(OutputSink& sink);
@@ -120,14 +134,20 @@ private:
     SearchIndexOptions options_;
     std::mutex mutex_;
     std::vector<Token> tokens_;
-    std::unordered_map<std::uint64_t, std::uint32_t> char_ids_;     // characters and bigrams
-    std::unordered_map<std::uint64_t, std::uint32_t> trigram_ids_;
+    // Key of a character, bigram or trigram -> id: open addressing, keys_
+    // ~0 where empty.
+    std::vector<std::uint64_t> table_keys_;
+    std::vector<std::uint32_t> table_ids_;
+    std::size_t table_used_ = 0;
+    std::vector<std::string> words_;  // by word number
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::vector<PageRecord> records_;
     SpillStore spill_;
     FileDigest digest_;
     std::size_t pages_ = 0;
     std::atomic<std::uint64_t> nanoseconds_adding_{0};  // of the text files, then of everything else
+    const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
+    std::atomic<unsigned> threads_adding_{0};  // threads that called add_page
 };
 
 // Passes files on to `next`, indexing the pages on the way.

@@ -4,14 +4,6 @@
 
 namespace gk {
 
-void put_varint(std::string& out, std::uint64_t value) {
-    while (value >= 0x80) {
-        out += static_cast<char>((value & 0x7F) | 0x80);
-        value >>= 7;
-    }
-    out += static_cast<char>(value);
-}
-
 bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value) {
     value = 0;
     for (int shift = 0; i < s.size() && shift < 64; shift += 7) {

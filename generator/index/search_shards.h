@@ -13,7 +13,16 @@
 
 namespace gk {
 
-void put_varint(std::string& out, std::uint64_t value);
+inline void put_varint(std::string& out, std::uint64_t value) {
+    char bytes[10];
+    std::size_t n = 0;
+    while (value >= 0x80) {
+        bytes[n++] = static_cast<char>((value & 0x7F) | 0x80);
+        value >>= 7;
+    }
+    bytes[n++] = static_cast<char>(value);
+    out.append(bytes, n);
+}
 // Reads a varint at s[i] (advancing i); returns false when s ends inside it.
 bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value);
 
@@ -23,6 +32,8 @@ bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value);
 class FileDigest {
 public:
     void add(std::string_view path, std::string_view bytes);
+    // Adds the files of another digest (two writers on two threads, then one digest).
+    void add(const FileDigest& other) { sum_ += other.sum_; }
     std::string hex() const;
 
 private:

@@ -19,13 +19,80 @@ enum class CharClass : std::uint8_t { space, word, character };
 // Where a piece of text sits on its page; ranking weighs title > heading > body.
 enum class Field : std::uint8_t { body = 0, heading = 1, title = 2 };
 
-CharClass char_class(char32_t c);
-// A word code point as it is indexed: lower-case ASCII.
-char32_t fold_word_char(char32_t c);
+// The class of any code point, out of line (the rare ones).
+CharClass char_class_slow(char32_t c);
 
-// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes give U+FFFD.
-char32_t next_code_point(std::string_view s, std::size_t& i);
-void append_utf8(std::string& out, char32_t c);
+inline CharClass char_class(char32_t c) {
+    if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) return CharClass::word;
+        if (c == 0x20 || c == 0 || (c >= 0x09 && c <= 0x0D)) return CharClass::space;
+        return CharClass::character;
+    }
+    // CJK and everything up to the full-width forms: no space (U+3000 and
+    // U+FEFF are outside), no word code point.
+    if (c > 0x3000 && c < 0xFEFF) return CharClass::character;
+    return char_class_slow(c);
+}
+
+// A word code point as it is indexed: lower-case ASCII.
+inline char32_t fold_word_char(char32_t c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width to ASCII
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    return c;
+}
+
+// Decodes one UTF-8 code point at `i` (advancing it); invalid bytes give
+// U+FFFD. Out of line: every form, errors included.
+char32_t next_code_point_slow(std::string_view s, std::size_t& i);
+
+// Likewise, with ASCII and valid three-byte sequences (all of CJK) decoded
+// inline; the result is the same as next_code_point_slow's.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+            const char32_t c = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+            if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+                i += 3;
+                return c;
+            }
+        }
+    }
+    return next_code_point_slow(s, i);
+}
+
+inline void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+        return;
+    }
+    char b[4];
+    std::size_t n;
+    if (c < 0x800) {
+        b[0] = static_cast<char>(0xC0 | (c >> 6));
+        b[1] = static_cast<char>(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        b[0] = static_cast<char>(0xE0 | (c >> 12));
+        b[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        b[2] = static_cast<char>(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        b[0] = static_cast<char>(0xF0 | (c >> 18));
+        b[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        b[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        b[3] = static_cast<char>(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    out.append(b, n);
+}
+
 // Code units the code point takes in UTF-16: positions are counted in them,
 // as JavaScript strings are.
 inline std::uint32_t utf16_length(char32_t c) { return c >= 0x10000 ? 2 : 1; }
@@ -48,7 +115,64 @@ public:
 };
 
 // Tokenizes normalised text (UTF-8) whose non-body stretches are `spans`
-// (sorted, not overlapping).
+// (sorted, not overlapping), reporting to any type with the member functions
+// of TokenVisitor (called directly, so a final visitor's are inlined). The
+// indexer calls it; `tokenize` below is the same for a TokenVisitor.
+template <class Visitor>
+void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, Visitor& visitor) {
+    std::size_t span = 0;
+    std::uint32_t pos = 0;  // UTF-16 offset of the current code point
+    std::string word;
+    std::uint32_t word_pos = 0;
+    Field word_field = Field::body;
+    char32_t prev = 0;  // the previous code point when it was a character, else 0
+    std::uint32_t prev_pos = 0;
+    Field prev_field = Field::body;
+    char32_t prev2 = 0;  // the one before, likewise
+    std::uint32_t prev2_pos = 0;
+    Field prev2_field = Field::body;
+    // The field of the current position: spans[span] when pos is in it.
+    std::uint32_t span_begin = spans.empty() ? ~0u : spans[0].begin;
+    std::uint32_t span_end = spans.empty() ? ~0u : spans[0].end;
+
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_code_point(text, i);
+        while (pos >= span_end) {
+            ++span;
+            span_begin = span < spans.size() ? spans[span].begin : ~0u;
+            span_end = span < spans.size() ? spans[span].end : ~0u;
+        }
+        const Field field = span_begin <= pos ? spans[span].field : Field::body;
+        switch (char_class(c)) {
+        case CharClass::space:
+            if (!word.empty()) {
+                visitor.word(std::string_view(word), word_pos, word_field);
+                word.clear();
+            }
+            prev = prev2 = 0;
+            break;
+        case CharClass::word:
+            if (word.empty()) word_pos = pos, word_field = field;
+            word += static_cast<char>(fold_word_char(c));
+            prev = prev2 = 0;
+            break;
+        case CharClass::character:
+            if (!word.empty()) {
+                visitor.word(std::string_view(word), word_pos, word_field);
+                word.clear();
+            }
+            visitor.character(c, pos, field);
+            if (prev != 0) visitor.bigram(prev, c, prev_pos, prev_field);
+            if (prev2 != 0) visitor.trigram(prev2, prev, c, prev2_pos, prev2_field);
+            prev2 = prev, prev2_pos = prev_pos, prev2_field = prev_field;
+            prev = c, prev_pos = pos, prev_field = field;
+            break;
+        }
+        pos += utf16_length(c);
+    }
+    if (!word.empty()) visitor.word(std::string_view(word), word_pos, word_field);
+}
+
 void tokenize(std::string_view text, const std::vector<FieldSpan>& spans, TokenVisitor& visitor);
 
 }  // namespace gk

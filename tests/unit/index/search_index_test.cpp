@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "index/search_index.h"
@@ -24,8 +25,10 @@ std::string html(const Page& p) {
 }
 
 std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
-                                         bool spill = true, const std::string& spill_dir = "") {
+                                         bool spill = true, const std::string& spill_dir = "",
+                                         unsigned finish_threads = 0) {
     SearchIndexOptions options;
+    options.finish_threads = finish_threads;
     options.spill = spill;
     options.spill_dir = spill_dir;
     options.title_suffix = " - 站点";
@@ -127,6 +130,43 @@ TEST_CASE("entries waiting in a temporary file give the same index as entries in
     }
     CHECK(find(spilled, "中文𠮷") == std::vector<std::string>{"m/2.html"});
     CHECK(find(spilled, "--") == std::vector<std::string>{"m/1.html"});
+}
+
+TEST_CASE("document and position shards written on two threads are the same bytes as on one", "[index][search]") {
+    std::vector<Page> pages = kPages;
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    for (const std::size_t shard_bytes : {std::size_t{0}, std::size_t{16}}) {
+        for (const bool spill : {true, false}) {
+            INFO("shard bytes " << shard_bytes << ", spill " << spill);
+            const auto one = build(pages, shard_bytes, spill, "", 1);
+            CHECK(build(pages, shard_bytes, spill, "", 2) == one);
+            CHECK(build(pages, shard_bytes, spill, "", 0) == one);
+        }
+    }
+}
+
+TEST_CASE("pages added from several threads give the index of one thread", "[index][search]") {
+    std::vector<Page> pages;
+    for (int i = 0; i < 40; ++i) {
+        const Page& p = (i % 2 ? kMixed : kPages)[static_cast<std::size_t>(i) % (i % 2 ? kMixed.size() : kPages.size())];
+        pages.push_back({"p/" + std::to_string(i) + ".html", p.title + std::to_string(i % 7), p.main});
+    }
+    const auto one = build(pages, 64, true, "", 1);
+    SearchIndexOptions options;
+    options.title_suffix = " - 站点";
+    options.doc_shard_bytes = options.position_shard_bytes = 64;
+    options.pages["departments/union/2020/index.html"] = {"union", "区总工会", 2020, "2020年部门预算"};
+    SearchIndexer indexer(options);
+    MemorySink sink;
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < 3; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = t; i < pages.size(); i += 3) indexer.add_page(pages[i].path, html(pages[i]), sink);
+        });
+    }
+    for (std::thread& t : threads) t.join();
+    indexer.finish(sink);  // on two threads: pages came from three
+    CHECK(sink.files() == one);
 }
 
 TEST_CASE("the temporary file of page entries leaves nothing behind", "[index][search]") {
