@@ -35,6 +35,24 @@ public:
             out_.spans.push_back({pos, out_.length16, field});
         open_span_ = true;
     }
+    // Appends `n` bytes that are the UTF-8 of `units` code points, none of
+    // them a space, each one UTF-16 unit: the same as adding them one by one.
+    void add_run(const char* bytes, std::size_t n, std::uint32_t units, Field field) {
+        if (pending_space_ && !out_.text.empty()) {
+            out_.text += ' ';
+            ++out_.length16;
+        }
+        pending_space_ = false;
+        const std::uint32_t pos = out_.length16;
+        out_.text.append(bytes, n);
+        out_.length16 += units;
+        if (field == Field::body) return;
+        if (!out_.spans.empty() && out_.spans.back().field == field && open_span_)
+            out_.spans.back().end = out_.length16;
+        else
+            out_.spans.push_back({pos, out_.length16, field});
+        open_span_ = true;
+    }
     // Ends the current span, so that two headings stay two spans.
     void close_span() { open_span_ = false; }
 
@@ -212,8 +230,41 @@ std::size_t skip_element(std::string_view html, const Tag& tag) {
     return i;
 }
 
+// The end of the run of plain text at html[i]: printable ASCII but '&',
+// and valid three-byte sequences of U+3001..U+FEFE (CJK, full-width
+// punctuation: characters, never spaces, one UTF-16 unit each), copied as
+// they are; `units` counts their code points.
+std::size_t plain_run(std::string_view html, std::size_t i, std::size_t end, std::uint32_t& units) {
+    const auto* s = reinterpret_cast<const unsigned char*>(html.data());
+    std::uint32_t n = 0;
+    while (i < end) {
+        const unsigned char b = s[i];
+        if (b < 0x80) {
+            if (b <= 0x20 || b == '&') break;
+            ++i, ++n;
+            continue;
+        }
+        // As next_code_point decodes it: the sequence is whole within the page.
+        if ((b & 0xF0) != 0xE0 || i + 2 >= html.size()) break;
+        const unsigned char b1 = s[i + 1], b2 = s[i + 2];
+        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+        const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+        if (c <= 0x3000 || c >= 0xFEFF || (c >= 0xD800 && c <= 0xDFFF)) break;
+        i += 3, ++n;
+    }
+    units = n;
+    return i;
+}
+
 void add_text(std::string_view html, std::size_t begin, std::size_t end, Field field, TextBuilder& out) {
     for (std::size_t i = begin; i < end;) {
+        std::uint32_t units = 0;
+        const std::size_t run_end = plain_run(html, i, end, units);
+        if (run_end > i) {
+            out.add_run(html.data() + i, run_end - i, units, field);
+            i = run_end;
+            continue;
+        }
         const char32_t c = html[i] == '&' ? decode_entity(html, i) : next_code_point(html, i);
         out.add(c, field);
     }

@@ -124,25 +124,32 @@ struct StringViewHash {
 // Receives the tokens of a page (tokenize_with calls it directly).
 class Collector final {
 public:
-    void reset() {
-        occurrences.clear();
+    // For a text of `length16` UTF-16 units: a code point gives at most three
+    // occurrences (a character, a bigram, a trigram) or one word, so the
+    // occurrences are written into room made once, unchecked.
+    void reset(std::uint32_t length16) {
+        const std::size_t room = std::size_t{length16} * 3 + 16;
+        if (storage_.size() < room) storage_.resize(room);
+        end_ = storage_.data();
         words.clear();
         word_index_.clear();
         tokens.reset();
     }
-    std::vector<Occurrence> occurrences;
+    const Occurrence* begin() const { return storage_.data(); }
+    const Occurrence* end() const { return end_; }
+    std::size_t size() const { return static_cast<std::size_t>(end_ - storage_.data()); }
     std::vector<std::string> words;  // by word number
     LocalTokens tokens;
 
     void character(char32_t c, std::uint32_t pos, Field field) {
-        occurrences.push_back({tokens.character(c), pos, group_of(field)});
+        *end_++ = {tokens.character(c), pos, group_of(field)};
     }
     void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) {
-        occurrences.push_back({tokens.number((std::uint64_t{a} << 21) | b), pos, group_of(field)});
+        *end_++ = {tokens.number((std::uint64_t{a} << 21) | b), pos, group_of(field)};
     }
     void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field field) {
         const std::uint64_t key = (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
-        occurrences.push_back({tokens.number(key), pos, group_of(field)});
+        *end_++ = {tokens.number(key), pos, group_of(field)};
     }
     void word(std::string_view w, std::uint32_t pos, Field field) {
         auto it = word_index_.find(w);
@@ -150,10 +157,12 @@ public:
             it = word_index_.emplace(std::string(w), static_cast<std::uint32_t>(words.size())).first;
             words.emplace_back(w);
         }
-        occurrences.push_back({tokens.number(kWordBit | it->second), pos, group_of(field)});
+        *end_++ = {tokens.number(kWordBit | it->second), pos, group_of(field)};
     }
 
 private:
+    std::vector<Occurrence> storage_;
+    Occurrence* end_ = nullptr;
     std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
 };
 
@@ -418,8 +427,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     }
     PageText page = extract_page_text(html, options_.title_suffix);
     Collector& collector = scratch.collector;
-    collector.reset();
-    collector.occurrences.reserve(std::size_t{page.length16} * 3 + 16);
+    collector.reset(page.length16);
     tokenize_with(page.text, page.spans, collector);
 
     // Group the occurrences by token, keeping position order (counting sort).
@@ -427,12 +435,12 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     const std::size_t n_tokens = keys.size();
     std::vector<std::uint32_t>& begin = scratch.begin;
     begin.assign(n_tokens + 1, 0);
-    for (const Occurrence& o : collector.occurrences) ++begin[o.token + 1];
+    for (const Occurrence& o : collector) ++begin[o.token + 1];
     for (std::size_t t = 0; t < n_tokens; ++t) begin[t + 1] += begin[t];
     std::vector<Occurrence>& grouped = scratch.grouped;
-    grouped.resize(collector.occurrences.size());
+    grouped.resize(collector.size());
     scratch.fill.assign(begin.begin(), begin.end() - 1);
-    for (const Occurrence& o : collector.occurrences) grouped[scratch.fill[o.token]++] = o;
+    for (const Occurrence& o : collector) grouped[scratch.fill[o.token]++] = o;
 
     // The page's tokens in the order finish() walks them (see sort_key).
     std::vector<Ordered>& order = scratch.order;
