@@ -1,7 +1,6 @@
 #include "index/html_text.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 
 namespace gk {
@@ -153,16 +152,38 @@ bool has_class(std::string_view attributes, std::string_view cls) {
     return false;
 }
 
-bool is_inline(std::string_view name) {
-    static constexpr std::array<std::string_view, 27> kInline = {
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-        "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"};
-    if (name.size() > 6) return false;
-    return std::find(kInline.begin(), kInline.end(), name) != kInline.end();
-}
+// What the extractor does with an element, from its (lower-case) name.
+enum class TagKind : std::uint8_t { block, inline_, heading, skipped, nav, main };
 
-bool is_heading(std::string_view name) {
-    return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+// One switch on the length instead of a comparison with every name: this
+// runs for every tag of every page. Inline: a abbr b bdi bdo cite code data
+// del dfn em i ins kbd mark q s samp small span strong sub sup time u var
+// wbr; skipped: svg script style template.
+TagKind tag_kind(std::string_view n) {
+    const auto either = [](bool yes) { return yes ? TagKind::inline_ : TagKind::block; };
+    switch (n.size()) {
+    case 1: return either(n[0] == 'a' || n[0] == 'b' || n[0] == 'i' || n[0] == 'q' || n[0] == 's' || n[0] == 'u');
+    case 2:
+        if (n[0] == 'h' && n[1] >= '1' && n[1] <= '6') return TagKind::heading;
+        return either(n == "em");
+    case 3:
+        if (n == "svg") return TagKind::skipped;
+        if (n == "nav") return TagKind::nav;
+        return either(n == "bdi" || n == "bdo" || n == "del" || n == "dfn" || n == "ins" || n == "kbd" || n == "sub" ||
+                      n == "sup" || n == "var" || n == "wbr");
+    case 4:
+        if (n == "main") return TagKind::main;
+        return either(n == "abbr" || n == "cite" || n == "code" || n == "data" || n == "mark" || n == "samp" ||
+                      n == "span" || n == "time");
+    case 5:
+        if (n == "style") return TagKind::skipped;
+        return either(n == "small");
+    case 6:
+        if (n == "script") return TagKind::skipped;
+        return either(n == "strong");
+    case 8: return n == "template" ? TagKind::skipped : TagKind::block;
+    default: return TagKind::block;
+    }
 }
 
 // Decodes the character reference at html[i] == '&' (advancing i); the
@@ -329,19 +350,19 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
             i = lt + 1;
             continue;
         }
-        if (tag.name == "main" && tag.end) break;
+        const TagKind kind = tag_kind(tag.name);
+        if (kind == TagKind::main && tag.end) break;
         i = tag.after;
-        if (!tag.end && (tag.name == "svg" || tag.name == "script" || tag.name == "style" ||
-                         tag.name == "template" || (tag.name == "nav" && has_class(tag.attributes, "toc")))) {
+        if (!tag.end && (kind == TagKind::skipped || (kind == TagKind::nav && has_class(tag.attributes, "toc")))) {
             i = skip_element(html, tag);
             out.boundary();
             continue;
         }
-        if (is_heading(tag.name)) {
+        if (kind == TagKind::heading) {
             heading_depth = std::max(0, heading_depth + (tag.end ? -1 : 1));
             out.close_span();
         }
-        if (!is_inline(tag.name)) out.boundary();
+        if (kind != TagKind::inline_) out.boundary();
     }
     return page;
 }

@@ -61,3 +61,21 @@ TEST_CASE("broken markup ends the text without reading past the page", "[index][
     CHECK(extract_page_text("<title>t</title><main><p>正文<svg><g>", "").text == "t 正文");
     CHECK(extract_page_text("<title>t</title><main>a < b &amp", "").text == "t a < b &amp");
 }
+
+TEST_CASE("every inline element joins its text, every other element separates it", "[index][html]") {
+    for (const char* name : {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+                             "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+                             "var", "wbr", "SPAN", "Strong"}) {
+        INFO(name);
+        const std::string n = name;
+        CHECK(extract_page_text(page("<p>甲<" + n + ">乙</" + n + ">丙</p>"), " - 站点").text == "标题 甲乙丙");
+    }
+    for (const char* name : {"p", "div", "li", "td", "th", "br", "h7", "hr", "em2", "spans", "strongs", "x-span",
+                             "section", "templates", "mains", "navs"}) {
+        INFO(name);
+        const std::string n = name;
+        CHECK(extract_page_text(page("<p>甲<" + n + ">乙</" + n + ">丙</p>"), " - 站点").text == "标题 甲 乙 丙");
+    }
+    CHECK(extract_page_text(page("<p>甲<TEMPLATE>乙</TEMPLATE>丙<Svg>丁</Svg>戊</p>"), " - 站点").text == "标题 甲 丙 戊");
+    CHECK(extract_page_text(page("<p>甲<H6>乙</H6>丙</p>"), " - 站点").spans.size() == 2);
+}
