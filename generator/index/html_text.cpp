@@ -19,43 +19,42 @@ public:
             pending_space_ = true;
             return;
         }
-        if (pending_space_ && !out_.text.empty()) {
-            out_.text += ' ';
-            ++out_.length16;
-        }
-        pending_space_ = false;
-        const std::uint32_t pos = out_.length16;
+        const std::uint32_t pos = start_text();
         append_utf8(out_.text, c);
         out_.length16 += utf16_length(c);
-        if (field == Field::body) return;
-        if (!out_.spans.empty() && out_.spans.back().field == field && open_span_)
-            out_.spans.back().end = out_.length16;
-        else
-            out_.spans.push_back({pos, out_.length16, field});
-        open_span_ = true;
+        end_text(pos, field);
     }
     // Appends `n` bytes that are the UTF-8 of `units` code points, none of
     // them a space, each one UTF-16 unit: the same as adding them one by one.
     void add_run(const char* bytes, std::size_t n, std::uint32_t units, Field field) {
-        if (pending_space_ && !out_.text.empty()) {
-            out_.text += ' ';
-            ++out_.length16;
-        }
-        pending_space_ = false;
-        const std::uint32_t pos = out_.length16;
+        const std::uint32_t pos = start_text();
         out_.text.append(bytes, n);
         out_.length16 += units;
-        if (field == Field::body) return;
-        if (!out_.spans.empty() && out_.spans.back().field == field && open_span_)
-            out_.spans.back().end = out_.length16;
-        else
-            out_.spans.push_back({pos, out_.length16, field});
-        open_span_ = true;
+        end_text(pos, field);
     }
     // Ends the current span, so that two headings stay two spans.
     void close_span() { open_span_ = false; }
 
 private:
+    // The space a boundary left pending, then where the new text starts.
+    std::uint32_t start_text() {
+        if (pending_space_ && !out_.text.empty()) {
+            out_.text += ' ';
+            ++out_.length16;
+        }
+        pending_space_ = false;
+        return out_.length16;
+    }
+    // Extends the open span of `field`, or opens one, over text from `pos`.
+    void end_text(std::uint32_t pos, Field field) {
+        if (field == Field::body) return;
+        if (!out_.spans.empty() && out_.spans.back().field == field && open_span_)
+            out_.spans.back().end = out_.length16;
+        else
+            out_.spans.push_back({pos, out_.length16, field});
+        open_span_ = true;
+    }
+
     PageText& out_;
     bool pending_space_ = false;
     bool open_span_ = false;

@@ -170,20 +170,16 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     set_moved(narrative, "headings", std::move(sub));
 
     mu::data glossary = glossary_section(env);
-    mu::data toc = number_sections(env, {&duties, &overview, &change, &operating, &three_public, &performance,
-                                         &procurement, &assets, &narrative, &standard, &glossary});
-    set_moved(body, "toc", std::move(toc));
-    set_moved(body, "duties", std::move(duties));
-    set_moved(body, "overview", std::move(overview));
-    set_moved(body, "change", std::move(change));
-    set_moved(body, "operating", std::move(operating));
-    set_moved(body, "three_public", std::move(three_public));
-    set_moved(body, "performance", std::move(performance));
-    set_moved(body, "procurement", std::move(procurement));
-    set_moved(body, "assets", std::move(assets));
-    set_moved(body, "narrative", std::move(narrative));
-    set_moved(body, "standard", std::move(standard));
-    set_moved(body, "glossary", std::move(glossary));
+    // The sections in page order, as the template names them.
+    const std::pair<const char*, mu::data*> sections[] = {
+        {"duties", &duties},         {"overview", &overview},       {"change", &change},
+        {"operating", &operating},   {"three_public", &three_public}, {"performance", &performance},
+        {"procurement", &procurement}, {"assets", &assets},         {"narrative", &narrative},
+        {"standard", &standard},     {"glossary", &glossary}};
+    std::vector<mu::data*> numbered;
+    for (const auto& section : sections) numbered.push_back(section.second);
+    set_moved(body, "toc", number_sections(env, numbered));
+    for (const auto& [name, data] : sections) set_moved(body, name, std::move(*data));
     std::vector<std::size_t> used;
     emit_page(env, frame, "pages/disclosure", body, sink, [&](const std::string& html) {
         // A theme may leave the section out; the terms still count as used.
