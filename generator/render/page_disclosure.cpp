@@ -172,10 +172,9 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     mu::data glossary = glossary_section(env);
     // The sections in page order, as the template names them.
     const std::pair<const char*, mu::data*> sections[] = {
-        {"duties", &duties},         {"overview", &overview},       {"change", &change},
-        {"operating", &operating},   {"three_public", &three_public}, {"performance", &performance},
-        {"procurement", &procurement}, {"assets", &assets},         {"narrative", &narrative},
-        {"standard", &standard},     {"glossary", &glossary}};
+        {"duties", &duties}, {"overview", &overview}, {"change", &change}, {"operating", &operating},
+        {"three_public", &three_public}, {"performance", &performance}, {"procurement", &procurement},
+        {"assets", &assets}, {"narrative", &narrative}, {"standard", &standard}, {"glossary", &glossary}};
     std::vector<mu::data*> numbered;
     for (const auto& section : sections) numbered.push_back(section.second);
     set_moved(body, "toc", number_sections(env, numbered));
