@@ -125,6 +125,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
     RenderOptions render_options;
     render_options.jobs = effective_jobs(options.jobs);
+    render_options.timings = timings;
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };

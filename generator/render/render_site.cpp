@@ -5,7 +5,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <mutex>
 #include <vector>
@@ -128,7 +127,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     tasks.emplace_back(kOther, [&] { render_search(env, sink); });
     tasks.emplace_back(kOther, [&] { copy_assets(theme, sink); });
     const std::size_t total = tasks.size() + 1;  // + the glossary
-    const bool timings = std::getenv("GONGKAI_TIMINGS") != nullptr;
+    const bool timings = options.timings;
     std::atomic<std::int64_t> nanoseconds[kKinds] = {};
     std::atomic<std::size_t> done{0};
     parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
@@ -158,7 +157,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     if (options.progress) options.progress("indexing", 0, 0);
     const auto index_start = std::chrono::steady_clock::now();
     indexer.finish(out);
-    if (std::getenv("GONGKAI_TIMINGS")) {
+    if (timings) {
         const double finish = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
         std::fprintf(stderr, "gongkai: search index: %zu pages, %.3f s reading pages, %.3f s writing shards\n",
                      indexer.pages(), indexer.seconds_adding(), finish);

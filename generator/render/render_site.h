@@ -19,6 +19,9 @@ struct RenderOptions {
     // that gathers over pages (search index, sitemap, glossary uses) sorts
     // or indexes what it gathers.
     unsigned jobs = 1;
+    // GONGKAI_TIMINGS: print the CPU time per kind of page and the wall time
+    // of what runs after them (the pipeline reads the environment once).
+    bool timings = false;
     // Told where rendering is, from whichever thread moved it on: the
     // stage ("rendering": pages or groups of files done of the total, then
     // "indexing" without a count). May be empty.
