@@ -93,20 +93,31 @@ const OutputRecords& IncrementalBuild::previous_outputs() const {
     return previous_ ? previous_->outputs : kNoOutputs;
 }
 
-std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const FolderRecords& folders,
-                                                      const std::string& report) const {
+bool IncrementalBuild::hash_inputs() {
     InputRecords known = hashed_;
     if (previous_) known.insert(previous_->inputs.begin(), previous_->inputs.end());  // hashed_ wins
-    std::optional<InputRecords> inputs = fingerprint_inputs(files_, known, effective_jobs(options_.jobs));
-    if (!inputs) return std::nullopt;
-    forget_recent_times(*inputs, scan_time_ns_);
+    inputs_ = fingerprint_inputs(files_, known, effective_jobs(options_.jobs));
+    if (inputs_) forget_recent_times(*inputs_, scan_time_ns_);
+    return inputs_.has_value();
+}
+
+PreviousPages IncrementalBuild::previous_pages() const {
+    static const InputRecords kNone;
+    return PreviousPages(options_.out_dir, inputs_ && previous_ ? &*previous_ : nullptr,
+                         PageFingerprints(inputs_ ? *inputs_ : kNone, options_fingerprint()));
+}
+
+std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const FolderRecords& folders,
+                                                      const PageRecords& pages, const std::string& report) const {
+    if (!inputs_) return std::nullopt;
     Manifest m;
     m.generator = GONGKAI_VERSION;
     m.options = options_fingerprint();
     m.theme_name = theme_name_;
-    m.inputs = std::move(*inputs);
+    m.inputs = *inputs_;
     m.outputs = outputs;
     m.folders = folders;
+    m.pages = pages;
     m.report = report;
     return format_manifest(m);
 }

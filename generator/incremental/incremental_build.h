@@ -10,6 +10,7 @@
 
 #include "incremental/inputs.h"
 #include "incremental/manifest.h"
+#include "incremental/previous_pages.h"
 #include "pipeline.h"
 
 namespace gk {
@@ -34,11 +35,20 @@ public:
     // The previous output's files (none when it has no manifest).
     const OutputRecords& previous_outputs() const;
 
-    // The manifest text for a build that wrote `outputs` into `folders` and
-    // printed `report`; nullopt when an input can no longer be read (the
-    // build then writes none, and the next one is a full build).
+    // Hashes every input (only those not already known by their stamp).
+    // Call once the theme is scanned, before rendering; false when an
+    // input can no longer be read (the build then reuses no page and
+    // writes no manifest, so the next one is a full build).
+    bool hash_inputs();
+
+    // The pages of the previous output that this build may take instead of
+    // rendering them (none before hash_inputs() succeeded).
+    PreviousPages previous_pages() const;
+
+    // The manifest text for a build that wrote `outputs` into `folders`,
+    // made `pages` and printed `report`; nullopt without hashed inputs.
     std::optional<std::string> manifest(const OutputRecords& outputs, const FolderRecords& folders,
-                                        const std::string& report) const;
+                                        const PageRecords& pages, const std::string& report) const;
 
 private:
     Hash128 options_fingerprint() const;
@@ -50,6 +60,7 @@ private:
     std::string theme_dir_;
     std::string theme_name_;
     InputRecords hashed_;  // inputs already read by up_to_date()
+    std::optional<InputRecords> inputs_;  // every input, once hash_inputs() succeeded
 };
 
 }  // namespace gk

@@ -67,6 +67,11 @@ std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const In
             return;
         }
         hashed[i] = InputRecord{file.stamp, hash128(*bytes)};
+        // Changed since it was first looked at, perhaps after the build
+        // loaded it: these may not be the bytes the build used. A record
+        // that matches nothing makes the next build read it again.
+        const std::optional<FileStamp> now = file.path.empty() ? file.stamp : stamp_file(file.path);
+        if (now != file.stamp) hashed[i] = InputRecord{FileStamp{file.stamp.size, 0, 0, file.stamp.inode}, Hash128{}};
     });
     if (unreadable) return std::nullopt;
     InputRecords records;

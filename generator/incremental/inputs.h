@@ -37,7 +37,10 @@ void scan_program(InputFiles& into);
 std::optional<std::string> input_bytes(const InputFile& file);
 
 // Hash of every file, on up to `jobs` threads. A file whose stamp equals
-// the one in `known` is not read again. nullopt when a file cannot be read.
+// the one in `known` is not read again. A file whose stamp is no longer the
+// one in `files` (edited while the build ran) gets a record that matches
+// nothing, so the next build reads it again. nullopt when a file cannot be
+// read.
 std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known,
                                                unsigned jobs = 1);
 

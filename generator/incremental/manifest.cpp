@@ -1,5 +1,6 @@
 #include "incremental/manifest.h"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -83,11 +84,33 @@ bool parse_folder(const std::vector<std::string_view>& f, Manifest& m) {
     return path && m.folders.emplace(*path, r).second;
 }
 
+// "page <fingerprint> <terms, comma-separated> <title> <path>"
+bool parse_page(const std::vector<std::string_view>& f, Manifest& m) {
+    PageRecord r;
+    const std::optional<Hash128> fingerprint = f.size() == 5 ? parse_hash(f[1]) : std::nullopt;
+    if (!fingerprint) return false;
+    r.fingerprint = *fingerprint;
+    for (std::size_t start = 0; start < f[2].size();) {  // "" is no term; "1,,2" and "1," are refused
+        const std::size_t comma = std::min(f[2].find(',', start), f[2].size());
+        std::size_t term = 0;
+        if (!parse_int(f[2].substr(start, comma - start), term)) return false;
+        r.terms.push_back(term);
+        start = comma + 1;
+        if (start == f[2].size()) return false;
+    }
+    const std::optional<std::string> title = percent_decode(f[3]);
+    const std::optional<std::string> path = percent_decode(f[4]);
+    if (!title || !path) return false;
+    r.title = *title;
+    return m.pages.emplace(*path, std::move(r)).second;
+}
+
 bool parse_line(std::string_view line, Manifest& m) {
     const std::vector<std::string_view> f = split_tabs(line);
     if (f[0] == "input") return parse_input(f, m);
     if (f[0] == "output") return parse_output(f, m);
     if (f[0] == "folder") return parse_folder(f, m);
+    if (f[0] == "page") return parse_page(f, m);
     if (f.size() != 2) return false;
     if (f[0] == "generator") return (m.generator = f[1], true);
     if (f[0] == "theme") return (m.theme_name = f[1], true);
@@ -126,6 +149,14 @@ std::string format_manifest(const Manifest& m) {
     for (const auto& [path, r] : m.folders) {
         out += "folder";
         for (const std::string& field : {std::to_string(r.mtime_ns), std::to_string(r.inode), escape(path)})
+            append_field(out, field);
+        out += '\n';
+    }
+    for (const auto& [path, r] : m.pages) {
+        std::string terms;
+        for (const std::size_t term : r.terms) terms += (terms.empty() ? "" : ",") + std::to_string(term);
+        out += "page";
+        for (const std::string& field : {to_hex(r.fingerprint), terms, escape(r.title), escape(path)})
             append_field(out, field);
         out += '\n';
     }

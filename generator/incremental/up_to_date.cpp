@@ -29,13 +29,6 @@ std::int64_t mtime_of(const struct stat& st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
-bool same_file(const std::string& path, const OutputRecord& record) {
-    struct stat st;
-    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_of(st) == record.mtime_ns &&
-           static_cast<std::uint64_t>(st.st_ino) == record.inode;
-}
-
 bool same_folder(const std::string& path, const FolderRecord& record) {
     struct stat st;
     return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && mtime_of(st) == record.mtime_ns &&
@@ -56,6 +49,13 @@ bool same_top_level(const std::string& dir, const OutputRecords& recorded, const
 
 }  // namespace
 
+bool output_file_as_recorded(const std::string& path, const OutputRecord& record) {
+    struct stat st;
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_of(st) == record.mtime_ns &&
+           static_cast<std::uint64_t>(st.st_ino) == record.inode;
+}
+
 bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders) {
     std::string dir = out_dir;
     while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
@@ -65,7 +65,7 @@ bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorde
         if (!same_folder(dir + "/" + path, record)) return false;
     }
     for (const auto& [path, record] : recorded) {
-        if (!same_file(dir + "/" + path, record)) return false;
+        if (!output_file_as_recorded(dir + "/" + path, record)) return false;
     }
     return true;
 }

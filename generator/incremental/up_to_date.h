@@ -13,6 +13,10 @@ namespace gk {
 // `hashed` so that the build that may follow does not read them twice.
 bool inputs_unchanged(const InputFiles& now, const InputRecords& recorded, InputRecords& hashed);
 
+// True when the file at `path` is as `record` says (same size, mtime and
+// inode): nobody changed it since it was recorded.
+bool output_file_as_recorded(const std::string& path, const OutputRecord& record);
+
 // True when `out_dir` holds exactly the recorded files (besides the
 // manifest), none touched since (same size, mtime and inode), and no other
 // file or folder. Folders are not listed: a folder whose mtime and inode

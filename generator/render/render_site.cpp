@@ -20,6 +20,7 @@
 #include "render/pages.h"
 #include "render/render_data.h"
 #include "render/templates.h"
+#include "render/urls.h"
 
 namespace gk {
 
@@ -86,6 +87,33 @@ void copy_assets(const Theme& theme, OutputSink& sink) {
     for (const auto& [path, file] : theme.assets) sink.add("assets/" + path, file.text);
 }
 
+// A disclosure, taken from the previous output when nothing it is made
+// from changed (the sink, and so the search index, gets it all the same).
+TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink, PageReuse* reuse) {
+    const Department& dept = *dy.department;
+    TermUse use;
+    std::optional<ReusedPage> page = reuse ? reuse->reuse(dept, disclosure_path(dy)) : std::nullopt;
+    if (page) {
+        use = TermUse{disclosure_path(dy), std::move(page->facts.title), std::move(page->facts.terms),
+                      department_name(dept), dy.year, dy.kind};
+        sink.add(use.page_path, std::move(page->html));
+    } else {
+        use = render_disclosure(env, dy, sink);
+    }
+    if (reuse) reuse->wrote(dept, use.page_path, DepartmentPageFacts{use.page_title, use.terms});
+    return use;
+}
+
+// A department's page, taken from the previous output like a disclosure.
+void department(const RenderEnv& env, const Department& dept, OutputSink& sink, PageReuse* reuse) {
+    const std::string path = department_path(dept.id);
+    if (std::optional<ReusedPage> page = reuse ? reuse->reuse(dept, path) : std::nullopt)
+        sink.add(path, std::move(page->html));
+    else
+        render_department(env, dept, sink);
+    if (reuse) reuse->wrote(dept, path, {});
+}
+
 }  // namespace
 
 std::size_t render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
@@ -117,9 +145,10 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     tasks.reserve(derived.department_years.size() + content.departments.size() + derived.regions.size() + 8);
     tasks.emplace_back(kData, [&] { render_data(content, derived, sink); });
     for (std::size_t i = 0; i < derived.department_years.size(); ++i)
-        tasks.emplace_back(kDisclosure, [&, i] { uses[i] = render_disclosure(env, derived.department_years[i], sink); });
+        tasks.emplace_back(kDisclosure,
+                           [&, i] { uses[i] = disclosure(env, derived.department_years[i], sink, options.reuse); });
     for (const Department& dept : content.departments)
-        tasks.emplace_back(kDepartment, [&] { render_department(env, dept, sink); });
+        tasks.emplace_back(kDepartment, [&] { department(env, dept, sink, options.reuse); });
     for (const RegionYear& region : derived.regions) tasks.emplace_back(kYear, [&] { render_year(env, region, sink); });
     tasks.emplace_back(kOther, [&] { render_overview(env, sink); });
     tasks.emplace_back(kOther, [&] { render_data_index(env, sink); });

@@ -48,6 +48,7 @@ up_to_date=no    # the rebuild must be skipped as a whole
 exempt=-         # an output file changed by hand: it is written again
 replayed=        # the warnings the skipped build must print again
 build_args=()
+reused=0         # pages taken from the previous output instead of rendered: a number, or "some"
 case "$name" in
     edited-figure)
         sed -i 's/^amount = 70.43$/amount = 71.43/' content/departments/finance-bureau/2021.toml
@@ -55,6 +56,7 @@ case "$name" in
         ;;
     edited-narrative)
         printf '\n本年度新增一段说明文字，用于测试增量构建。\n' >>content/departments/finance-bureau/2021.md
+        reused=14  # the demo's 19 pages of one department each, but this department's 5
         must_change=(departments/finance-bureau/2021/index.html search/text/departments/finance-bureau/2021/index.u16)
         ;;
     added-department)
@@ -100,10 +102,12 @@ case "$name" in
         # Nothing in the content changed, but the output is not as the build
         # left it: a file added by hand deep inside goes away again.
         printf 'by hand\n' >site/departments/finance-bureau/2021/notes.txt
+        reused=some
         ;;
     deleted-output-file)
         rm site/departments/finance-bureau/2021/index.html
         exempt=departments/finance-bureau/2021/index.html
+        reused=some  # all department pages but the deleted one
         ;;
     edited-output-file)
         # Same size, other bytes, the mtime set back: the inode is new
@@ -113,6 +117,18 @@ case "$name" in
         touch -r site/index.html page.tmp
         mv page.tmp site/index.html
         exempt=index.html
+        reused=some
+        ;;
+    edited-output-page)
+        # The same for a disclosure, which could be reused: it must be
+        # rendered again, not taken as the hand left it.
+        page=departments/finance-bureau/2021/index.html
+        cp -p site/$page page.tmp
+        sed -i 's/</>/' page.tmp
+        touch -r site/$page page.tmp
+        mv page.tmp site/$page
+        exempt=$page
+        reused=some
         ;;
     warnings-replayed)
         # A build with warnings, then one that is skipped: it prints them again.
@@ -147,6 +163,17 @@ if [[ $up_to_date == yes ]]; then
     [[ $summary == *"is up to date"* ]] || fail "expected the build to be skipped, got: $summary"
 else
     [[ $summary != *"is up to date"* ]] || fail "the build was skipped, but the input changed"
+fi
+
+# Which pages were taken from the previous output ("N not rendered again").
+[[ $summary =~ \(([0-9]+)\ not\ rendered\ again\) ]] || [[ $up_to_date == yes ]] || fail "no reuse count in: $summary"
+if [[ $up_to_date != yes ]]; then
+    count=${BASH_REMATCH[1]}
+    if [[ $reused == some ]]; then
+        [[ $count -gt 0 ]] || fail "no page was taken from the previous output"
+    elif [[ $count != "$reused" ]]; then
+        fail "$count pages were taken from the previous output, expected $reused"
+    fi
 fi
 
 for path in "${must_change[@]}"; do
