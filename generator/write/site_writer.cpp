@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include "write/keep_unchanged.h"
+#include "write/remove_in_background.h"
 
 namespace gk {
 
@@ -207,13 +209,18 @@ std::optional<std::string> SiteWriter::commit() {
     }
     // Swap both folders in one step where the file system allows it, so there
     // is no moment without a site; otherwise move the old one aside first.
+    const fs::path old = old_site_path();
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
-        remove_staging();  // it now holds the previous site
+        // The staging folder now holds the previous site: renamed as such, it
+        // goes away in the background. (Under a name no other build uses, so
+        // a build that starts meanwhile never meets the remover.)
+        if (::rename(staging_.c_str(), old.c_str()) == 0)
+            remove_in_background(old);
+        else
+            remove_staging();
         committed_ = true;
         return std::nullopt;
     }
-    const fs::path old = out_.parent_path() / ("." + out_.filename().string() + ".gongkai-old-" + std::to_string(::getpid()));
-    fs::remove_all(old, ec);
     if (::rename(out_.c_str(), old.c_str()) != 0)
         return "cannot move the previous site aside: " + std::string(std::strerror(errno));
     if (::rename(staging_.c_str(), out_.c_str()) != 0) {
@@ -221,9 +228,17 @@ std::optional<std::string> SiteWriter::commit() {
         ::rename(old.c_str(), out_.c_str());
         return "cannot move the new site into '" + out_dir_ + "': " + reason;
     }
-    fs::remove_all(old, ec);
+    remove_in_background(old);
     committed_ = true;
     return std::nullopt;
+}
+
+// ".<site>.gongkai-old-<pid>-<n>": one name per commit, even when one
+// process commits many builds (`gongkai serve`).
+fs::path SiteWriter::old_site_path() const {
+    static std::atomic<unsigned> commits{0};
+    return out_.parent_path() / ("." + out_.filename().string() + ".gongkai-old-" + std::to_string(::getpid()) + "-" +
+                                 std::to_string(commits++));
 }
 
 }  // namespace gk

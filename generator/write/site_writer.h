@@ -63,6 +63,7 @@ private:
                                            const Hash128& hash);
     void fail(std::string message);
     void remove_staging();
+    std::filesystem::path old_site_path() const;
 
     std::string out_dir_;
     std::string content_dir_;

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
+#include <algorithm>
+#include <chrono>
 
 #include "incremental/file_stamp.h"
 #include "unit/support/content_tree.h"
@@ -136,4 +139,22 @@ TEST_CASE("the manifest is written into the site but not listed among its output
     CHECK(writer.outputs().count(std::string(gk::kManifestName)) == 0);
     REQUIRE_FALSE(writer.commit());
     CHECK(read(f.out / gk::kManifestName) == "the manifest\n");
+}
+
+TEST_CASE("after the swap the new site is in place at once and the previous one goes away (in the background)", "[write]") {
+    Folders f;
+    build(f.out, f.content, {{"a/index.html", "one"}, {"b.html", "two"}});
+    build(f.out, f.content, {{"a/index.html", "three"}});
+    CHECK(read(f.out / "a/index.html") == "three");  // in place as soon as commit() returns
+    CHECK_FALSE(fs::exists(f.out / "b.html"));
+    // Nothing but the site is left beside it once the remover is done.
+    const auto siblings = [&] {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(f.out.parent_path())) names.push_back(entry.path().filename());
+        std::sort(names.begin(), names.end());
+        return names;
+    };
+    const std::vector<std::string> expected{"content", "site"};
+    for (int i = 0; i < 200 && siblings() != expected; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(siblings() == expected);
 }
