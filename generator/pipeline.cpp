@@ -117,10 +117,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     const Theme theme = load_theme(theme_dir, content.root, content.site.language, *content.sources, diagnostics);
     if (diagnostics.has_errors()) return fail();
 
-    // Pages that show one department whose inputs did not change are taken
-    // from the previous output (docs/incremental.md).
-    incremental.hash_inputs();  // without it, no page is reused and no manifest written
-    PreviousPages previous_pages = incremental.previous_pages();
+    // Outputs whose inputs did not change are taken from the previous
+    // output instead of being made again (docs/incremental.md).
+    incremental.hash_inputs();  // without it, nothing is reused and no manifest written
+    ReusableOutputs reusable = incremental.reusable_outputs();
     SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
     if (auto refusal = writer.prepare()) {
         progress.finish();
@@ -130,7 +130,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     RenderOptions render_options;
     render_options.jobs = effective_jobs(options.jobs);
     render_options.timings = timings;
-    render_options.reuse = &previous_pages;
+    render_options.reuse = &reusable;
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };
@@ -141,7 +141,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     if (diagnostics.has_errors()) return fail();
     const std::string warnings = format_report(diagnostics);
     if (const std::optional<std::string> manifest =
-            incremental.manifest(writer.outputs(), writer.folders(), previous_pages.records(), warnings))
+            incremental.manifest(writer.outputs(), writer.folders(), reusable.records(), warnings))
         writer.add_manifest(*manifest);
     stage_done("manifest");
     if (auto failure = writer.commit()) {
@@ -156,10 +156,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         char summary[200];
         std::snprintf(summary, sizeof summary,
-                      "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to %s: %zu pages (%zu not rendered "
-                      "again) in %.2f s\n",
+                      "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to %s: %zu pages (%zu files not "
+                      "made again) in %.2f s\n",
                       writer.files_written(), static_cast<double>(writer.bytes_written()) / 1e6,
-                      writer.files_kept(), options.out_dir.c_str(), pages, previous_pages.reused(), seconds);
+                      writer.files_kept(), options.out_dir.c_str(), pages, reusable.reused(), seconds);
         out << summary;
     }
     return kExitOk;

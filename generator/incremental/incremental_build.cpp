@@ -101,14 +101,14 @@ bool IncrementalBuild::hash_inputs() {
     return inputs_.has_value();
 }
 
-PreviousPages IncrementalBuild::previous_pages() const {
+ReusableOutputs IncrementalBuild::reusable_outputs() const {
     static const InputRecords kNone;
-    return PreviousPages(options_.out_dir, inputs_ && previous_ ? &*previous_ : nullptr,
-                         PageFingerprints(inputs_ ? *inputs_ : kNone, options_fingerprint()));
+    return ReusableOutputs(options_.out_dir, inputs_ && previous_ ? &*previous_ : nullptr,
+                         OutputFingerprints(inputs_ ? *inputs_ : kNone, options_fingerprint()));
 }
 
 std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const FolderRecords& folders,
-                                                      const PageRecords& pages, const std::string& report) const {
+                                                      const ReusableRecords& reusable, const std::string& report) const {
     if (!inputs_) return std::nullopt;
     Manifest m;
     m.generator = GONGKAI_VERSION;
@@ -117,7 +117,7 @@ std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outpu
     m.inputs = *inputs_;
     m.outputs = outputs;
     m.folders = folders;
-    m.pages = pages;
+    m.reusable = reusable;
     m.report = report;
     return format_manifest(m);
 }

@@ -10,7 +10,7 @@
 
 #include "incremental/inputs.h"
 #include "incremental/manifest.h"
-#include "incremental/previous_pages.h"
+#include "incremental/reusable_outputs.h"
 #include "pipeline.h"
 
 namespace gk {
@@ -41,14 +41,14 @@ public:
     // writes no manifest, so the next one is a full build).
     bool hash_inputs();
 
-    // The pages of the previous output that this build may take instead of
-    // rendering them (none before hash_inputs() succeeded).
-    PreviousPages previous_pages() const;
+    // The files of the previous output that this build may take instead of
+    // making them (none before hash_inputs() succeeded).
+    ReusableOutputs reusable_outputs() const;
 
     // The manifest text for a build that wrote `outputs` into `folders`,
-    // made `pages` and printed `report`; nullopt without hashed inputs.
+    // could reuse `reusable` next time and printed `report`; nullopt without hashed inputs.
     std::optional<std::string> manifest(const OutputRecords& outputs, const FolderRecords& folders,
-                                        const PageRecords& pages, const std::string& report) const;
+                                        const ReusableRecords& reusable, const std::string& report) const;
 
 private:
     Hash128 options_fingerprint() const;

@@ -84,9 +84,9 @@ bool parse_folder(const std::vector<std::string_view>& f, Manifest& m) {
     return path && m.folders.emplace(*path, r).second;
 }
 
-// "page <fingerprint> <terms, comma-separated> <title> <path>"
-bool parse_page(const std::vector<std::string_view>& f, Manifest& m) {
-    PageRecord r;
+// "reusable <fingerprint> <terms, comma-separated> <title> <path>"
+bool parse_reusable(const std::vector<std::string_view>& f, Manifest& m) {
+    ReusableRecord r;
     const std::optional<Hash128> fingerprint = f.size() == 5 ? parse_hash(f[1]) : std::nullopt;
     if (!fingerprint) return false;
     r.fingerprint = *fingerprint;
@@ -102,7 +102,7 @@ bool parse_page(const std::vector<std::string_view>& f, Manifest& m) {
     const std::optional<std::string> path = percent_decode(f[4]);
     if (!title || !path) return false;
     r.title = *title;
-    return m.pages.emplace(*path, std::move(r)).second;
+    return m.reusable.emplace(*path, std::move(r)).second;
 }
 
 bool parse_line(std::string_view line, Manifest& m) {
@@ -110,7 +110,7 @@ bool parse_line(std::string_view line, Manifest& m) {
     if (f[0] == "input") return parse_input(f, m);
     if (f[0] == "output") return parse_output(f, m);
     if (f[0] == "folder") return parse_folder(f, m);
-    if (f[0] == "page") return parse_page(f, m);
+    if (f[0] == "reusable") return parse_reusable(f, m);
     if (f.size() != 2) return false;
     if (f[0] == "generator") return (m.generator = f[1], true);
     if (f[0] == "theme") return (m.theme_name = f[1], true);
@@ -152,10 +152,10 @@ std::string format_manifest(const Manifest& m) {
             append_field(out, field);
         out += '\n';
     }
-    for (const auto& [path, r] : m.pages) {
+    for (const auto& [path, r] : m.reusable) {
         std::string terms;
         for (const std::size_t term : r.terms) terms += (terms.empty() ? "" : ",") + std::to_string(term);
-        out += "page";
+        out += "reusable";
         for (const std::string& field : {to_hex(r.fingerprint), terms, escape(r.title), escape(path)})
             append_field(out, field);
         out += '\n';

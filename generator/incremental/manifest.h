@@ -44,20 +44,20 @@ struct FolderRecord {
     friend bool operator==(const FolderRecord&, const FolderRecord&) = default;
 };
 
-// A page that shows one department (its disclosures, its department page),
-// with what the build must know of it when it takes the page from the
-// previous output instead of rendering it again (docs/incremental.md).
-struct PageRecord {
-    Hash128 fingerprint;              // of everything the page is made from
+// An output a later build may take as it is instead of making it again
+// (a disclosure, a department or year page, an open data file), with what
+// that build then needs to know of it (docs/incremental.md).
+struct ReusableRecord {
+    Hash128 fingerprint;              // of everything the output is made from
     std::string title;                // a disclosure's title, for the glossary and the feed
     std::vector<std::size_t> terms;   // the glossary terms a disclosure uses
-    friend bool operator==(const PageRecord&, const PageRecord&) = default;
+    friend bool operator==(const ReusableRecord&, const ReusableRecord&) = default;
 };
 
 using InputRecords = std::map<std::string, InputRecord>;    // by key: "content/…", "theme/…", "gongkai"
 using OutputRecords = std::map<std::string, OutputRecord>;  // by path in the output
 using FolderRecords = std::map<std::string, FolderRecord>;  // by path in the output, the output itself aside
-using PageRecords = std::map<std::string, PageRecord>;      // by path in the output
+using ReusableRecords = std::map<std::string, ReusableRecord>;  // by path in the output
 
 struct Manifest {
     std::string generator;   // gongkai's version
@@ -66,7 +66,7 @@ struct Manifest {
     InputRecords inputs;
     OutputRecords outputs;
     FolderRecords folders;
-    PageRecords pages;
+    ReusableRecords reusable;
     std::string report;      // the warnings the build printed, printed again when it is skipped
     friend bool operator==(const Manifest&, const Manifest&) = default;
 };

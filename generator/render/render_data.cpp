@@ -26,12 +26,24 @@ std::string all_json(const Content& content, const Derived& derived) {
     return out;
 }
 
-void render_data(const Content& content, const Derived& derived, OutputSink& sink) {
+namespace {
+
+// The file at `path`: the previous build's when `reuse` offers it, else made.
+template <typename Make>
+void data_file(const std::string& path, OutputSink& sink, OutputReuse* reuse, Make make) {
+    std::optional<ReusedOutput> previous = reuse ? reuse->reuse(path, nullptr) : std::nullopt;
+    sink.add(path, previous ? std::move(previous->bytes) : make());
+    if (reuse) reuse->wrote(path, nullptr, {});
+}
+
+}  // namespace
+
+void render_data(const Content& content, const Derived& derived, OutputSink& sink, OutputReuse* reuse) {
     for (const DepartmentYear& dy : derived.department_years)
-        sink.add(department_year_json_path(dy), department_year_json(dy, content.site));
+        data_file(department_year_json_path(dy), sink, reuse, [&] { return department_year_json(dy, content.site); });
     for (const RegionYear& region : derived.regions)
-        sink.add(region_year_csv_path(region), region_year_csv(region, content.site));
-    sink.add("data/all.json", all_json(content, derived));
+        data_file(region_year_csv_path(region), sink, reuse, [&] { return region_year_csv(region, content.site); });
+    data_file("data/all.json", sink, reuse, [&] { return all_json(content, derived); });
 }
 
 }  // namespace gk

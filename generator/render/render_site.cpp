@@ -37,9 +37,9 @@ mu::data site_data(const Content& content, const Numbers& numbers) {
 }
 
 // Passes files on and remembers the pages, for the sitemap.
-class PageRecorder : public OutputSink {
+class ReusableRecorder : public OutputSink {
 public:
-    explicit PageRecorder(OutputSink& next) : next_(next) {}
+    explicit ReusableRecorder(OutputSink& next) : next_(next) {}
     void add(const std::string& path, std::string bytes) override {
         if (path.ends_with(".html")) {
             std::lock_guard lock(mutex_);
@@ -89,29 +89,29 @@ void copy_assets(const Theme& theme, OutputSink& sink) {
 
 // A disclosure, taken from the previous output when nothing it is made
 // from changed (the sink, and so the search index, gets it all the same).
-TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink, PageReuse* reuse) {
+TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink, OutputReuse* reuse) {
     const Department& dept = *dy.department;
     TermUse use;
-    std::optional<ReusedPage> page = reuse ? reuse->reuse(dept, disclosure_path(dy)) : std::nullopt;
+    std::optional<ReusedOutput> page = reuse ? reuse->reuse(disclosure_path(dy), &dept) : std::nullopt;
     if (page) {
         use = TermUse{disclosure_path(dy), std::move(page->facts.title), std::move(page->facts.terms),
                       department_name(dept), dy.year, dy.kind};
-        sink.add(use.page_path, std::move(page->html));
+        sink.add(use.page_path, std::move(page->bytes));
     } else {
         use = render_disclosure(env, dy, sink);
     }
-    if (reuse) reuse->wrote(dept, use.page_path, DepartmentPageFacts{use.page_title, use.terms});
+    if (reuse) reuse->wrote(use.page_path, &dept, DisclosureFacts{use.page_title, use.terms});
     return use;
 }
 
-// A department's page, taken from the previous output like a disclosure.
-void department(const RenderEnv& env, const Department& dept, OutputSink& sink, PageReuse* reuse) {
-    const std::string path = department_path(dept.id);
-    if (std::optional<ReusedPage> page = reuse ? reuse->reuse(dept, path) : std::nullopt)
-        sink.add(path, std::move(page->html));
+// The page at `path`, which shows no narrative, from the previous output
+// when nothing it is made from changed; else `render` makes it.
+void page(const std::string& path, OutputSink& sink, OutputReuse* reuse, const std::function<void()>& render) {
+    if (std::optional<ReusedOutput> previous = reuse ? reuse->reuse(path, nullptr) : std::nullopt)
+        sink.add(path, std::move(previous->bytes));
     else
-        render_department(env, dept, sink);
-    if (reuse) reuse->wrote(dept, path, {});
+        render();
+    if (reuse) reuse->wrote(path, nullptr, {});
 }
 
 }  // namespace
@@ -132,7 +132,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     search_options.pages = search_page_info(env);
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
-    PageRecorder sink(indexing);
+    ReusableRecorder sink(indexing);
 
     // Every page but the glossary's is independent of the others: one task
     // each, the biggest first so that no long task is left for the end. The
@@ -143,17 +143,24 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     std::vector<TermUse> uses(derived.department_years.size());
     std::vector<std::pair<Kind, std::function<void()>>> tasks;
     tasks.reserve(derived.department_years.size() + content.departments.size() + derived.regions.size() + 8);
-    tasks.emplace_back(kData, [&] { render_data(content, derived, sink); });
+    tasks.emplace_back(kData, [&] { render_data(content, derived, sink, options.reuse); });
     for (std::size_t i = 0; i < derived.department_years.size(); ++i)
         tasks.emplace_back(kDisclosure,
                            [&, i] { uses[i] = disclosure(env, derived.department_years[i], sink, options.reuse); });
+    // Pages that show no narrative: taken from the previous output after a
+    // narrative edit (the glossary's pages list where terms are used, in
+    // narratives too, so they are always made).
+    const auto page_task = [&](Kind kind, std::string path, auto render) {
+        tasks.emplace_back(kind, [&, path = std::move(path), render] { page(path, sink, options.reuse, render); });
+    };
     for (const Department& dept : content.departments)
-        tasks.emplace_back(kDepartment, [&] { department(env, dept, sink, options.reuse); });
-    for (const RegionYear& region : derived.regions) tasks.emplace_back(kYear, [&] { render_year(env, region, sink); });
-    tasks.emplace_back(kOther, [&] { render_overview(env, sink); });
-    tasks.emplace_back(kOther, [&] { render_data_index(env, sink); });
-    tasks.emplace_back(kOther, [&] { render_not_found(env, sink); });
-    tasks.emplace_back(kOther, [&] { render_search(env, sink); });
+        page_task(kDepartment, department_path(dept.id), [&] { render_department(env, dept, sink); });
+    for (const RegionYear& region : derived.regions)
+        page_task(kYear, year_path(region.year, region.kind), [&] { render_year(env, region, sink); });
+    page_task(kOther, overview_path(), [&] { render_overview(env, sink); });
+    page_task(kOther, data_index_path(), [&] { render_data_index(env, sink); });
+    page_task(kOther, "404.html", [&] { render_not_found(env, sink); });
+    page_task(kOther, search_path(), [&] { render_search(env, sink); });
     tasks.emplace_back(kOther, [&] { copy_assets(theme, sink); });
     const std::size_t total = tasks.size() + 1;  // + the glossary
     const bool timings = options.timings;

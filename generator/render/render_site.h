@@ -10,7 +10,7 @@
 #include "model/content.h"
 #include "model/theme.h"
 #include "render/output.h"
-#include "render/page_reuse.h"
+#include "render/output_reuse.h"
 
 namespace gk {
 
@@ -29,7 +29,7 @@ struct RenderOptions {
     std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
     // Where pages that show one department may come from instead of being
     // rendered, and is told of every such page (null: render them all).
-    PageReuse* reuse = nullptr;
+    OutputReuse* reuse = nullptr;
 };
 
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no

@@ -19,8 +19,8 @@ Manifest sample() {
     m.outputs["a/b/c.html"] = gk::OutputRecord{1, 2, 3, gk::Hash128{9, 10}};
     m.folders["a"] = gk::FolderRecord{11, 12};
     m.folders["a/b"] = gk::FolderRecord{13, 14};
-    m.pages["a/b/c.html"] = gk::PageRecord{gk::Hash128{15, 16}, "区财政局\t2021年%部门预算", {0, 7, 12}};
-    m.pages["a/index.html"] = gk::PageRecord{gk::Hash128{17, 18}, "", {}};
+    m.reusable["a/b/c.html"] = gk::ReusableRecord{gk::Hash128{15, 16}, "区财政局\t2021年%部门预算", {0, 7, 12}};
+    m.reusable["a/index.html"] = gk::ReusableRecord{gk::Hash128{17, 18}, "", {}};
     return m;
 }
 
@@ -51,9 +51,9 @@ TEST_CASE("a manifest is one line per file", "[incremental][manifest]") {
           "input\t1\t2\t3\t4\t00000000000000000000000000000001\tcontent/a b.md\n"
           "output\t5\t6\t7\t00000000000000000000000000000002\ta/index.html\n"
           "folder\t8\t9\ta\n");
-    m.pages["a/index.html"] = gk::PageRecord{gk::Hash128{0, 3}, "区财政局", {2, 10}};
+    m.reusable["a/index.html"] = gk::ReusableRecord{gk::Hash128{0, 3}, "区财政局", {2, 10}};
     CHECK(gk::format_manifest(m).ends_with("folder\t8\t9\ta\n"
-                                           "page\t00000000000000000000000000000003\t2,10\t区财政局\ta/index.html\n"));
+                                           "reusable\t00000000000000000000000000000003\t2,10\t区财政局\ta/index.html\n"));
 }
 
 TEST_CASE("a damaged or foreign manifest is not read, so the build is a full one", "[incremental][manifest]") {
@@ -64,12 +64,12 @@ TEST_CASE("a damaged or foreign manifest is not read, so the build is a full one
     CHECK_FALSE(gk::parse_manifest(text + "frobnicate\tyes\n"));                  // unknown line
     CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\tzz\tx.html\n"));      // bad hash
     const std::string hash = "00000000000000000000000000000003";
-    CHECK(gk::parse_manifest(text + "page\t" + hash + "\t1,2\tt\tx.html\n"));
-    CHECK_FALSE(gk::parse_manifest(text + "page\t" + hash + "\t1,\tt\tx.html\n"));  // trailing comma
-    CHECK_FALSE(gk::parse_manifest(text + "page\t" + hash + "\t1,,2\tt\tx.html\n"));
-    CHECK_FALSE(gk::parse_manifest(text + "page\t" + hash + "\tx\tt\tx.html\n"));   // not a number
-    CHECK_FALSE(gk::parse_manifest(text + "page\t" + hash + "\t1\tx.html\n"));       // a field short
-    CHECK_FALSE(gk::parse_manifest(text + "page\t" + hash + "\t\tt\ta/b/c.html\n")); // twice
+    CHECK(gk::parse_manifest(text + "reusable\t" + hash + "\t1,2\tt\tx.html\n"));
+    CHECK_FALSE(gk::parse_manifest(text + "reusable\t" + hash + "\t1,\tt\tx.html\n"));  // trailing comma
+    CHECK_FALSE(gk::parse_manifest(text + "reusable\t" + hash + "\t1,,2\tt\tx.html\n"));
+    CHECK_FALSE(gk::parse_manifest(text + "reusable\t" + hash + "\tx\tt\tx.html\n"));   // not a number
+    CHECK_FALSE(gk::parse_manifest(text + "reusable\t" + hash + "\t1\tx.html\n"));       // a field short
+    CHECK_FALSE(gk::parse_manifest(text + "reusable\t" + hash + "\t\tt\ta/b/c.html\n")); // twice
     CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\t" + std::string(32, '0') + "\tindex.html\n"));  // twice
     CHECK_FALSE(gk::parse_manifest(text + "report\tbad %4 escape\n"));
     CHECK_FALSE(gk::parse_manifest(""));

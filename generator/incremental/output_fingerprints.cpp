@@ -1,4 +1,4 @@
-#include "incremental/page_fingerprints.h"
+#include "incremental/output_fingerprints.h"
 
 namespace gk {
 
@@ -34,7 +34,7 @@ std::optional<std::string_view> narrative_department(std::string_view key) {
     return rest.substr(0, slash);
 }
 
-PageFingerprints::PageFingerprints(const InputRecords& inputs, const Hash128& options) {
+OutputFingerprints::OutputFingerprints(const InputRecords& inputs, const Hash128& options) {
     std::string shared = to_hex(options) + '\n';
     for (const auto& [key, record] : inputs) {
         if (const std::optional<std::string_view> department = narrative_department(key))
@@ -42,12 +42,13 @@ PageFingerprints::PageFingerprints(const InputRecords& inputs, const Hash128& op
         else
             append_record(shared, key, record.hash);
     }
-    shared_ = to_hex(hash128(shared));
+    shared_ = hash128(shared);
 }
 
-Hash128 PageFingerprints::department(const std::string& id) const {
+Hash128 OutputFingerprints::department(const std::string& id) const {
+    // Never equal to shared(): a page with narratives is not one without.
     const auto found = narratives_.find(id);
-    return hash128(found == narratives_.end() ? shared_ : shared_ + '\n' + found->second);
+    return hash128("department\n" + to_hex(shared_) + '\n' + (found == narratives_.end() ? "" : found->second));
 }
 
 }  // namespace gk

@@ -1,0 +1,45 @@
+#include "incremental/reusable_outputs.h"
+
+#include "incremental/file_stamp.h"
+#include "incremental/up_to_date.h"
+
+namespace gk {
+
+ReusableOutputs::ReusableOutputs(std::string out_dir, const Manifest* previous, OutputFingerprints fingerprints)
+    : out_dir_(std::move(out_dir)), previous_(previous), fingerprints_(std::move(fingerprints)) {
+    while (out_dir_.size() > 1 && out_dir_.ends_with('/')) out_dir_.pop_back();
+}
+
+Hash128 ReusableOutputs::fingerprint(const Department* narratives_of) const {
+    return narratives_of ? fingerprints_.department(narratives_of->id) : fingerprints_.shared();
+}
+
+std::optional<ReusedOutput> ReusableOutputs::reuse(const std::string& path, const Department* narratives_of) const {
+    if (!previous_) return std::nullopt;
+    const auto record = previous_->reusable.find(path);
+    const auto output = previous_->outputs.find(path);
+    if (record == previous_->reusable.end() || output == previous_->outputs.end() ||
+        record->second.fingerprint != fingerprint(narratives_of))
+        return std::nullopt;
+    // The file must be the one that build wrote: untouched since (stamp),
+    // and, since it is read anyway, with the recorded bytes (hash).
+    const std::string file = out_dir_ + "/" + path;
+    if (!output_file_as_recorded(file, output->second)) return std::nullopt;
+    std::optional<std::string> bytes = read_whole_file(file);
+    if (!bytes || hash128(*bytes) != output->second.hash) return std::nullopt;
+    ++reused_;
+    return ReusedOutput{std::move(*bytes), DisclosureFacts{record->second.title, record->second.terms}};
+}
+
+void ReusableOutputs::wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) {
+    ReusableRecord record{fingerprint(narratives_of), std::move(facts.title), std::move(facts.terms)};
+    std::lock_guard lock(mutex_);
+    written_[path] = std::move(record);
+}
+
+ReusableRecords ReusableOutputs::records() const {
+    std::lock_guard lock(mutex_);
+    return written_;
+}
+
+}  // namespace gk

@@ -1,0 +1,43 @@
+// Outputs a build may take from the previous output instead of making them
+// again: those whose inputs did not change. Whether one may be taken is the
+// incremental stage's decision (incremental/reusable_outputs.h); render only
+// asks, naming what the output shows, and says which such outputs it wrote,
+// so that the next build can ask again.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/department.h"
+
+namespace gk {
+
+// What the rest of the build needs of a disclosure besides its bytes: its
+// title and the glossary terms it uses (for the term pages and the feed).
+// Empty for other outputs.
+struct DisclosureFacts {
+    std::string title;
+    std::vector<std::size_t> terms;
+};
+
+struct ReusedOutput {
+    std::string bytes;
+    DisclosureFacts facts;
+};
+
+class OutputReuse {
+public:
+    virtual ~OutputReuse() = default;
+    // The output at `path` as the previous build wrote it, when nothing it
+    // is made from changed; nullopt: make it. `narratives_of`: the one
+    // department whose narratives it shows (a disclosure), or null for an
+    // output that shows none. Never ask for outputs that show several
+    // departments' narratives (the glossary's term pages). Thread-safe.
+    virtual std::optional<ReusedOutput> reuse(const std::string& path, const Department* narratives_of) const = 0;
+    // Every such output this build writes, made or reused. Thread-safe.
+    virtual void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) = 0;
+};
+
+}  // namespace gk
