@@ -9,11 +9,10 @@
 
 namespace gk {
 
-// Deletes `dir` and everything under it in a detached process, which
-// holds none of this process's open files (so a pipe reading gongkai's
-// output ends when gongkai does). Falls back to deleting it now when no
-// process can be started. Call only while this process runs one thread:
-// the new process is a fork of it.
+// Deletes `dir` and everything under it in another process (`rm -rf`, in
+// its own session), which holds none of this process's open files, so a
+// pipe reading gongkai's output ends when gongkai does. Falls back to
+// deleting it now when no process can be started.
 void remove_in_background(const std::filesystem::path& dir);
 
 }  // namespace gk
