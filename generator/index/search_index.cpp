@@ -9,13 +9,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
+#include <iterator>
 #include <numeric>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "index/html_text.h"
 #include "index/search_tokenize.h"
+#include "parallel/parallel_for.h"
 #include "render/json_writer.h"
 
 namespace gk {
@@ -356,7 +358,10 @@ void SpillStore::read(std::uint64_t offset, std::size_t length, std::string& out
 }
 
 SearchIndexer::SearchIndexer(SearchIndexOptions options)
-    : options_(std::move(options)), spill_(options_.spill, options_.spill_dir), serial_(next_serial++) {
+    : options_(std::move(options)),
+      spill_(options_.spill, options_.spill_dir),
+      texts_(options_.spill, options_.spill_dir),
+      serial_(next_serial++) {
     table_keys_.assign(1u << 16, kNoKey);
     table_ids_.assign(1u << 16, 0);
 }
@@ -365,8 +370,8 @@ bool SearchIndexer::wants(const std::string& path) {
     return path.ends_with(".html") && path != "404.html" && !path.starts_with("search/");
 }
 
-std::string SearchIndexer::text_path(const std::string& page_path) {
-    return "search/text/" + page_path.substr(0, page_path.size() - 5) + ".u16";
+std::string SearchIndexer::text_path(std::size_t id) {
+    return "search/text/" + std::to_string(id) + ".u16";
 }
 
 std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) {
@@ -418,7 +423,7 @@ std::string SearchIndexer::key_text(std::uint64_t key) const {
     return text;
 }
 
-void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& sink) {
+void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& /*sink*/) {
     const std::uint64_t start = thread_cpu_ns();
     static thread_local PageScratch scratch;
     if (scratch.indexer != serial_) {
@@ -472,17 +477,15 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         if (!trigram) doc_size = entries.size();
     }
     PageRecord record{path, std::move(page.title), spill_.append(entries), doc_size, entries.size()};
-
-    std::string text_file = to_utf16le(page.text, page.length16);
-    const std::string text_file_path = text_path(path);
+    const std::string text_file = to_utf16le(page.text, page.length16);
+    record.text_offset = texts_.append(text_file);
+    record.text_size = text_file.size();
     {
         std::lock_guard lock(mutex_);
-        digest_.add(text_file_path, text_file);
         records_.push_back(std::move(record));
         ++pages_;
     }
     nanoseconds_adding_ += thread_cpu_ns() - start;
-    sink.add(text_file_path, std::move(text_file));
 }
 
 namespace {
@@ -643,42 +646,25 @@ void SearchIndexer::finish(OutputSink& sink) {
         else doc_total += std::uint64_t{t.docs} * 4;
     }
     // Each writer has its own digest (the digest is a sum: the same whatever the order).
-    FileDigest doc_digest, position_digest;
+    FileDigest doc_digest, position_digest, text_digest;
     ShardWriter doc_shards("search/d/",
                            options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
                            doc_digest);
     ShardWriter position_shards(
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, position_digest);
-    const auto write_docs = [&] { write_part(order, rank, 0, first_trigram, false, doc_shards); };
-    const auto write_positions = [&] {
-        write_part(order, rank, first_trigram, static_cast<std::uint32_t>(order.size()), true, position_shards);
+    // Three independent streams, the largest first (the texts are most of
+    // the index's bytes), so two threads end at about the same time.
+    const std::function<void()> parts[] = {
+        [&] { write_texts(sink, text_digest); },
+        [&] { write_part(order, rank, first_trigram, static_cast<std::uint32_t>(order.size()), true, position_shards); },
+        [&] { write_part(order, rank, 0, first_trigram, false, doc_shards); },
     };
     const unsigned threads = options_.finish_threads ? options_.finish_threads : threads_adding_.load() > 1 ? 2 : 1;
-    if (threads > 1) {
-        // The two kinds of shard are independent streams: one on another thread.
-        std::exception_ptr error;
-        std::thread other([&] {
-            try {
-                write_positions();
-            } catch (...) {
-                error = std::current_exception();
-            }
-        });
-        try {
-            write_docs();
-        } catch (...) {
-            other.join();
-            throw;
-        }
-        other.join();
-        if (error) std::rethrow_exception(error);
-    } else {
-        write_docs();
-        write_positions();
-    }
+    parallel_for(std::size(parts), threads, [&](std::size_t i) { parts[i](); });
     digest_.add(doc_digest);
     digest_.add(position_digest);
+    digest_.add(text_digest);
     write_documents(sink);
     write_facets(sink);
     write_manifest(doc_shards, position_shards, sink);
@@ -694,6 +680,18 @@ const SearchPageInfo& SearchIndexer::info(const std::string& path) const {
 void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink& sink) {
     digest_.add(path, bytes);
     sink.add(path, std::move(bytes));
+}
+
+// Each page's text under its id (records_ are in id order by now), read
+// back from the temporary file one page at a time.
+void SearchIndexer::write_texts(OutputSink& sink, FileDigest& digest) const {
+    for (std::size_t id = 0; id < records_.size(); ++id) {
+        std::string bytes;
+        texts_.read(records_[id].text_offset, static_cast<std::size_t>(records_[id].text_size), bytes);
+        const std::string path = text_path(id);
+        digest.add(path, bytes);
+        sink.add(path, std::move(bytes));
+    }
 }
 
 void SearchIndexer::write_documents(OutputSink& sink) {
@@ -743,7 +741,7 @@ void SearchIndexer::write_manifest(const ShardWriter& doc_shards, const ShardWri
     JsonWriter json(0);
     json.begin_object();
     json.key("format").string("gongkai-search");
-    json.key("version").integer(1);
+    json.key("version").integer(2);
     json.key("v").string(digest_.hex());
     json.key("docs").integer(static_cast<std::int64_t>(records_.size()));
     json.key("doc_block").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.doc_block)));

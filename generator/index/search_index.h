@@ -1,7 +1,7 @@
 // The index stage's search part: it reads every rendered page as the render
-// stage produces it, keeps only compact postings (never the pages), writes
-// each page's searchable text at once, and at the end writes the sharded
-// index under search/ (format: docs/search-format.md).
+// stage produces it, keeps only compact postings and each page's searchable
+// text (in a temporary file, never the pages), and at the end writes the
+// sharded index and the texts under search/ (format: docs/search-format.md).
 #pragma once
 
 #include <atomic>
@@ -42,9 +42,9 @@ struct SearchIndexOptions {
     // made: they stay in memory. The output is the same either way.
     bool spill = true;
     std::string spill_dir;
-    // Threads finish() writes the document and the position shards on (the
-    // output is the same): 0, two when pages came from more than one thread
-    // (as many as the build's --jobs allow), else one.
+    // Threads finish() writes the document shards, the position shards and
+    // the page texts on (the output is the same): 0, two when pages came from
+    // more than one thread (as many as the build's --jobs allow), else one.
     unsigned finish_threads = 0;
 };
 
@@ -81,19 +81,21 @@ public:
 
     // Pages that search covers: every HTML page but 404.html and search/ itself.
     static bool wants(const std::string& path);
-    // The output path of a page's searchable text: search/text/<path>.u16.
-    static std::string text_path(const std::string& page_path);
+    // The output path of the searchable text of the page with document id
+    // `id`: search/text/<id>.u16 (named by id, which the shards carry, so the
+    // client asks for it without waiting for the page's path).
+    static std::string text_path(std::size_t id);
 
-    // Indexes a page and hands its text file to `sink`. Thread-safe.
+    // Indexes a page. Thread-safe. Its text file waits for finish(), which
+    // knows the page's id; `sink` is not used (kept for the callers).
     void add_page(const std::string& path, std::string_view html, OutputSink& sink);
-    // Writes manifest.json, the shards, the document blocks and facets.
+    // Writes manifest.json, the shards, the page texts, the document blocks and facets.
     void finish(OutputSink& sink);
 
     std::size_t pages() const { return pages_; }
     // Whether page entries wait in a temporary file (else in memory).
     bool spilling() const { return spill_.on_disk(); }
-    // CPU time spent in add_page, summed over threads, not counting the
-    // sink's writing of the text files (for GONGKAI_TIMINGS).
+    // CPU time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
     double seconds_adding() const { return static_cast<double>(nanoseconds_adding_.load()) / 1e9; }
 
 private:
@@ -116,6 +118,9 @@ private:
         std::uint64_t offset = 0;
         std::uint64_t doc_size = 0;
         std::uint64_t size = 0;
+        // Where its text file (UTF-16LE) is in texts_.
+        std::uint64_t text_offset = 0;
+        std::uint64_t text_size = 0;
     };
     // The index's id of a page's token (key as in Token, a word's with the
     // page's word number); under mutex_.
@@ -127,6 +132,7 @@ private:
                     std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards);
     const SearchPageInfo& info(const std::string& path) const;
     void emit(const std::string& path, std::string bytes, OutputSink& sink);
+    void write_texts(OutputSink& sink, FileDigest& digest) const;
     void write_documents(OutputSink& sink);
     void write_facets(OutputSink& sink);
     void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);
@@ -143,6 +149,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::vector<PageRecord> records_;
     SpillStore spill_;
+    SpillStore texts_;  // the pages' text files, apart: finish() reads them in one pass
     FileDigest digest_;
     std::size_t pages_ = 0;
     std::atomic<std::uint64_t> nanoseconds_adding_{0};  // of the text files, then of everything else

@@ -200,6 +200,35 @@ test('the search page loads only the index files it needs', async () => {
   await context.close();
 });
 
+test('snippet texts are asked for with the document blocks, not after them', async () => {
+  // Two dependent stages after a query: shards, then document blocks and
+  // text slices together (text/<id>.u16 needs only the id a shard gave).
+  // Document blocks are held back until a text request has come; a client
+  // that waited for a block before asking for texts would stall here.
+  let textAsked, late = 0;
+  const texts = new Promise((resolve) => { textAsked = resolve; });
+  const held = await serve(site, {
+    prefix: '/sub/portal/',
+    hold: async (path) => {
+      if (path.includes('/search/text/')) textAsked();
+      if (!path.includes('/search/docs/')) return;
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('late'), 3000));
+      if (await Promise.race([texts, timeout]) === 'late') late++;
+    },
+  });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(held.url + 'search/index.html?q=' + encodeURIComponent('人员经费'));
+    assert.ok((await results(page)).length > 0);
+    assert.equal(late, 0, 'document blocks were held until their timeout: texts were asked for only after them');
+    assert.ok(held.sent.some((s) => s.path.includes('/search/docs/')));
+    await context.close();
+  } finally {
+    await held.close();
+  }
+});
+
 test('the page reads the manifest once, with the page, before any query', async () => {
   server.sent.length = 0;
   const { page, context, errors } = await open('');

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -42,6 +43,20 @@ std::map<std::string, std::string> build(const std::vector<Page>& pages, std::si
     return sink.files();
 }
 
+// Page paths by document id, from the document blocks (docs/<n>.json: an
+// array of [path, title, department, year label]; the test pages' paths need
+// no JSON escapes).
+std::vector<std::string> document_paths(const std::map<std::string, std::string>& files) {
+    std::vector<std::string> out;
+    const std::regex row(R"re((?:^\[|\],)\["([^"]*)")re");
+    for (std::size_t b = 0; files.count("search/docs/" + std::to_string(b) + ".json"); ++b) {
+        const std::string& json = files.at("search/docs/" + std::to_string(b) + ".json");
+        for (auto it = std::sregex_iterator(json.begin(), json.end(), row); it != std::sregex_iterator(); ++it)
+            out.push_back((*it)[1]);
+    }
+    return out;
+}
+
 // The paths of the pages a query finds, best first.
 std::vector<std::string> find(const std::map<std::string, std::string>& files, const std::string& query) {
     const auto read = [&](const std::string& path) -> std::optional<std::string> {
@@ -50,11 +65,7 @@ std::vector<std::string> find(const std::map<std::string, std::string>& files, c
         return it->second;
     };
     std::vector<std::string> paths;
-    std::vector<std::string> all;
-    for (const auto& [path, bytes] : files) {
-        if (path.starts_with("search/text/")) all.push_back(path.substr(12, path.size() - 16) + ".html");
-    }
-    std::sort(all.begin(), all.end());  // document ids are in path order
+    const std::vector<std::string> all = document_paths(files);
     for (const SearchHit& h : search_index(read, query)) paths.push_back(all.at(h.doc));
     return paths;
 }
@@ -214,9 +225,19 @@ TEST_CASE("tiny shards give the same results as one shard", "[index][search]") {
 
 TEST_CASE("each page's text is written as UTF-16 with its title first", "[index][search]") {
     const auto files = build({{"x/index.html", "题", "<p>a𠮷</p>"}});
-    const std::string& text = files.at("search/text/x/index.u16");
+    const std::string& text = files.at("search/text/0.u16");
     const std::string expected("\x98\x98\x20\x00\x61\x00\x42\xD8\xB7\xDF", 10);  // 题 ␠ a 𠮷
     CHECK(text == expected);
+}
+
+TEST_CASE("page texts are named by document id, in path order whatever order pages came in", "[index][search]") {
+    // The client asks for text/<id>.u16 knowing only the id a shard gave it.
+    const auto files = build({{"b/index.html", "乙", ""}, {"c/index.html", "丙", ""}, {"a/index.html", "甲", ""}});
+    CHECK(document_paths(files) == std::vector<std::string>{"a/index.html", "b/index.html", "c/index.html"});
+    CHECK(files.at("search/text/0.u16") == std::string("\x32\x75", 2));  // 甲 U+7532: the title, nothing else
+    CHECK(files.at("search/text/1.u16") == std::string("\x59\x4E", 2));  // 乙 U+4E59
+    CHECK(files.at("search/text/2.u16") == std::string("\x19\x4E", 2));  // 丙 U+4E19
+    CHECK(files.count("search/text/3.u16") == 0);
 }
 
 TEST_CASE("documents, facets and the manifest describe the pages", "[index][search]") {
@@ -228,7 +249,7 @@ TEST_CASE("documents, facets and the manifest describe the pages", "[index][sear
     CHECK(files.at("search/facets.json") ==
           "{\"years\":[\"2020\"],\"departments\":[\"union\"],\"doc_year\":[0,-1],\"doc_department\":[0,-1]}\n");
     const std::string& manifest = files.at("search/manifest.json");
-    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":1,\"v\":\""));
+    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":2,\"v\":\""));
     CHECK(manifest.find("\"docs\":2,") != std::string::npos);
 }
 
@@ -237,7 +258,7 @@ TEST_CASE("only the portal's pages are indexed", "[index][search]") {
     CHECK_FALSE(SearchIndexer::wants("404.html"));
     CHECK_FALSE(SearchIndexer::wants("search/index.html"));
     CHECK_FALSE(SearchIndexer::wants("data/2020.csv"));
-    CHECK(SearchIndexer::text_path("2020/index.html") == "search/text/2020/index.u16");
+    CHECK(SearchIndexer::text_path(12) == "search/text/12.u16");
 }
 
 TEST_CASE("varints and separators", "[index][search]") {

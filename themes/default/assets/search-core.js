@@ -268,7 +268,7 @@ export class Searcher {
   // blocks), so a query asked again, or one sharing tokens with an earlier
   // one, reads nothing twice.
   constructor(manifest, load) {
-    if (manifest.format !== 'gongkai-search' || manifest.version !== 1) throw new Error('search index: unknown format');
+    if (manifest.format !== 'gongkai-search' || manifest.version !== 2) throw new Error('search index: unknown format');
     this.m = manifest;
     this.load = load;
     this.shards = new Map();
@@ -409,8 +409,14 @@ export class Searcher {
     const block = Math.floor(doc / this.m.doc_block);
     const rows = await this.loadJson(`docs/${block}.json`);
     const [path, title, department, yearLabel] = rows[doc - block * this.m.doc_block];
-    return { path, title, department, yearLabel, text: 'text/' + path.replace(/\.html$/, '.u16') };
+    return { path, title, department, yearLabel, text: textPath(doc) };
   }
+}
+
+// A page's text file, named by its id (which the shards carry), so that a
+// snippet can be asked for together with the page's facts, not after them.
+export function textPath(doc) {
+  return `text/${doc}.u16`;
 }
 
 // Decodes UTF-16LE bytes (a whole text file or a slice of it starting at

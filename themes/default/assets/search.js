@@ -13,7 +13,7 @@
 // result list is known, `search:shown` when the first page of results, with
 // snippets, is in the document; and the measure `search:query` between the
 // first and the last (bench/search_bench.mjs reads it).
-import { Searcher, buildSnippet, snippetWindow, sliceText } from './search-core.js';
+import { Searcher, buildSnippet, snippetWindow, sliceText, textPath } from './search-core.js';
 
 const PAGE_SIZE = 10;
 
@@ -86,7 +86,7 @@ function start(root) {
   }
 
   function snippetText(s, doc, win) {
-    const url = doc.text + '?v=' + s.m.v;
+    const url = s.url(textPath(doc));
     const key = `${url}#${win.start}-${win.end}`;
     if (!snippets.has(key)) {
       const p = loadTextUnits(url, win.start, win.end);
@@ -105,10 +105,11 @@ function start(root) {
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
 
+  // The page's facts and its snippet's text are asked for at once: the text
+  // file is named by the page's id, which the search result already has.
   async function renderResult(s, hit, segments) {
-    const doc = await s.document(hit.doc);
     const win = snippetWindow(hit.snippet);
-    const text = await snippetText(s, doc, win);
+    const [doc, text] = await Promise.all([s.document(hit.doc), snippetText(s, hit.doc, win)]);
     const windowText = sliceText(text.bytes, text.offset, win.start, win.end);
     const li = document.createElement('li');
     const title = document.createElement('h2');
