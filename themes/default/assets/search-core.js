@@ -81,39 +81,51 @@ export function shardsForPrefix(separators, prefix) {
   return out;
 }
 
-class Reader {
-  constructor(bytes) { this.b = bytes; this.i = 0; }
-  varint() {
-    let v = 0, scale = 1, byte;
-    do {
-      if (this.i >= this.b.length) throw new Error('search index: truncated file');
-      byte = this.b[this.i++];
-      v += (byte & 0x7f) * scale;
-      scale *= 128;
-    } while (byte & 0x80);
-    return v;
+const utf8 = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
+
+// The records of a shard whose keys begin with `prefix` (a string), in key
+// order, as {length (of the key, in bytes), record (bytes)}; at most `limit`. The shard is
+// scanned, not turned into a Map: a query wants one to three of its
+// thousands of keys, and a Map cost two typed arrays and a string per key,
+// most of a cold first query's time and garbage.
+export function shardEntries(bytes, prefix, limit = Infinity) {
+  const want = utf8Encoder.encode(prefix);
+  const c = { i: 0 };
+  const out = [];
+  // match: how many leading bytes the current key shares with `want`. A key
+  // is the previous key's first `shared` bytes, then `len` bytes of its own.
+  let match = 0;
+  for (let n = varintAt(bytes, c); n > 0; n--) {
+    const shared = varintAt(bytes, c), len = varintAt(bytes, c);
+    const rest = c.i;
+    c.i += len;
+    const size = varintAt(bytes, c);
+    const record = c.i;
+    c.i += size;
+    if (c.i > bytes.length) throw new Error('search index: truncated file');
+    // Past the previous key's mismatch the key still differs from `want` there.
+    if (shared <= match) {
+      let p = shared;
+      while (p < want.length && p < shared + len && bytes[rest + p - shared] === want[p]) p++;
+      match = p;
+      // Keys are sorted: once one is greater than `want` where they differ, so is every later one.
+      if (match < want.length && match < shared + len && bytes[rest + match - shared] > want[match]) break;
+    }
+    if (match === want.length) {
+      out.push({ length: shared + len, record: bytes.subarray(record, c.i) });
+      if (out.length === limit) break;
+    } else if (out.length) {
+      break;  // past the keys that begin with `want`
+    }
   }
+  return out;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
-// A shard: key -> record bytes.
-export function parseShard(bytes) {
-  const r = new Reader(bytes);
-  const map = new Map();
-  let prev = new Uint8Array(0);
-  for (let n = r.varint(); n > 0; n--) {
-    const shared = r.varint(), len = r.varint();
-    const key = new Uint8Array(shared + len);
-    key.set(prev.subarray(0, shared));
-    key.set(bytes.subarray(r.i, r.i + len), shared);
-    r.i += len;
-    const size = r.varint();
-    map.set(utf8.decode(key), bytes.subarray(r.i, r.i + size));
-    r.i += size;
-    prev = key;
-  }
-  return map;
+// The record of `key` in a shard, or null.
+export function shardRecord(bytes, key) {
+  const first = shardEntries(bytes, key, 1)[0];  // the shortest key with this prefix comes first
+  return first && first.length === utf8Encoder.encode(key).length ? first.record : null;
 }
 
 // A posting list: the pages of a token or a segment, in id order, as typed
@@ -152,17 +164,43 @@ function varintAt(b, cursor) {
   return v;
 }
 
+// Every varint of a record, in one pass. One tight loop is compiled by the
+// JIT early; a cold first query spent most of its decoding time calling a
+// varint reader once per number. Values of this format fit in 32 bits.
+export function decodeVarints(bytes) {
+  const out = new Uint32Array(bytes.length);
+  let n = 0, v = 0, scale = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    v += (byte & 0x7f) * scale;
+    if (byte & 0x80) {
+      scale *= 128;
+    } else {
+      if (v > 0xffffffff) throw new Error('search index: number out of range');
+      out[n++] = v;
+      v = 0;
+      scale = 1;
+    }
+  }
+  if (scale !== 1) throw new Error('search index: truncated file');
+  return out.subarray(0, n);
+}
+
+function truncated() { return new Error('search index: truncated file'); }
+
 // A document record as a posting list.
 export function decodeDocs(record) {
-  const c = { i: 0 };
-  const n = varintAt(record, c);
+  const v = decodeVarints(record);
+  if (v.length === 0) throw truncated();
+  const n = v[0];
+  if (v.length < 1 + 3 * n) throw truncated();
   const out = postings(n);
   let doc = 0;
-  for (let k = 0; k < n; k++) {
-    doc += varintAt(record, c);
+  for (let k = 0, i = 1; k < n; k++, i += 3) {
+    doc += v[i];
     out.docs[k] = doc;
-    out.weight[k] = varintAt(record, c);
-    out.snippet[k] = varintAt(record, c);
+    out.weight[k] = v[i + 1];
+    out.snippet[k] = v[i + 2];
   }
   return out;
 }
@@ -171,28 +209,33 @@ export function decodeDocs(record) {
 // 2 body) is pos[bounds[3k + g] .. bounds[3k + g + 1]), ascending.
 // { docs: Uint32Array, bounds: Uint32Array, pos: Uint32Array }
 export function decodePositions(record) {
-  const c = { i: 0 };
-  const n = varintAt(record, c);
+  const v = decodeVarints(record);
+  if (v.length === 0) throw truncated();
+  const n = v[0];
   const docs = new Uint32Array(n);
   const bounds = new Uint32Array(3 * n + 1);
-  const pos = new Uint32Array(record.length);  // every position takes at least one byte
-  let doc = 0, at = 0;
+  const pos = new Uint32Array(v.length);  // every position is one of the varints
+  let doc = 0, at = 0, i = 1;
   for (let k = 0; k < n; k++) {
-    doc += varintAt(record, c);
+    if (i + 2 > v.length) throw truncated();
+    doc += v[i++];
     docs[k] = doc;
-    const head = varintAt(record, c);
+    const head = v[i++];
     const total = Math.floor(head / 4);
-    const title = head & 1 ? varintAt(record, c) : 0;
-    const heading = head & 2 ? varintAt(record, c) : 0;
+    const title = head & 1 ? v[i++] : 0;
+    const heading = head & 2 ? v[i++] : 0;
     if (title + heading > total || at + total > pos.length) throw new Error('search index: bad position record');
+    if (i + total > v.length) throw truncated();
     bounds[3 * k] = at;
     bounds[3 * k + 1] = at + title;
     bounds[3 * k + 2] = at + title + heading;
     // Each group is delta-coded from 0.
-    for (let g = 0, p = 0, end = at + title; at < bounds[3 * k] + total; ) {
-      while (at === end && g < 2) { g++; p = 0; end = g === 1 ? bounds[3 * k + 2] : bounds[3 * k] + total; }
-      p += varintAt(record, c);
-      pos[at++] = p;
+    for (let g = 0; g < 3; g++) {
+      let p = 0;
+      for (const end = bounds[3 * k + g] + (g === 0 ? title : g === 1 ? heading : total - title - heading); at < end; ) {
+        p += v[i++];
+        pos[at++] = p;
+      }
     }
   }
   bounds[3 * n] = at;
@@ -253,6 +296,39 @@ function union(a, b) {
   return truncate(out, n);
 }
 
+// Hits {doc, score, snippet} by score, then page order. The sort is the
+// typed array's own (no comparator called per pair, which cost a cold page
+// tens of milliseconds for a few thousand hits): each hit is one number,
+// score × scale + (scale − 1 − its index), exact while below 2^53; the index
+// is in page order, so the lower page wins a tie.
+function rank(list) {
+  const n = list.docs.length;
+  const scale = 2 ** Math.ceil(Math.log2(n + 1));
+  const keys = new Float64Array(n);
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const w = list.weight[i];
+    if (w > top) top = w;
+    keys[i] = w * scale + (scale - 1 - i);
+  }
+  const hits = new Array(n);
+  if ((top + 1) * scale <= Number.MAX_SAFE_INTEGER) {
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const i = scale - 1 - (keys[n - 1 - k] % scale);
+      hits[k] = { doc: list.docs[i], score: list.weight[i], snippet: list.snippet[i] };
+    }
+  } else {
+    const index = Array.from({ length: n }, (_, i) => i);
+    index.sort((a, b) => list.weight[b] - list.weight[a] || a - b);
+    for (let k = 0; k < n; k++) {
+      const i = index[k];
+      hits[k] = { doc: list.docs[i], score: list.weight[i], snippet: list.snippet[i] };
+    }
+  }
+  return hits;
+}
+
 // Unit offsets of each character of a run (UTF-16).
 function unitOffsets(chars) {
   const out = [];
@@ -281,7 +357,7 @@ export class Searcher {
   shard(kind, i) {
     const path = `${kind}/${i}.bin`;
     if (!this.shards.has(path)) {
-      const p = this.load(this.url(path)).then(parseShard);
+      const p = this.load(this.url(path));
       p.catch(() => this.shards.delete(path));  // a failed download is tried again by the next query
       this.shards.set(path, p);
     }
@@ -303,7 +379,7 @@ export class Searcher {
     if (!this.records.has(id)) {
       const separators = kind === 'd' ? this.m.d : this.m.p;
       const p = this.shard(kind, shardFor(separators, key)).then((shard) => {
-        const rec = shard.get(key);
+        const rec = shardRecord(shard, key);
         if (!rec) return kind === 'd' ? EMPTY : decodePositions(new Uint8Array([0]));
         return kind === 'd' ? decodeDocs(rec) : decodePositions(rec);
       });
@@ -323,9 +399,7 @@ export class Searcher {
       let out = EMPTY;
       const shards = await Promise.all(shardsForPrefix(this.m.d, seg.text).map((i) => this.shard('d', i)));
       for (const shard of shards) {
-        for (const [key, rec] of shard) {
-          if (key.startsWith(seg.text)) out = union(out, decodeDocs(rec));
-        }
+        for (const { record } of shardEntries(shard, seg.text)) out = union(out, decodeDocs(record));
       }
       return out;
     }
@@ -377,13 +451,20 @@ export class Searcher {
     // The snippet shows the longest segment, the most telling one.
     let longest = 0;
     segments.forEach((s, k) => { if (s.text.length > segments[longest].text.length) longest = k; });
+    const f = facets ? await facets : null;
+    const y = filters.year && f ? f.years.indexOf(String(filters.year)) : -2;
+    const d = filters.department && f ? f.departments.indexOf(filters.department) : -2;
+    // One segment, no filter (most queries): its list is the result.
+    if (matches.length === 1 && !f) return { total: matches[0].docs.length, hits: rank(matches[0]), segments };
     // Pages in every segment's list: walk the shortest, seek in the others.
     const order = matches.map((m, k) => k).sort((a, b) => matches[a].docs.length - matches[b].docs.length);
     const base = matches[order[0]];
     const at = matches.map(() => 0);
-    const hits = [];
+    const found = postings(base.docs.length);
+    let n = 0;
     for (let i = 0; i < base.docs.length; i++) {
       const doc = base.docs[i];
+      if (f && ((y !== -2 && f.doc_year[doc] !== y) || (d !== -2 && f.doc_department[doc] !== d))) continue;
       let score = 0, all = true;
       for (let k = 0; k < matches.length && all; k++) {
         const m = matches[k];
@@ -391,17 +472,10 @@ export class Searcher {
         all = at[k] < m.docs.length && m.docs[at[k]] === doc;
         if (all) score += m.weight[at[k]];
       }
-      if (all) hits.push({ doc, score, snippet: matches[longest].snippet[at[longest]] });
+      if (!all) continue;
+      found.docs[n] = doc; found.weight[n] = score; found.snippet[n++] = matches[longest].snippet[at[longest]];
     }
-    let filtered = hits;
-    if (facets) {
-      const f = await facets;
-      const y = filters.year ? f.years.indexOf(String(filters.year)) : -2;
-      const d = filters.department ? f.departments.indexOf(filters.department) : -2;
-      filtered = hits.filter((h) => (y === -2 || f.doc_year[h.doc] === y) && (d === -2 || f.doc_department[h.doc] === d));
-    }
-    filtered.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { total: filtered.length, hits: filtered, segments };
+    return { total: n, hits: rank(truncate(found, n)), segments };
   }
 
   // {path, title, department, yearLabel, text} for a document.
