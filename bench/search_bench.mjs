@@ -5,8 +5,11 @@
 // substring queries (expected: the pages whose text contains the substring).
 // Prints figures; not a test. Usage: node bench/search_bench.mjs SITE
 // (SITE built by gongkai, with Pagefind's index in SITE/pagefind).
+// SERVER=nginx|node picks the static server (default: nginx when Debian's
+// nginx is installed, else the Node server of the search tests).
 import { createRequire } from 'node:module';
 import { serve } from '../tests/search/serve.mjs';
+import { serveNginx, nginxVersion } from './nginx_server.mjs';
 import { readDocuments, expectedMatches } from '../tests/search/site_index.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,7 +27,17 @@ const SKIP_PAGEFIND = process.env.SKIP_PAGEFIND === '1';
 
 const docs = await readDocuments(site);
 const byPath = new Map(docs.map((d) => [d.path, d.id]));
-const server = await serve(site);
+const nginx = nginxVersion();
+const SERVER = process.env.SERVER || (nginx ? 'nginx' : 'node');
+if (SERVER === 'nginx' && !nginx) throw new Error('SERVER=nginx, but nginx is not installed');
+const server = SERVER === 'nginx' ? await serveNginx(site) : await serve(site);
+const serverName = SERVER === 'nginx' ? nginx : `tests/search/serve.mjs (Node.js ${process.version})`;
+console.error(`server: ${serverName}`);
+// The bytes sent so far (nginx writes them to its log a moment later).
+async function sentSoFar() {
+  await server.flush?.();
+  return server.sent;
+}
 const browser = await chromium.launch({
   executablePath: process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -65,7 +78,7 @@ async function gongkai(q) {
   let bytes = 0, code = 0, total = 0;
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await freshPage();
-    code = sum(server.sent.filter((s) => s.path.endsWith('.js')));
+    code = sum((await sentSoFar()).filter((s) => s.path.endsWith('.js')));
     // The manifest comes with the page, before the query: counted in the query's bytes.
     const manifest = sum(server.sent.filter((s) => s.path.endsWith('/manifest.json')));
     server.sent.length = 0;
@@ -94,7 +107,7 @@ async function gongkai(q) {
     const result = await ask();
     times.push(result.ms);
     total = result.total;
-    bytes = sum(server.sent) + manifest;
+    bytes = sum(await sentSoFar()) + manifest;
     // Asked again on the same page: everything it needs is in memory.
     warm.push((await ask()).ms);
     // The search alone (matching and ranking), without the page around it:
@@ -120,6 +133,7 @@ async function gongkai(q) {
     computeFirst.push(alone.first);
     compute.push(alone.again);
     await context.close();
+    await sentSoFar();
     server.sent.length = 0;
     // Cold page load: a fresh browser context opens search/index.html?q=…;
     // from the start of navigation until the results, with snippets, are
@@ -131,6 +145,7 @@ async function gongkai(q) {
     await coldPage.waitForFunction(() => window.__resultsShownAt !== undefined);
     load.push(await coldPage.evaluate(() => window.__resultsShownAt));
     await cold.close();
+    await sentSoFar();
     server.sent.length = 0;
   }
   return { ms: median(times), warm: median(warm), compute: median(compute), computeFirst: median(computeFirst),
@@ -145,6 +160,7 @@ async function pagefind(q, recall) {
     const all = run === RUNS;
     if (all && !recall) break;
     const { context, page } = await freshPage();
+    await sentSoFar();
     server.sent.length = 0;
     const result = await page.evaluate(async ({ query, all }) => {
       const t0 = performance.now();
@@ -166,10 +182,11 @@ async function pagefind(q, recall) {
       times.push(result.ms);
       warm.push(result.warm);
       total = result.total;
-      bytes = sum(server.sent);
+      bytes = sum(await sentSoFar());
       code = sum(server.sent.filter((s) => /\.js$|wasm/.test(s.path)));
     }
     await context.close();
+    await sentSoFar();
     server.sent.length = 0;
   }
   return { ms: median(times), warm: median(warm), bytes, code, total, urls };
@@ -202,7 +219,8 @@ for (const r of rows) {
   console.log(`| ${r.q} | ${r.kind} | ${r.expected} | ${r.g.total}${gRecall} | ${kb(r.g.bytes)} | ${r.g.ms.toFixed(0)} / ${r.g.warm.toFixed(0)} | ${r.g.computeFirst.toFixed(1)} / ${r.g.compute.toFixed(1)} | ${r.g.load.toFixed(0)} | ${r.p.total} | ${r.pfRecall ? r.pfRecall + ' / ' + r.pfPrecision : '—'} | ${kb(r.p.bytes - r.p.code)} / ${kb(r.p.bytes)} | ${r.p.ms.toFixed(0)} / ${r.p.warm.toFixed(0)} |`);
 }
 const g0 = rows[0].g;
-console.log(`\ngongkai client code (search.js + search-core.js, loaded once with the page): ${kb(g0.code)} KB`);
+console.log(`\nserver: ${serverName}`);
+console.log(`gongkai client code (search.js + search-core.js, loaded once with the page): ${kb(g0.code)} KB`);
 console.log(`median bytes per query: gongkai ${kb(median(rows.map((r) => r.g.bytes)))} KB, Pagefind ${kb(median(rows.map((r) => r.p.bytes)))} KB (${kb(median(rows.map((r) => r.p.bytes - r.p.code)))} KB without its code)`);
 console.log(`median query time, first query on a loaded search page (every index file it needs downloaded): gongkai ${median(rows.map((r) => r.g.ms)).toFixed(1)} ms; Pagefind (its script loaded with the query, as its UI does) ${median(rows.map((r) => r.p.ms)).toFixed(1)} ms`);
 console.log(`median query time, asked again on the same page: gongkai ${median(rows.map((r) => r.g.warm)).toFixed(1)} ms, Pagefind ${median(rows.map((r) => r.p.warm)).toFixed(1)} ms`);

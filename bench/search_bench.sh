@@ -6,6 +6,9 @@
 # index build time, size on disk, bytes per query and query time in
 # headless Chromium, and recall on Chinese substring queries.
 # Usage: bench/search_bench.sh [departments] [years]
+# SKIP_PAGEFIND=1: gongkai alone. The site is served by nginx when Debian's
+# nginx is installed (apt-get install nginx-light; the benchmark only), else
+# by the search tests' Node server; SERVER=node|nginx forces one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 departments=${1:-1000}
@@ -24,14 +27,21 @@ start=$(date +%s%N)
 GONGKAI_TIMINGS=1 "$gongkai" build --content "$corpus" --out "$out" --theme themes/default 2>&1 | tee bench/out/build.log
 end=$(date +%s%N)
 echo "gongkai build wall time: $(( (end - start) / 1000000 )) ms"
-echo "== pagefind"
-start=$(date +%s%N)
-(cd bench && npx pagefind --site "../$out" --root-selector main --quiet) || (cd bench && npx pagefind --site "../$out" --root-selector main)
-end=$(date +%s%N)
-echo "pagefind index wall time: $(( (end - start) / 1000000 )) ms"
+indexes="search search/d search/p search/text search/docs"
+if [[ ${SKIP_PAGEFIND:-0} != 1 ]]; then
+  echo "== pagefind"
+  start=$(date +%s%N)
+  (cd bench && npx pagefind --site "../$out" --root-selector main --quiet) || (cd bench && npx pagefind --site "../$out" --root-selector main)
+  end=$(date +%s%N)
+  echo "pagefind index wall time: $(( (end - start) / 1000000 )) ms"
+  indexes+=" pagefind"
+fi
 echo "== index size on disk (bytes)"
-for d in search search/d search/p search/text search/docs pagefind; do
+for d in $indexes; do
   printf '%-14s %12s bytes %7s files\n' "$d" "$(du -sb "$out/$d" | cut -f1)" "$(find "$out/$d" -type f | wc -l)"
 done
-echo "== queries in headless Chromium"
+if [[ -z ${SERVER:-} ]]; then
+  if [[ -x /usr/sbin/nginx ]]; then export SERVER=nginx; else export SERVER=node; fi
+fi
+echo "== queries in headless Chromium, site served by: $SERVER"
 node bench/search_bench.mjs "$out"
