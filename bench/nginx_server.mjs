@@ -4,9 +4,14 @@
 // server's time, as a real static host would. Same interface as serve():
 // {url, sent: [{path, bytes}], close}, plus flush(), which reads the bytes
 // sent so far from nginx's access log into `sent`.
+//
+// { http2: true }: HTTPS and HTTP/2 with a self-signed certificate made for
+// the run (the browser must ignore certificate errors), as most static
+// hosts serve today: every request of a stage goes out at once on one
+// connection, where HTTP/1.1 sends six at a time.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,7 +36,10 @@ function freePort() {
   });
 }
 
-function config(root, dir, port) {
+function config(root, dir, port, http2) {
+  const listen = http2
+    ? `listen 127.0.0.1:${port} ssl http2;\n    ssl_certificate ${dir}/cert.pem;\n    ssl_certificate_key ${dir}/key.pem;`
+    : `listen 127.0.0.1:${port};`;
   return `daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -51,7 +59,7 @@ http {
   sendfile on;
   tcp_nodelay on;
   server {
-    listen 127.0.0.1:${port};
+    ${listen}
     root ${root};
     index index.html;
     # As the Node server and static hosts do: a validator (nginx's own) and a short max-age.
@@ -61,23 +69,33 @@ http {
 `;
 }
 
-export async function serveNginx(site) {
+function selfSignedCertificate(dir) {
+  const run = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`openssl: ${run.stderr}`);
+}
+
+function answers(port) {
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1', () => { socket.end(); done(true); });
+    socket.on('error', () => done(false));
+  });
+}
+
+export async function serveNginx(site, { http2 = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-nginx-'));
   const port = await freePort();
-  writeFileSync(join(dir, 'nginx.conf'), config(resolve(site), dir, port));
+  if (http2) selfSignedCertificate(dir);
+  writeFileSync(join(dir, 'nginx.conf'), config(resolve(site), dir, port, http2));
   writeFileSync(join(dir, 'access.log'), '');
   const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {  // until it answers
-    try {
-      await fetch(url + 'index.html');
-      break;
-    } catch (e) {
-      if (i > 100 || child.exitCode !== null) throw new Error(`nginx did not start (${dir}/error.log)`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  const url = `${http2 ? 'https' : 'http'}://127.0.0.1:${port}/`;
+  for (let i = 0; !(await answers(port)); i++) {  // until it listens
+    if (i > 100 || child.exitCode !== null) throw new Error(`nginx did not start (${dir}/error.log)`);
+    await new Promise((r) => setTimeout(r, 50));
   }
-  let offset = readFileSync(join(dir, 'access.log')).length;  // the start-up request is not counted
+  let offset = 0;
   const sent = [];
   return {
     url,

@@ -5,8 +5,9 @@
 // substring queries (expected: the pages whose text contains the substring).
 // Prints figures; not a test. Usage: node bench/search_bench.mjs SITE
 // (SITE built by gongkai, with Pagefind's index in SITE/pagefind).
-// SERVER=nginx|node picks the static server (default: nginx when Debian's
-// nginx is installed, else the Node server of the search tests).
+// SERVER=nginx|nginx-h2|node picks the static server (default: nginx, over
+// HTTP/1.1, when Debian's nginx is installed, else the Node server of the
+// search tests; nginx-h2: HTTPS and HTTP/2, self-signed).
 import { createRequire } from 'node:module';
 import { serve } from '../tests/search/serve.mjs';
 import { serveNginx, nginxVersion } from './nginx_server.mjs';
@@ -22,6 +23,8 @@ const QUERIES = [
   ['东城教育局', 'department'], ['河西民政局', 'department'], ['2020', 'year'], ['performance', 'english'],
 ];
 const RUNS = Number(process.env.RUNS || 3);
+// QUERIES=预算,公务接待: only these of the list (a quicker run).
+const ONLY = process.env.QUERIES ? new Set(process.env.QUERIES.split(',')) : null;
 // SKIP_PAGEFIND=1: gongkai's figures only (for a site without Pagefind's index).
 const SKIP_PAGEFIND = process.env.SKIP_PAGEFIND === '1';
 
@@ -29,9 +32,11 @@ const docs = await readDocuments(site);
 const byPath = new Map(docs.map((d) => [d.path, d.id]));
 const nginx = nginxVersion();
 const SERVER = process.env.SERVER || (nginx ? 'nginx' : 'node');
-if (SERVER === 'nginx' && !nginx) throw new Error('SERVER=nginx, but nginx is not installed');
-const server = SERVER === 'nginx' ? await serveNginx(site) : await serve(site);
-const serverName = SERVER === 'nginx' ? nginx : `tests/search/serve.mjs (Node.js ${process.version})`;
+if (SERVER.startsWith('nginx') && !nginx) throw new Error(`SERVER=${SERVER}, but nginx is not installed`);
+const http2 = SERVER === 'nginx-h2';
+const server = SERVER.startsWith('nginx') ? await serveNginx(site, { http2 }) : await serve(site);
+const serverName = SERVER.startsWith('nginx') ? `${nginx}${http2 ? ', HTTPS and HTTP/2' : ', HTTP/1.1'}`
+  : `tests/search/serve.mjs (Node.js ${process.version}, HTTP/1.1)`;
 console.error(`server: ${serverName}`);
 // The bytes sent so far (nginx writes them to its log a moment later).
 async function sentSoFar() {
@@ -40,7 +45,7 @@ async function sentSoFar() {
 }
 const browser = await chromium.launch({
   executablePath: process.env.GONGKAI_CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  args: [...(http2 ? ['--ignore-certificate-errors'] : []), '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
@@ -193,7 +198,7 @@ async function pagefind(q, recall) {
 }
 
 const rows = [];
-for (const [q, kind] of QUERIES) {
+for (const [q, kind] of QUERIES.filter(([q]) => !ONLY || ONLY.has(q))) {
   const expected = new Set(expectedMatches(docs, q));
   const g = await gongkai(q);
   const recall = kind.startsWith('zh') || kind === 'department';
