@@ -235,6 +235,7 @@ struct PageScratch {
     std::vector<Ordered> order;
     std::vector<Occurrence> grouped;
     std::string entries, positions;
+    std::string cached;  // the page's cache record
     std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
 };
 
@@ -286,6 +287,20 @@ void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, c
 std::size_t choose_target(std::uint64_t total) {
     const double t = std::sqrt(8.0 * static_cast<double>(total));
     return static_cast<std::size_t>(std::clamp(t, 4096.0, 65536.0));
+}
+
+// "As bytes": a varint length, then the bytes.
+void put_bytes(std::string& out, std::string_view bytes) {
+    put_varint(out, bytes.size());
+    out += bytes;
+}
+
+bool get_bytes(std::string_view s, std::size_t& i, std::string_view& bytes) {
+    std::uint64_t length = 0;
+    if (!get_varint(s, i, length) || length > s.size() - i) return false;
+    bytes = s.substr(i, static_cast<std::size_t>(length));
+    i += static_cast<std::size_t>(length);
+    return true;
 }
 
 void skip_varint(std::string_view s, std::size_t& i) {
@@ -364,6 +379,10 @@ SearchIndexer::SearchIndexer(SearchIndexOptions options)
       serial_(next_serial++) {
     table_keys_.assign(1u << 16, kNoKey);
     table_ids_.assign(1u << 16, 0);
+    if (!options_.cache_file.empty()) {
+        cache_in_ = std::make_unique<SearchCacheReader>(options_.cache_file, options_.cache_key);
+        cache_out_ = std::make_unique<SearchCacheWriter>(options_.cache_file, options_.cache_key);
+    }
 }
 
 bool SearchIndexer::wants(const std::string& path) {
@@ -430,6 +449,16 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         scratch.indexer = serial_;
         ++threads_adding_;
     }
+    const Hash128 bytes_hash = cache_out_ ? hash128(html) : Hash128{};
+    if (cache_in_) {
+        const std::optional<std::string> cached = cache_in_->find(path, bytes_hash);
+        if (cached && add_cached(path, *cached)) {
+            cache_out_->add(path, bytes_hash, *cached);
+            ++pages_from_cache_;
+            nanoseconds_adding_ += thread_cpu_ns() - start;
+            return;
+        }
+    }
     PageText page = extract_page_text(html, options_.title_suffix);
     Collector& collector = scratch.collector;
     collector.reset(page.length16);
@@ -468,16 +497,39 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     }
     std::string& entries = scratch.entries;
     entries.clear();
+    // The cache record (see add_cached): each token's key, not its id.
+    std::string& cached = scratch.cached;
+    cached.clear();
+    if (cache_out_) {
+        put_bytes(cached, page.title);
+        put_varint(cached, n_tokens);
+    }
     std::size_t doc_size = 0;
     for (const Ordered& o : order) {
         const std::uint32_t t = o.index;
         const bool trigram = kind_of(o.key) == kTrigram;
+        const std::size_t entry = entries.size();
         append_entry(entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1], trigram,
                      scratch.positions);
         if (!trigram) doc_size = entries.size();
+        if (!cache_out_) continue;
+        if (o.key & kWordBit) {
+            const std::string& word = collector.words[o.key & ~kWordBit];
+            put_varint(cached, (std::uint64_t{word.size()} << 1) | 1);
+            cached += word;
+        } else {
+            put_varint(cached, o.key << 1);
+        }
+        std::size_t payload = entry;
+        skip_varint(entries, payload);  // the id
+        put_bytes(cached, std::string_view(entries).substr(payload));
     }
     PageRecord record{path, std::move(page.title), spill_.append(entries), doc_size, entries.size()};
     const std::string text_file = to_utf16le(page.text, page.length16);
+    if (cache_out_) {
+        put_bytes(cached, text_file);
+        cache_out_->add(path, bytes_hash, cached);
+    }
     record.text_offset = texts_.append(text_file);
     record.text_size = text_file.size();
     {
@@ -486,6 +538,71 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         ++pages_;
     }
     nanoseconds_adding_ += thread_cpu_ns() - start;
+}
+
+// A cache record: title, the number of tokens, per token in key order
+// { key << 1, or a word's length << 1 | 1 and the word; the entry without
+// its id, as bytes }, then the text file, as bytes ("as bytes": varint
+// length, bytes). The ids are this build's, given by interning the keys.
+bool SearchIndexer::add_cached(const std::string& path, std::string_view record) {
+    struct CachedToken {
+        std::uint64_t key;  // kWordBit for a word
+        std::string word;
+        std::string_view entry;
+        std::uint64_t occurrences = 0;  // of a trigram
+    };
+    std::size_t i = 0;
+    std::string_view title, text;
+    std::uint64_t n_tokens = 0;
+    if (!get_bytes(record, i, title) || !get_varint(record, i, n_tokens) || n_tokens > record.size()) return false;
+    std::vector<CachedToken> tokens(static_cast<std::size_t>(n_tokens));
+    for (CachedToken& token : tokens) {
+        std::uint64_t tag = 0;
+        if (!get_varint(record, i, tag)) return false;
+        if (tag & 1) {
+            const std::size_t length = static_cast<std::size_t>(tag >> 1);
+            if (length == 0 || length > record.size() - i) return false;
+            token.word.assign(record.substr(i, length));
+            i += length;
+            token.key = kWordBit;
+        } else {
+            token.key = tag >> 1;
+        }
+        if (!get_bytes(record, i, token.entry)) return false;
+        if (kind_of(token.key) == kTrigram) {
+            std::size_t j = 0;
+            std::uint64_t length = 0, head = 0;
+            if (!get_varint(token.entry, j, length) || !get_varint(token.entry, j, head)) return false;
+            token.occurrences = head >> 2;
+        }
+    }
+    if (!get_bytes(record, i, text) || i != record.size()) return false;
+
+    std::vector<std::uint32_t> ids(tokens.size());
+    {
+        std::lock_guard lock(mutex_);
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            const CachedToken& c = tokens[t];
+            ids[t] = intern(c.key, c.key == kWordBit ? &c.word : nullptr);
+            Token& token = tokens_[ids[t]];
+            ++token.docs;
+            token.position_bytes += c.occurrences * 2;  // as add_page estimates it
+        }
+    }
+    std::string entries;
+    std::size_t doc_size = 0;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        put_varint(entries, ids[t]);
+        entries += tokens[t].entry;
+        if (kind_of(tokens[t].key) != kTrigram) doc_size = entries.size();
+    }
+    PageRecord page{path, std::string(title), spill_.append(entries), doc_size, entries.size()};
+    page.text_offset = texts_.append(text);
+    page.text_size = text.size();
+    std::lock_guard lock(mutex_);
+    records_.push_back(std::move(page));
+    ++pages_;
+    return true;
 }
 
 namespace {
@@ -669,6 +786,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     write_facets(sink);
     write_manifest(doc_shards, position_shards, sink);
     records_.clear();
+    if (cache_out_) cache_out_->commit();
 }
 
 const SearchPageInfo& SearchIndexer::info(const std::string& path) const {

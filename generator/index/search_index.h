@@ -8,12 +8,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "index/search_cache.h"
 #include "index/search_shards.h"
 #include "render/output.h"
 
@@ -46,6 +48,12 @@ struct SearchIndexOptions {
     // the page texts on (the output is the same): 0, two when pages came from
     // more than one thread (as many as the build's --jobs allow), else one.
     unsigned finish_threads = 0;
+    // Where what the index took from each page is kept between builds
+    // (index/search_cache.h; empty: nowhere), and what that file must have
+    // been written for to be used (the program, and what else decides
+    // what add_page takes from a page).
+    std::string cache_file;
+    std::string cache_key;
 };
 
 // Where the indexer keeps each page's encoded entries until finish(): an
@@ -93,6 +101,8 @@ public:
     void finish(OutputSink& sink);
 
     std::size_t pages() const { return pages_; }
+    // Pages whose entries came from the cache, not from reading them.
+    std::size_t pages_from_cache() const { return pages_from_cache_; }
     // Whether page entries wait in a temporary file (else in memory).
     bool spilling() const { return spill_.on_disk(); }
     // CPU time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
@@ -122,6 +132,9 @@ private:
         std::uint64_t text_offset = 0;
         std::uint64_t text_size = 0;
     };
+    // Adds a page from its cache record; false (nothing added) when the
+    // record is damaged.
+    bool add_cached(const std::string& path, std::string_view record);
     // The index's id of a page's token (key as in Token, a word's with the
     // page's word number); under mutex_.
     std::uint32_t intern(std::uint64_t key, const std::string* word);
@@ -155,6 +168,9 @@ private:
     std::atomic<std::uint64_t> nanoseconds_adding_{0};  // of the text files, then of everything else
     const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
     std::atomic<unsigned> threads_adding_{0};  // threads that called add_page
+    std::unique_ptr<SearchCacheReader> cache_in_;   // the previous build's (when cache_file is set)
+    std::unique_ptr<SearchCacheWriter> cache_out_;  // this build's
+    std::atomic<std::size_t> pages_from_cache_{0};
 };
 
 // Passes files on to `next`, indexing the pages on the way.

@@ -1,0 +1,162 @@
+#include "index/search_cache.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "index/search_shards.h"
+
+namespace gk {
+
+namespace {
+
+// File layout: the records one after another, then the directory
+//   "gongkai-search-cache 1\n", varint key length, key,
+//   varint records, per record { varint path length, path, 16 bytes: the
+//   hash of the page's bytes, 16 bytes: the hash of the record, varint
+//   offset, varint size },
+// and last the directory's offset as 8 bytes, little-endian.
+constexpr std::string_view kMagic = "gongkai-search-cache 1\n";
+
+void put_u64(std::string& out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+std::uint64_t get_u64(std::string_view s, std::size_t at) {
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[at + i]);
+    return v;
+}
+
+bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {
+    out.resize(size);
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+bool get_string(std::string_view s, std::size_t& i, std::string& out) {
+    std::uint64_t length = 0;
+    if (!get_varint(s, i, length) || length > s.size() - i) return false;
+    out.assign(s.substr(i, length));
+    i += length;
+    return true;
+}
+
+}  // namespace
+
+SearchCacheReader::SearchCacheReader(const std::string& file, const std::string& key) {
+    fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) return;
+    const off_t end = ::lseek(fd_, 0, SEEK_END);
+    std::string tail, directory;
+    if (end < 8 || !read_at(fd_, static_cast<std::uint64_t>(end) - 8, 8, tail)) return;
+    const std::uint64_t at = get_u64(tail, 0);
+    if (at > static_cast<std::uint64_t>(end) - 8 || !read_at(fd_, at, static_cast<std::size_t>(end - 8 - at), directory))
+        return;
+    std::string_view d = directory;
+    if (!d.starts_with(kMagic)) return;
+    std::size_t i = kMagic.size();
+    std::string file_key;
+    std::uint64_t count = 0;
+    if (!get_string(d, i, file_key) || file_key != key || !get_varint(d, i, count)) return;
+    std::map<std::string, Where> records;
+    for (std::uint64_t r = 0; r < count; ++r) {
+        std::string path;
+        Where w;
+        if (!get_string(d, i, path) || d.size() - i < 32) return;
+        w.hash = Hash128{get_u64(d, i), get_u64(d, i + 8)};
+        w.record = Hash128{get_u64(d, i + 16), get_u64(d, i + 24)};
+        i += 32;
+        if (!get_varint(d, i, w.offset) || !get_varint(d, i, w.size) || w.offset > at || w.size > at - w.offset)
+            return;
+        records[std::move(path)] = w;
+    }
+    if (i != d.size()) return;
+    records_ = std::move(records);
+}
+
+SearchCacheReader::~SearchCacheReader() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::optional<std::string> SearchCacheReader::find(const std::string& path, const Hash128& bytes_hash) const {
+    const auto found = records_.find(path);
+    if (found == records_.end() || found->second.hash != bytes_hash) return std::nullopt;
+    std::string record;
+    if (!read_at(fd_, found->second.offset, static_cast<std::size_t>(found->second.size), record) ||
+        hash128(record) != found->second.record)
+        return std::nullopt;
+    return record;
+}
+
+SearchCacheWriter::SearchCacheWriter(std::string file, std::string key)
+    : file_(std::move(file)), temporary_(file_ + ".new-" + std::to_string(::getpid())), key_(std::move(key)) {
+    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    failed_ = fd_ < 0;
+}
+
+SearchCacheWriter::~SearchCacheWriter() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        ::unlink(temporary_.c_str());
+    }
+}
+
+void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record) {
+    std::lock_guard lock(mutex_);
+    if (failed_) return;
+    if (!write_all(fd_, record)) {
+        failed_ = true;
+        return;
+    }
+    directory_[path] = Entry{bytes_hash, hash128(record), size_, record.size()};
+    size_ += record.size();
+}
+
+bool SearchCacheWriter::commit() {
+    std::lock_guard lock(mutex_);
+    if (failed_) return false;
+    std::string d(kMagic);
+    put_varint(d, key_.size());
+    d += key_;
+    put_varint(d, directory_.size());
+    for (const auto& [path, entry] : directory_) {
+        put_varint(d, path.size());
+        d += path;
+        for (const Hash128& hash : {entry.page, entry.record}) {
+            put_u64(d, hash.high);
+            put_u64(d, hash.low);
+        }
+        put_varint(d, entry.offset);
+        put_varint(d, entry.size);
+    }
+    put_u64(d, size_);
+    const bool written = write_all(fd_, d) && ::close(fd_) == 0;
+    fd_ = -1;
+    if (!written || ::rename(temporary_.c_str(), file_.c_str()) != 0) {
+        ::unlink(temporary_.c_str());
+        failed_ = true;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace gk

@@ -1,0 +1,82 @@
+// What the search index took from each page, kept between builds so that
+// a page whose bytes did not change is not read and cut into tokens again
+// (after a narrative edit, that is nearly every page). The file lives
+// beside the output folder, never in it (a deploy would carry it), and is
+// written anew by every build; docs/incremental.md says why and how.
+//
+// It holds one record per page: its path, the hash of its bytes, and what
+// SearchIndexer::add_page derived from them (title, tokens in key order with
+// their entries, text), with token keys instead of one build's token ids.
+// A record is used only for the same path and the same bytes, and only when
+// the file was written for the same `key` (the program and what it was told
+// about pages): the cache can be stale or foreign, never wrong. A damaged
+// file is ignored.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "incremental/hash.h"
+
+namespace gk {
+
+class SearchCacheReader {
+public:
+    // Nothing to read when `file` is missing, damaged or written for another key.
+    SearchCacheReader(const std::string& file, const std::string& key);
+    ~SearchCacheReader();
+    SearchCacheReader(const SearchCacheReader&) = delete;
+    SearchCacheReader& operator=(const SearchCacheReader&) = delete;
+
+    // The record of the page at `path` whose bytes hash to `bytes_hash`.
+    // Thread-safe.
+    std::optional<std::string> find(const std::string& path, const Hash128& bytes_hash) const;
+    std::size_t size() const { return records_.size(); }
+
+private:
+    struct Where {
+        Hash128 hash;    // of the page's bytes
+        Hash128 record;  // of the record's: a damaged record is not used
+        std::uint64_t offset = 0;
+        std::uint64_t size = 0;
+    };
+    int fd_ = -1;
+    std::map<std::string, Where> records_;
+};
+
+class SearchCacheWriter {
+public:
+    // Writes to a temporary file beside `file`; commit() puts it in place.
+    SearchCacheWriter(std::string file, std::string key);
+    ~SearchCacheWriter();  // removes the temporary file unless committed
+    SearchCacheWriter(const SearchCacheWriter&) = delete;
+    SearchCacheWriter& operator=(const SearchCacheWriter&) = delete;
+
+    // Thread-safe; a path added twice keeps its last record.
+    void add(const std::string& path, const Hash128& bytes_hash, std::string_view record);
+    // Writes the directory and renames the file into place. False (and no
+    // file) when it could not be written: the next build reads every page.
+    bool commit();
+
+private:
+    std::string file_;
+    std::string temporary_;
+    std::string key_;
+    int fd_ = -1;
+    bool failed_ = false;
+    std::mutex mutex_;
+    std::uint64_t size_ = 0;
+    struct Entry {
+        Hash128 page;
+        Hash128 record;
+        std::uint64_t offset = 0;
+        std::uint64_t size = 0;
+    };
+    std::map<std::string, Entry> directory_;
+};
+
+}  // namespace gk

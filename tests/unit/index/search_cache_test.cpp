@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "index/search_index.h"
+#include "incremental/file_stamp.h"
+
+using namespace gk;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Page {
+    std::string path;
+    std::string html;
+};
+
+Page page(const std::string& path, const std::string& title, const std::string& main) {
+    return {path, "<html><head><title>" + title + " - 站点</title></head><body><main>" + main + "</main></body></html>"};
+}
+
+const std::vector<Page> kPages = {
+    page("a/index.html", "三公经费说明", "<h2>概述</h2><p>本部门“三公”经费为零。Budget 2020.</p>"),
+    page("b/index.html", "收入", "<p>三公经费合计0万元，其中公务接待费0万元。中文𠮷字。</p>"),
+    page("c/index.html", "支出", "<p>三公，经费另列。一段简单的说明。Budget transparency, budgets.</p>"),
+};
+
+struct Built {
+    std::map<std::string, std::string> files;
+    std::size_t from_cache = 0;
+};
+
+// The index of `pages`, reading and writing the cache `cache` (none: "") for `key`.
+Built build(const std::vector<Page>& pages, const std::string& cache = "", const std::string& key = "k",
+            unsigned threads = 1) {
+    SearchIndexOptions options;
+    options.title_suffix = " - 站点";
+    options.cache_file = cache;
+    options.cache_key = key;
+    SearchIndexer indexer(options);
+    MemorySink sink;
+    std::vector<std::jthread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            for (std::size_t i = t; i < pages.size(); i += threads) indexer.add_page(pages[i].path, pages[i].html, sink);
+        });
+    }
+    workers.clear();
+    indexer.finish(sink);
+    return {sink.files(), indexer.pages_from_cache()};
+}
+
+struct Folder {
+    fs::path dir = fs::temp_directory_path() / ("gongkai-search-cache-test-" + std::to_string(::getpid()));
+    Folder() { fs::create_directories(dir); }
+    ~Folder() { fs::remove_all(dir); }
+    std::string file() const { return (dir / "cache").string(); }
+};
+
+}  // namespace
+
+TEST_CASE("pages taken from the cache give the index of pages read anew", "[index][search][cache]") {
+    Folder f;
+    const Built first = build(kPages, f.file());
+    CHECK(first.from_cache == 0);
+    CHECK(first.files == build(kPages).files);  // writing the cache changes nothing
+    REQUIRE(fs::exists(f.file()));
+
+    std::vector<Page> edited = kPages;
+    edited[1] = page("b/index.html", "收入", "<p>三公经费合计1万元。新增一段说明。</p>");
+    edited.push_back(page("d/index.html", "其他", "<p>新页面。</p>"));
+    const Built again = build(edited, f.file(), "k", 2);
+    CHECK(again.from_cache == 2);  // a and c; b changed, d is new
+    CHECK(again.files == build(edited).files);
+
+    // The cache now describes the edited pages.
+    CHECK(build(edited, f.file()).from_cache == 4);
+    CHECK(build(kPages, f.file()).from_cache == 2);
+}
+
+TEST_CASE("a cache written for another program or options, or damaged, is not used", "[index][search][cache]") {
+    Folder f;
+    const auto expected = build(kPages).files;
+    build(kPages, f.file(), "k");
+    std::string key = "k";
+    SECTION("another key") {
+        key = "other";
+        const Built other = build(kPages, f.file(), key);
+        CHECK(other.from_cache == 0);
+        CHECK(other.files == expected);
+    }
+    SECTION("cut short") {
+        fs::resize_file(f.file(), fs::file_size(f.file()) - 3);
+        const Built cut = build(kPages, f.file());
+        CHECK(cut.from_cache == 0);
+        CHECK(cut.files == expected);
+    }
+    SECTION("a record's bytes damaged") {
+        std::string bytes = read_whole_file(f.file()).value();
+        for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
+        std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
+        const Built damaged = build(kPages, f.file());
+        CHECK(damaged.from_cache == 2);  // the others are whole
+        CHECK(damaged.files == expected);
+    }
+    SECTION("not a cache at all") {
+        std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << "hello";
+        CHECK(build(kPages, f.file()).files == expected);
+    }
+    // Every build leaves a whole cache behind, and nothing else.
+    CHECK(build(kPages, f.file(), key).from_cache == 3);
+    CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
+}
