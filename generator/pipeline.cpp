@@ -131,6 +131,11 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_options.jobs = effective_jobs(options.jobs);
     render_options.timings = timings;
     render_options.reuse = &reusable;
+    // The search index's cache lives beside the output, never in it (a deploy
+    // would publish it); without knowing which program wrote it, none is used.
+    render_options.search_cache_key = incremental.program_key();
+    if (!render_options.search_cache_key.empty())
+        render_options.search_cache_file = writer.beside("search-cache").string();
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };

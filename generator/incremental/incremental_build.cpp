@@ -101,6 +101,14 @@ bool IncrementalBuild::hash_inputs() {
     return inputs_.has_value();
 }
 
+std::string IncrementalBuild::program_key() const {
+    if (!inputs_) return "";
+    const auto program = inputs_->find("gongkai");
+    // A zero hash is a program replaced while it ran: not known.
+    if (program == inputs_->end() || program->second.hash == Hash128{}) return "";
+    return std::string(GONGKAI_VERSION) + ' ' + to_hex(program->second.hash);
+}
+
 ReusableOutputs IncrementalBuild::reusable_outputs() const {
     static const InputRecords kNone;
     return ReusableOutputs(options_.out_dir, inputs_ && previous_ ? &*previous_ : nullptr,

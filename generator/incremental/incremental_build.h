@@ -41,6 +41,10 @@ public:
     // writes no manifest, so the next one is a full build).
     bool hash_inputs();
 
+    // What tells this program from any other gongkai ("" before
+    // hash_inputs() succeeded): caches written by another must not be used.
+    std::string program_key() const;
+
     // The files of the previous output that this build may take instead of
     // making them (none before hash_inputs() succeeded).
     ReusableOutputs reusable_outputs() const;

@@ -130,6 +130,8 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     SearchIndexOptions search_options;
     search_options.title_suffix = " - " + content.site.title;  // as base.mustache writes <title>
     search_options.pages = search_page_info(env);
+    search_options.cache_file = options.search_cache_file;
+    search_options.cache_key = options.search_cache_key + '\n' + search_options.title_suffix;
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
     ReusableRecorder sink(indexing);
@@ -195,8 +197,10 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     indexer.finish(out);
     if (timings) {
         const double finish = std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count();
-        std::fprintf(stderr, "gongkai: search index: %zu pages, %.3f s reading pages, %.3f s writing shards\n",
-                     indexer.pages(), indexer.seconds_adding(), finish);
+        std::fprintf(stderr,
+                     "gongkai: search index: %zu pages (%zu from its cache), %.3f s reading pages, %.3f s writing "
+                     "shards\n",
+                     indexer.pages(), indexer.pages_from_cache(), indexer.seconds_adding(), finish);
     }
 
     templates.report_misses(diagnostics);

@@ -30,6 +30,11 @@ struct RenderOptions {
     // Where pages that show one department may come from instead of being
     // rendered, and is told of every such page (null: render them all).
     OutputReuse* reuse = nullptr;
+    // Where the search index keeps what it took from each page between
+    // builds (index/search_cache.h; empty: nowhere), and what identifies the
+    // program that wrote it.
+    std::string search_cache_file;
+    std::string search_cache_key;
 };
 
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no

@@ -96,7 +96,7 @@ std::optional<std::string> SiteWriter::prepare() {
     const fs::path parent = out_.parent_path();
     fs::create_directories(parent, ec);
     if (ec) return "cannot create '" + parent.string() + "': " + ec.message();
-    staging_ = parent / ("." + out_.filename().string() + ".gongkai-new-" + std::to_string(::getpid()));
+    staging_ = beside("new-" + std::to_string(::getpid()));
     fs::remove_all(staging_, ec);
     fs::create_directory(staging_, ec);
     if (ec) {
@@ -237,8 +237,11 @@ std::optional<std::string> SiteWriter::commit() {
 // process commits many builds (`gongkai serve`).
 fs::path SiteWriter::old_site_path() const {
     static std::atomic<unsigned> commits{0};
-    return out_.parent_path() / ("." + out_.filename().string() + ".gongkai-old-" + std::to_string(::getpid()) + "-" +
-                                 std::to_string(commits++));
+    return beside("old-" + std::to_string(::getpid()) + "-" + std::to_string(commits++));
+}
+
+fs::path SiteWriter::beside(const std::string& what) const {
+    return out_.parent_path() / ("." + out_.filename().string() + ".gongkai-" + what);
 }
 
 }  // namespace gk

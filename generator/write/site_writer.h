@@ -56,6 +56,9 @@ public:
     std::uintmax_t bytes_written() const { return bytes_; }
     std::size_t files_kept() const { return kept_; }  // linked from the previous output
     const std::filesystem::path& staging() const { return staging_; }
+    // ".<site>.gongkai-<what>" beside the output folder (after prepare()):
+    // where what must not be published but belongs to this output lives.
+    std::filesystem::path beside(const std::string& what) const;
 
 private:
     void ensure_parent(const std::filesystem::path& file);
