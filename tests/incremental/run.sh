@@ -61,7 +61,7 @@ up_to_date=no    # the rebuild must be skipped as a whole
 exempt=-         # an output file changed by hand: it is written again
 replayed=        # the warnings the skipped build must print again
 build_args=()
-reused=0         # pages taken from the previous output instead of rendered: a number, or "some"
+reused=0         # files taken from the previous output instead of made: a number, "some", or all-but-finance-bureau-disclosures
 case "$name" in
     edited-figure)
         sed -i 's/^amount = 70.43$/amount = 71.43/' content/departments/finance-bureau/2021.toml
