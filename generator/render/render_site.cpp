@@ -37,9 +37,9 @@ mu::data site_data(const Content& content, const Numbers& numbers) {
 }
 
 // Passes files on and remembers the pages, for the sitemap.
-class ReusableRecorder : public OutputSink {
+class PageRecorder : public OutputSink {
 public:
-    explicit ReusableRecorder(OutputSink& next) : next_(next) {}
+    explicit PageRecorder(OutputSink& next) : next_(next) {}
     void add(const std::string& path, std::string bytes) override {
         if (path.ends_with(".html")) {
             std::lock_guard lock(mutex_);
@@ -134,7 +134,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     search_options.cache_key = options.search_cache_key + '\n' + search_options.title_suffix;
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
-    ReusableRecorder sink(indexing);
+    PageRecorder sink(indexing);
 
     // Every page but the glossary's is independent of the others: one task
     // each, the biggest first so that no long task is left for the end. The
