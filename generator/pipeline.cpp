@@ -159,13 +159,13 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     err << warnings;
     if (!options.quiet) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        char summary[200];
-        std::snprintf(summary, sizeof summary,
-                      "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to %s: %zu pages (%zu files not "
-                      "made again) in %.2f s\n",
-                      writer.files_written(), static_cast<double>(writer.bytes_written()) / 1e6,
-                      writer.files_kept(), options.out_dir.c_str(), pages, reusable.reused(), seconds);
-        out << summary;
+        // The folder goes in apart: a long path must not cut the figures short.
+        char written[100], made[120];
+        std::snprintf(written, sizeof written, "gongkai: wrote %zu files (%.1f MB), kept %zu unchanged, to ",
+                      writer.files_written(), static_cast<double>(writer.bytes_written()) / 1e6, writer.files_kept());
+        std::snprintf(made, sizeof made, ": %zu pages (%zu files not made again) in %.2f s\n", pages,
+                      reusable.reused(), seconds);
+        out << written << options.out_dir << made;
     }
     return kExitOk;
 }
