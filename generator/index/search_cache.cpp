@@ -52,13 +52,6 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
-bool get_string(std::string_view s, std::size_t& i, std::string& out) {
-    std::uint64_t length = 0;
-    if (!get_varint(s, i, length) || length > s.size() - i) return false;
-    out.assign(s.substr(i, length));
-    i += length;
-    return true;
-}
 
 }  // namespace
 
@@ -74,20 +67,20 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
     std::string_view d = directory;
     if (!d.starts_with(kMagic)) return;
     std::size_t i = kMagic.size();
-    std::string file_key;
+    std::string_view file_key;
     std::uint64_t count = 0;
-    if (!get_string(d, i, file_key) || file_key != key || !get_varint(d, i, count)) return;
+    if (!get_bytes(d, i, file_key) || file_key != key || !get_varint(d, i, count)) return;
     std::map<std::string, Where> records;
     for (std::uint64_t r = 0; r < count; ++r) {
-        std::string path;
+        std::string_view path;
         Where w;
-        if (!get_string(d, i, path) || d.size() - i < 32) return;
+        if (!get_bytes(d, i, path) || d.size() - i < 32) return;
         w.hash = Hash128{get_u64(d, i), get_u64(d, i + 8)};
         w.record = Hash128{get_u64(d, i + 16), get_u64(d, i + 24)};
         i += 32;
         if (!get_varint(d, i, w.offset) || !get_varint(d, i, w.size) || w.offset > at || w.size > at - w.offset)
             return;
-        records[std::move(path)] = w;
+        records[std::string(path)] = w;
     }
     if (i != d.size()) return;
     records_ = std::move(records);
@@ -135,12 +128,10 @@ bool SearchCacheWriter::commit() {
     std::lock_guard lock(mutex_);
     if (failed_) return false;
     std::string d(kMagic);
-    put_varint(d, key_.size());
-    d += key_;
+    put_bytes(d, key_);
     put_varint(d, directory_.size());
     for (const auto& [path, entry] : directory_) {
-        put_varint(d, path.size());
-        d += path;
+        put_bytes(d, path);
         for (const Hash128& hash : {entry.page, entry.record}) {
             put_u64(d, hash.high);
             put_u64(d, hash.low);

@@ -289,20 +289,6 @@ std::size_t choose_target(std::uint64_t total) {
     return static_cast<std::size_t>(std::clamp(t, 4096.0, 65536.0));
 }
 
-// "As bytes": a varint length, then the bytes.
-void put_bytes(std::string& out, std::string_view bytes) {
-    put_varint(out, bytes.size());
-    out += bytes;
-}
-
-bool get_bytes(std::string_view s, std::size_t& i, std::string_view& bytes) {
-    std::uint64_t length = 0;
-    if (!get_varint(s, i, length) || length > s.size() - i) return false;
-    bytes = s.substr(i, static_cast<std::size_t>(length));
-    i += static_cast<std::size_t>(length);
-    return true;
-}
-
 void skip_varint(std::string_view s, std::size_t& i) {
     while (i < s.size() && (static_cast<unsigned char>(s[i++]) & 0x80)) {
     }

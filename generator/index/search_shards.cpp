@@ -14,6 +14,14 @@ bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value) {
     return false;
 }
 
+bool get_bytes(std::string_view s, std::size_t& i, std::string_view& bytes) {
+    std::uint64_t length = 0;
+    if (!get_varint(s, i, length) || length > s.size() - i) return false;
+    bytes = s.substr(i, static_cast<std::size_t>(length));
+    i += static_cast<std::size_t>(length);
+    return true;
+}
+
 void FileDigest::add(std::string_view path, std::string_view bytes) {
     std::uint64_t h = 1469598103934665603ull;
     const auto mix = [&](std::string_view s) {

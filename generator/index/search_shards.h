@@ -26,6 +26,14 @@ inline void put_varint(std::string& out, std::uint64_t value) {
 // Reads a varint at s[i] (advancing i); returns false when s ends inside it.
 bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value);
 
+// "As bytes": a varint length, then the bytes.
+inline void put_bytes(std::string& out, std::string_view bytes) {
+    put_varint(out, bytes.size());
+    out += bytes;
+}
+// Reads bytes put by put_bytes at s[i] (advancing i); false when s ends inside them.
+bool get_bytes(std::string_view s, std::size_t& i, std::string_view& bytes);
+
 // An order-independent digest of the files written (FNV-1a of path and bytes,
 // summed), so the manifest can name the index version whatever the order in
 // which threads produced the files.

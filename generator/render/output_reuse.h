@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/department.h"
+#include "render/output.h"
 
 namespace gk {
 
@@ -39,5 +40,17 @@ public:
     // Every such output this build writes, made or reused. Thread-safe.
     virtual void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) = 0;
 };
+
+// The output at `path`, which shows no narrative: the previous build's when
+// `reuse` (may be null) offers it, handed to `sink`; else `make()` makes it
+// and hands it to `sink` itself. `reuse` is told either way.
+template <typename Make>
+void reuse_or_make(OutputReuse* reuse, const std::string& path, OutputSink& sink, Make make) {
+    if (std::optional<ReusedOutput> previous = reuse ? reuse->reuse(path, nullptr) : std::nullopt)
+        sink.add(path, std::move(previous->bytes));
+    else
+        make();
+    if (reuse) reuse->wrote(path, nullptr, {});
+}
 
 }  // namespace gk

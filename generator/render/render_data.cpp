@@ -26,24 +26,16 @@ std::string all_json(const Content& content, const Derived& derived) {
     return out;
 }
 
-namespace {
-
-// The file at `path`: the previous build's when `reuse` offers it, else made.
-template <typename Make>
-void data_file(const std::string& path, OutputSink& sink, OutputReuse* reuse, Make make) {
-    std::optional<ReusedOutput> previous = reuse ? reuse->reuse(path, nullptr) : std::nullopt;
-    sink.add(path, previous ? std::move(previous->bytes) : make());
-    if (reuse) reuse->wrote(path, nullptr, {});
-}
-
-}  // namespace
-
 void render_data(const Content& content, const Derived& derived, OutputSink& sink, OutputReuse* reuse) {
+    // Each file from the previous build when it offers it, else made.
+    const auto file = [&](const std::string& path, auto make) {
+        reuse_or_make(reuse, path, sink, [&] { sink.add(path, make()); });
+    };
     for (const DepartmentYear& dy : derived.department_years)
-        data_file(department_year_json_path(dy), sink, reuse, [&] { return department_year_json(dy, content.site); });
+        file(department_year_json_path(dy), [&] { return department_year_json(dy, content.site); });
     for (const RegionYear& region : derived.regions)
-        data_file(region_year_csv_path(region), sink, reuse, [&] { return region_year_csv(region, content.site); });
-    data_file("data/all.json", sink, reuse, [&] { return all_json(content, derived); });
+        file(region_year_csv_path(region), [&] { return region_year_csv(region, content.site); });
+    file("data/all.json", [&] { return all_json(content, derived); });
 }
 
 }  // namespace gk

@@ -104,16 +104,6 @@ TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& s
     return use;
 }
 
-// The page at `path`, which shows no narrative, from the previous output
-// when nothing it is made from changed; else `render` makes it.
-void page(const std::string& path, OutputSink& sink, OutputReuse* reuse, const std::function<void()>& render) {
-    if (std::optional<ReusedOutput> previous = reuse ? reuse->reuse(path, nullptr) : std::nullopt)
-        sink.add(path, std::move(previous->bytes));
-    else
-        render();
-    if (reuse) reuse->wrote(path, nullptr, {});
-}
-
 }  // namespace
 
 std::size_t render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
@@ -153,7 +143,8 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     // narrative edit (the glossary's pages list where terms are used, in
     // narratives too, so they are always made).
     const auto page_task = [&](Kind kind, std::string path, auto render) {
-        tasks.emplace_back(kind, [&, path = std::move(path), render] { page(path, sink, options.reuse, render); });
+        tasks.emplace_back(kind,
+                           [&, path = std::move(path), render] { reuse_or_make(options.reuse, path, sink, render); });
     };
     for (const Department& dept : content.departments)
         page_task(kDepartment, department_path(dept.id), [&] { render_department(env, dept, sink); });
