@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 
 #include "cli/progress.h"
 #include "compute/compute.h"
@@ -140,7 +141,16 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         progress.update(stage, done, total);
     };
     stage_done("theme, staging folder");
-    const std::size_t pages = render_site(content, derived, theme, writer, diagnostics, render_options);
+    std::size_t pages = 0;
+    try {
+        pages = render_site(content, derived, theme, writer, diagnostics, render_options);
+    } catch (const std::runtime_error& e) {
+        // An I/O failure that no sink could report on its own: a full disk
+        // under the index's temporary file, a kept file gone meanwhile.
+        progress.finish();
+        err << "gongkai: error: " << e.what() << "; the previous output is unchanged\n";
+        return kExitUsageOrIo;
+    }
     stage_done("render, index, write");
     progress.update("writing");
     if (diagnostics.has_errors()) return fail();

@@ -1,6 +1,5 @@
 #include "incremental/reusable_outputs.h"
 
-#include "incremental/file_stamp.h"
 #include "incremental/up_to_date.h"
 
 namespace gk {
@@ -21,14 +20,15 @@ std::optional<ReusedOutput> ReusableOutputs::reuse(const std::string& path, cons
     if (record == previous_->reusable.end() || output == previous_->outputs.end() ||
         record->second.fingerprint != fingerprint(narratives_of))
         return std::nullopt;
-    // The file must be the one that build wrote: untouched since (stamp),
-    // and, since it is read anyway, with the recorded bytes (hash).
-    const std::string file = out_dir_ + "/" + path;
+    // The file must be the one that build wrote: untouched since, as its
+    // stamp shows (the same test as for "nothing changed", up_to_date.h).
+    // Its bytes are not read: the recorded hash stands for them.
+    std::string file = out_dir_ + "/" + path;
     if (!output_file_as_recorded(file, output->second)) return std::nullopt;
-    std::optional<std::string> bytes = read_whole_file(file);
-    if (!bytes || hash128(*bytes) != output->second.hash) return std::nullopt;
     ++reused_;
-    return ReusedOutput{std::move(*bytes), DisclosureFacts{record->second.title, record->second.terms}};
+    const OutputRecord& was = output->second;
+    return ReusedOutput{PreviousFile{std::move(file), was.size, was.mtime_ns, was.inode, was.hash},
+                        DisclosureFacts{record->second.title, record->second.terms}};
 }
 
 void ReusableOutputs::wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) {

@@ -15,6 +15,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "incremental/file_stamp.h"
 #include "index/html_text.h"
 #include "index/search_tokenize.h"
 #include "parallel/parallel_for.h"
@@ -436,15 +437,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         ++threads_adding_;
     }
     const Hash128 bytes_hash = cache_out_ ? hash128(html) : Hash128{};
-    if (cache_in_) {
-        const std::optional<std::string> cached = cache_in_->find(path, bytes_hash);
-        if (cached && add_cached(path, *cached)) {
-            cache_out_->add(path, bytes_hash, *cached);
-            ++pages_from_cache_;
-            nanoseconds_adding_ += thread_cpu_ns() - start;
-            return;
-        }
-    }
+    if (add_from_cache(path, bytes_hash, start)) return;
     PageText page = extract_page_text(html, options_.title_suffix);
     Collector& collector = scratch.collector;
     collector.reset(page.length16);
@@ -530,6 +523,23 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 // { key << 1, or a word's length << 1 | 1 and the word; the entry without
 // its id, as bytes }, then the text file, as bytes ("as bytes": varint
 // length, bytes). The ids are this build's, given by interning the keys.
+bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start) {
+    if (!cache_in_) return false;
+    const std::optional<std::string> cached = cache_in_->find(path, bytes_hash);
+    if (!cached || !add_cached(path, *cached)) return false;
+    cache_out_->add(path, bytes_hash, *cached);
+    ++pages_from_cache_;
+    nanoseconds_adding_ += thread_cpu_ns() - start;
+    return true;
+}
+
+void SearchIndexer::keep_page(const std::string& path, const PreviousFile& previous, OutputSink& sink) {
+    if (add_from_cache(path, previous.hash, thread_cpu_ns())) return;
+    const std::optional<std::string> html = read_whole_file(previous.file);
+    if (!html) throw std::runtime_error("search index: cannot read '" + previous.file + "'");
+    add_page(path, *html, sink);
+}
+
 bool SearchIndexer::add_cached(const std::string& path, std::string_view record) {
     struct CachedToken {
         std::uint64_t key;  // kWordBit for a word

@@ -97,6 +97,9 @@ public:
     // Indexes a page. Thread-safe. Its text file waits for finish(), which
     // knows the page's id; `sink` is not used (kept for the callers).
     void add_page(const std::string& path, std::string_view html, OutputSink& sink);
+    // Indexes a page the build keeps from the previous output: from the
+    // cache when it holds the page with these bytes, else read from the file.
+    void keep_page(const std::string& path, const PreviousFile& previous, OutputSink& sink);
     // Writes manifest.json, the shards, the page texts, the document blocks and facets.
     void finish(OutputSink& sink);
 
@@ -135,6 +138,9 @@ private:
     // Adds a page from its cache record; false (nothing added) when the
     // record is damaged.
     bool add_cached(const std::string& path, std::string_view record);
+    // Adds the page whose bytes hash to `bytes_hash` from the cache; false
+    // when the cache has no good record of it. `start`: add_page's clock.
+    bool add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start);
     // The index's id of a page's token (key as in Token, a word's with the
     // page's word number); under mutex_.
     std::uint32_t intern(std::uint64_t key, const std::string* word);
@@ -180,6 +186,10 @@ public:
     void add(const std::string& path, std::string bytes) override {
         if (SearchIndexer::wants(path)) indexer_.add_page(path, bytes, next_);
         next_.add(path, std::move(bytes));
+    }
+    void keep(const std::string& path, const PreviousFile& previous) override {
+        if (SearchIndexer::wants(path)) indexer_.keep_page(path, previous, next_);
+        next_.keep(path, previous);
     }
 
 private:

@@ -3,11 +3,26 @@
 // stage provides the sink that puts them on disk; tests use MemorySink.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
 
+#include "incremental/hash.h"
+
 namespace gk {
+
+// A file of the previous output that this build takes as it is (see
+// output_reuse.h): where it lies and what the previous manifest recorded of
+// it, checked against the file on disk. Its bytes are not read unless a sink
+// needs them.
+struct PreviousFile {
+    std::string file;  // its path on disk, in the previous output folder
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t inode = 0;
+    Hash128 hash;  // of its bytes
+};
 
 class OutputSink {
 public:
@@ -15,6 +30,10 @@ public:
     // `path` is relative to the output root, with '/' separators. Safe to
     // call from several threads.
     virtual void add(const std::string& path, std::string bytes) = 0;
+    // The output at `path` is `previous`, unchanged. By default its bytes are
+    // read and added; a sink that can do without them overrides this. Throws
+    // std::runtime_error when the file can no longer be read.
+    virtual void keep(const std::string& path, const PreviousFile& previous);
 };
 
 class MemorySink : public OutputSink {

@@ -24,7 +24,7 @@ struct DisclosureFacts {
 };
 
 struct ReusedOutput {
-    std::string bytes;
+    PreviousFile file;  // handed to the sink's keep(): its bytes are not read here
     DisclosureFacts facts;
 };
 
@@ -42,12 +42,12 @@ public:
 };
 
 // The output at `path`, which shows no narrative: the previous build's when
-// `reuse` (may be null) offers it, handed to `sink`; else `make()` makes it
+// `reuse` (may be null) offers it, kept by `sink`; else `make()` makes it
 // and hands it to `sink` itself. `reuse` is told either way.
 template <typename Make>
 void reuse_or_make(OutputReuse* reuse, const std::string& path, OutputSink& sink, Make make) {
     if (std::optional<ReusedOutput> previous = reuse ? reuse->reuse(path, nullptr) : std::nullopt)
-        sink.add(path, std::move(previous->bytes));
+        sink.keep(path, previous->file);
     else
         make();
     if (reuse) reuse->wrote(path, nullptr, {});

@@ -41,15 +41,22 @@ class PageRecorder : public OutputSink {
 public:
     explicit PageRecorder(OutputSink& next) : next_(next) {}
     void add(const std::string& path, std::string bytes) override {
-        if (path.ends_with(".html")) {
-            std::lock_guard lock(mutex_);
-            pages_.push_back(path);
-        }
+        record(path);
         next_.add(path, std::move(bytes));
+    }
+    void keep(const std::string& path, const PreviousFile& previous) override {
+        record(path);
+        next_.keep(path, previous);
     }
     const std::vector<std::string>& pages() const { return pages_; }
 
 private:
+    void record(const std::string& path) {
+        if (!path.ends_with(".html")) return;
+        std::lock_guard lock(mutex_);
+        pages_.push_back(path);
+    }
+
     OutputSink& next_;
     std::mutex mutex_;
     std::vector<std::string> pages_;
@@ -96,7 +103,7 @@ TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& s
     if (page) {
         use = TermUse{disclosure_path(dy), std::move(page->facts.title), std::move(page->facts.terms),
                       department_name(dept), dy.year, dy.kind};
-        sink.add(use.page_path, std::move(page->bytes));
+        sink.keep(use.page_path, page->file);
     } else {
         use = render_disclosure(env, dy, sink);
     }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "incremental/file_stamp.h"
 #include "write/keep_unchanged.h"
 #include "write/remove_in_background.h"
 
@@ -164,11 +165,45 @@ void SiteWriter::add(const std::string& path, std::string bytes) {
                        recorded == previous_.end() ? nullptr : &recorded->second);
     const bool kept = record.has_value();
     if (!kept) record = write_file(file, bytes, hash);
-    if (!record) return;
+    if (record) remember(path, *record, kept);
+}
+
+void SiteWriter::keep(const std::string& path, const PreviousFile& previous) {
+    if (!is_safe_output_path(path)) {
+        fail("refusing to write outside the output folder: '" + path + "'");
+        return;
+    }
+    const fs::path file = staging_ / path;
+    ensure_parent(file);
+    // Added twice: the later one stands, as in write_file.
+    if (::link(previous.file.c_str(), file.c_str()) != 0 && errno == EEXIST && ::unlink(file.c_str()) == 0)
+        ::link(previous.file.c_str(), file.c_str());
+    struct stat st;
+    const OutputRecord expected{previous.size, previous.mtime_ns, previous.inode, previous.hash};
+    if (::lstat(file.c_str(), &st) == 0 &&
+        OutputRecord{static_cast<std::uint64_t>(st.st_size),
+                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                     static_cast<std::uint64_t>(st.st_ino), previous.hash} == expected) {
+        remember(path, expected, true);
+        return;
+    }
+    // No link (a file system without them, too many links) or not the file
+    // that was checked (changed meanwhile): a copy, if it still has the bytes.
+    ::unlink(file.c_str());
+    const std::optional<std::string> bytes = read_whole_file(previous.file);
+    if (!bytes || hash128(*bytes) != previous.hash) {
+        fail("'" + previous.file + "' changed while the site was being built; build again");
+        return;
+    }
+    if (const std::optional<OutputRecord> written = write_file(file, *bytes, previous.hash))
+        remember(path, *written, false);
+}
+
+void SiteWriter::remember(const std::string& path, const OutputRecord& record, bool kept) {
     std::lock_guard lock(mutex_);
-    outputs_[path] = *record;
+    outputs_[path] = record;
     (kept ? kept_ : files_) += 1;
-    if (!kept) bytes_ += bytes.size();
+    if (!kept) bytes_ += record.size;
 }
 
 OutputRecords SiteWriter::outputs() const {

@@ -5,7 +5,8 @@
 //
 // A file whose bytes equal the previous output's file at the same path is
 // not written: the staging folder gets a hard link to it, so its mtime and
-// inode stay (docs/incremental.md). Files of the previous output that this
+// inode stay (docs/incremental.md). So does a file the build keeps without
+// making it again (OutputSink::keep). Files of the previous output that this
 // build does not produce are not carried over.
 #pragma once
 
@@ -35,6 +36,8 @@ public:
     std::optional<std::string> prepare();
 
     void add(const std::string& path, std::string bytes) override;
+    // Links the previous file into the staging folder without reading it.
+    void keep(const std::string& path, const PreviousFile& previous) override;
 
     // The first write error, if any (the build must then not commit).
     std::optional<std::string> error() const;
@@ -62,6 +65,7 @@ public:
 
 private:
     void ensure_parent(const std::filesystem::path& file);
+    void remember(const std::string& path, const OutputRecord& record, bool kept);
     std::optional<OutputRecord> write_file(const std::filesystem::path& file, const std::string& bytes,
                                            const Hash128& hash);
     void fail(std::string message);

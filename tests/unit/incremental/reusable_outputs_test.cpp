@@ -59,12 +59,18 @@ TEST_CASE("an output whose inputs did not change comes from the previous output,
     gk::ReusableOutputs outputs = site.next(inputs(2));
     const std::optional<gk::ReusedOutput> page = outputs.reuse(site.disclosure, &site.a);
     REQUIRE(page);
-    CHECK(page->bytes == "<html>a 2020</html>");
+    // Where the file is and what the manifest says of it; not its bytes.
+    CHECK(page->file.file == site.out + "/" + site.disclosure);
+    CHECK(page->file.hash == gk::hash128("<html>a 2020</html>"));
+    const gk::OutputRecord& recorded = site.manifest.outputs.at(site.disclosure);
+    CHECK(page->file.size == recorded.size);
+    CHECK(page->file.mtime_ns == recorded.mtime_ns);
+    CHECK(page->file.inode == recorded.inode);
     CHECK(page->facts.title == "a 2020");
     CHECK(page->facts.terms == std::vector<std::size_t>{3, 1});
     const std::optional<gk::ReusedOutput> year = outputs.reuse(site.year, nullptr);
     REQUIRE(year);
-    CHECK(year->bytes == "<html>2020</html>");
+    CHECK(year->file.hash == gk::hash128("<html>2020</html>"));
     CHECK(outputs.reused() == 2);
 
     CHECK_FALSE(outputs.reuse("departments/a/2021/index.html", &site.a));  // not recorded

@@ -115,3 +115,37 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
     CHECK(build(kPages, f.file(), key).from_cache == 3);
     CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
 }
+
+TEST_CASE("a page kept from the previous output is indexed from the cache without reading it, else from its file",
+          "[index][search][cache][keep]") {
+    Folder f;
+    build(kPages, f.file());
+    // The previous output's files: a's is gone, so only the cache can index it.
+    const fs::path site = f.dir / "site";
+    fs::create_directories(site);
+    for (const Page& p : kPages) std::ofstream(site / p.path.substr(0, 1)) << p.html;
+    fs::remove(site / "a");
+    const auto kept = [&](const Page& p) {
+        return PreviousFile{(site / p.path.substr(0, 1)).string(), p.html.size(), 0, 0, hash128(p.html)};
+    };
+    std::vector<Page> edited = kPages;
+    edited[2] = page("c/index.html", "支出", "<p>三公，经费另列。改过的说明。</p>");
+
+    SearchIndexOptions options;
+    options.title_suffix = " - 站点";
+    options.cache_file = f.file();
+    options.cache_key = "k";
+    SearchIndexer indexer(options);
+    MemorySink sink;
+    indexer.keep_page(kPages[0].path, kept(kPages[0]), sink);  // in the cache; its file is gone
+    // In the cache under other bytes: read from its file (which holds the edit).
+    std::ofstream(site / "c", std::ios::trunc) << edited[2].html;
+    indexer.keep_page(edited[2].path, kept(edited[2]), sink);
+    indexer.add_page(kPages[1].path, kPages[1].html, sink);
+    indexer.finish(sink);
+    CHECK(indexer.pages_from_cache() == 2);  // a, and b (added as made, with the same bytes)
+    CHECK(sink.files() == build(edited).files);
+
+    SearchIndexer without(SearchIndexOptions{.title_suffix = " - 站点"});
+    CHECK_THROWS_AS(without.keep_page(kPages[0].path, kept(kPages[0]), sink), std::runtime_error);
+}

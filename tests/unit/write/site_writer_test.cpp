@@ -116,6 +116,80 @@ TEST_CASE("a build that fails after keeping files leaves the previous site byte 
     CHECK(read(f.out / "x.html") == "x");
 }
 
+namespace {
+
+gk::PreviousFile previous_file(const fs::path& out, const std::string& path, const gk::OutputRecords& recorded) {
+    const gk::OutputRecord& r = recorded.at(path);
+    return gk::PreviousFile{(out / path).string(), r.size, r.mtime_ns, r.inode, r.hash};
+}
+
+}  // namespace
+
+TEST_CASE("a kept file is linked from the previous site as recorded, without its bytes", "[write][keep]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"d/page.html", "kept page"}, {"x.html", "x"}});
+    const Identity page = identity(f.out / "d/page.html");
+    gk::SiteWriter writer(f.out, f.content, first);
+    REQUIRE_FALSE(writer.prepare());
+    writer.keep("d/page.html", previous_file(f.out, "d/page.html", first));
+    writer.add("x.html", "y");
+    CHECK_FALSE(writer.error());
+    CHECK(writer.files_kept() == 2);  // the page and the site marker
+    CHECK(writer.outputs().at("d/page.html") == first.at("d/page.html"));  // the next manifest records the same
+    REQUIRE_FALSE(writer.commit());
+    CHECK(identity(f.out / "d/page.html") == page);
+    CHECK(read(f.out / "d/page.html") == "kept page");
+    CHECK(read(f.out / "x.html") == "y");
+}
+
+TEST_CASE("a kept file that changed after it was checked is copied if its bytes are still right, else the build fails",
+          "[write][keep]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"page.html", "kept page"}});
+    const gk::PreviousFile previous = previous_file(f.out, "page.html", first);
+    SECTION("same bytes, new file (mtime and inode differ): a copy is written") {
+        fs::remove(f.out / "page.html");
+        std::ofstream(f.out / "page.html") << "kept page";
+        gk::SiteWriter writer(f.out, f.content, first);
+        REQUIRE_FALSE(writer.prepare());
+        writer.keep("page.html", previous);
+        CHECK_FALSE(writer.error());
+        CHECK(writer.files_written() == 1);
+        REQUIRE_FALSE(writer.commit());
+        CHECK(read(f.out / "page.html") == "kept page");
+    }
+    SECTION("other bytes: an error, and the previous site stays") {
+        {
+            std::ofstream out(f.out / "page.html", std::ios::trunc);
+            out << "edited by hand";
+        }
+        gk::SiteWriter writer(f.out, f.content, first);
+        REQUIRE_FALSE(writer.prepare());
+        writer.keep("page.html", previous);
+        REQUIRE(writer.error());
+        CHECK(writer.error()->find("changed while the site was being built") != std::string::npos);
+        CHECK(writer.commit());
+        CHECK(read(f.out / "page.html") == "edited by hand");
+    }
+    SECTION("gone: an error") {
+        fs::remove(f.out / "page.html");
+        gk::SiteWriter writer(f.out, f.content, first);
+        REQUIRE_FALSE(writer.prepare());
+        writer.keep("page.html", previous);
+        CHECK(writer.error());
+    }
+}
+
+TEST_CASE("a sink that needs the bytes of a kept file reads them; a file gone throws", "[write][keep]") {
+    Folders f;
+    const gk::OutputRecords first = build(f.out, f.content, {{"page.html", "kept page"}});
+    gk::MemorySink sink;
+    sink.keep("page.html", previous_file(f.out, "page.html", first));
+    CHECK(sink.files().at("page.html") == "kept page");
+    fs::remove(f.out / "page.html");
+    CHECK_THROWS_AS(sink.keep("page.html", previous_file(f.out, "page.html", first)), std::runtime_error);
+}
+
 TEST_CASE("the writer records each file it wrote or kept as it is on disk", "[write]") {
     Folders f;
     const gk::OutputRecords first = build(f.out, f.content, {{"p.html", "bytes"}});
