@@ -10,6 +10,7 @@
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
 #include "incremental/incremental_build.h"
+#include "index/search_index.h"
 #include "load/load_content.h"
 #include "load/load_theme.h"
 #include "parallel/parallel_for.h"
@@ -137,6 +138,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_options.search_cache_key = incremental.program_key();
     if (!render_options.search_cache_key.empty())
         render_options.search_cache_file = writer.beside("search-cache").string();
+    render_options.previous_search_texts = reusable.files_under(SearchIndexer::kTextFolder);
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };

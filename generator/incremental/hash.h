@@ -15,7 +15,7 @@ namespace gk {
 struct Hash128 {
     std::uint64_t high = 0;
     std::uint64_t low = 0;
-    friend bool operator==(const Hash128&, const Hash128&) = default;
+    friend auto operator<=>(const Hash128&, const Hash128&) = default;
 };
 
 // Two XXH64 of `bytes` (the published algorithm, so that it can be checked

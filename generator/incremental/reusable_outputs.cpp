@@ -31,6 +31,18 @@ std::optional<ReusedOutput> ReusableOutputs::reuse(const std::string& path, cons
                         DisclosureFacts{record->second.title, record->second.terms}};
 }
 
+std::map<Hash128, PreviousOutput> ReusableOutputs::files_under(std::string_view folder) const {
+    std::map<Hash128, PreviousOutput> files;
+    if (!previous_) return files;
+    for (auto it = previous_->outputs.lower_bound(std::string(folder));
+         it != previous_->outputs.end() && it->first.starts_with(folder); ++it) {
+        const OutputRecord& r = it->second;
+        files.try_emplace(r.hash, PreviousOutput{it->first, PreviousFile{out_dir_ + "/" + it->first, r.size, r.mtime_ns,
+                                                                         r.inode, r.hash}});
+    }
+    return files;
+}
+
 void ReusableOutputs::wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) {
     ReusableRecord record{fingerprint(narratives_of), std::move(facts.title), std::move(facts.terms)};
     std::lock_guard lock(mutex_);

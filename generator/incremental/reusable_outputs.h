@@ -6,8 +6,10 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "incremental/manifest.h"
 #include "incremental/output_fingerprints.h"
@@ -22,6 +24,11 @@ public:
 
     std::optional<ReusedOutput> reuse(const std::string& path, const Department* narratives_of) const override;
     void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) override;
+
+    // The previous output's files under `folder` (a prefix of their paths)
+    // by the hash of their bytes, when any output may be reused at all:
+    // files others may copy from (a search text whose page moved).
+    std::map<Hash128, PreviousOutput> files_under(std::string_view folder) const;
 
     // The reusable outputs of this build, for its manifest.
     ReusableRecords records() const;

@@ -13,12 +13,12 @@ namespace gk {
 namespace {
 
 // File layout: the records one after another, then the directory
-//   "gongkai-search-cache 1\n", varint key length, key,
+//   "gongkai-search-cache 2\n", varint key length, key,
 //   varint records, per record { varint path length, path, 16 bytes: the
 //   hash of the page's bytes, 16 bytes: the hash of the record, varint
 //   offset, varint size },
 // and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 1\n";
+constexpr std::string_view kMagic = "gongkai-search-cache 2\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);

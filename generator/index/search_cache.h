@@ -6,7 +6,9 @@
 //
 // It holds one record per page: its path, the hash of its bytes, and what
 // SearchIndexer::add_page derived from them (title, tokens in key order with
-// their entries, text), with token keys instead of one build's token ids.
+// their entries, the hash of its text), with token keys instead of one
+// build's token ids. The text itself is not here: it is the previous
+// output's search/text file with that hash, kept or copied from there.
 // A record is used only for the same path and the same bytes, and only when
 // the file was written for the same `key` (the program and what it was told
 // about pages): the cache can be stale or foreign, never wrong. A damaged

@@ -377,7 +377,7 @@ bool SearchIndexer::wants(const std::string& path) {
 }
 
 std::string SearchIndexer::text_path(std::size_t id) {
-    return "search/text/" + std::to_string(id) + ".u16";
+    return std::string(kTextFolder) + std::to_string(id) + ".u16";
 }
 
 std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) {
@@ -505,8 +505,10 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     }
     PageRecord record{path, std::move(page.title), spill_.append(entries), doc_size, entries.size()};
     const std::string text_file = to_utf16le(page.text, page.length16);
+    record.text_hash = hash128(text_file);
     if (cache_out_) {
-        put_bytes(cached, text_file);
+        // The text itself is in the output (search/text/): its hash finds it.
+        put_hash(cached, record.text_hash);
         cache_out_->add(path, bytes_hash, cached);
     }
     record.text_offset = texts_.append(text_file);
@@ -548,7 +550,7 @@ bool SearchIndexer::add_cached(const std::string& path, std::string_view record)
         std::uint64_t occurrences = 0;  // of a trigram
     };
     std::size_t i = 0;
-    std::string_view title, text;
+    std::string_view title;
     std::uint64_t n_tokens = 0;
     if (!get_bytes(record, i, title) || !get_varint(record, i, n_tokens) || n_tokens > record.size()) return false;
     std::vector<CachedToken> tokens(static_cast<std::size_t>(n_tokens));
@@ -572,7 +574,11 @@ bool SearchIndexer::add_cached(const std::string& path, std::string_view record)
             token.occurrences = head >> 2;
         }
     }
-    if (!get_bytes(record, i, text) || i != record.size()) return false;
+    Hash128 text_hash;
+    if (!get_hash(record, i, text_hash) || i != record.size()) return false;
+    // The text is taken from the previous output's file: no file, no page.
+    const auto text = options_.previous_texts.find(text_hash);
+    if (text == options_.previous_texts.end() || !still_as_recorded(text->second.file)) return false;
 
     std::vector<std::uint32_t> ids(tokens.size());
     {
@@ -593,8 +599,8 @@ bool SearchIndexer::add_cached(const std::string& path, std::string_view record)
         if (kind_of(tokens[t].key) != kTrigram) doc_size = entries.size();
     }
     PageRecord page{path, std::string(title), spill_.append(entries), doc_size, entries.size()};
-    page.text_offset = texts_.append(text);
-    page.text_size = text.size();
+    page.text_hash = text_hash;
+    page.previous_text = &text->second;
     std::lock_guard lock(mutex_);
     records_.push_back(std::move(page));
     ++pages_;
@@ -800,10 +806,24 @@ void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink&
 // back from the temporary file one page at a time.
 void SearchIndexer::write_texts(OutputSink& sink, FileDigest& digest) const {
     for (std::size_t id = 0; id < records_.size(); ++id) {
-        std::string bytes;
-        texts_.read(records_[id].text_offset, static_cast<std::size_t>(records_[id].text_size), bytes);
+        const PageRecord& page = records_[id];
         const std::string path = text_path(id);
-        digest.add(path, bytes);
+        digest.add(path, page.text_hash);
+        if (const PreviousOutput* previous = page.previous_text) {
+            // From the cache: the previous output's file, where it was, or
+            // a copy when ids moved.
+            if (previous->path == path) {
+                sink.keep(path, previous->file);
+                continue;
+            }
+            std::optional<std::string> bytes = read_whole_file(previous->file.file);
+            if (!bytes || hash128(*bytes) != page.text_hash)
+                throw std::runtime_error("search index: '" + previous->file.file + "' changed meanwhile");
+            sink.add(path, std::move(*bytes));
+            continue;
+        }
+        std::string bytes;
+        texts_.read(page.text_offset, static_cast<std::size_t>(page.text_size), bytes);
         sink.add(path, std::move(bytes));
     }
 }

@@ -54,6 +54,11 @@ struct SearchIndexOptions {
     // what add_page takes from a page).
     std::string cache_file;
     std::string cache_key;
+    // The previous output's page texts (search/text/<id>.u16) by the hash
+    // of their bytes. The cache keeps only a text's hash: a page is taken
+    // from it only while a text file with that hash is here, still as
+    // recorded, and finish() keeps or copies that file.
+    std::map<Hash128, PreviousOutput> previous_texts;
 };
 
 // Where the indexer keeps each page's encoded entries until finish(): an
@@ -93,6 +98,7 @@ public:
     // `id`: search/text/<id>.u16 (named by id, which the shards carry, so the
     // client asks for it without waiting for the page's path).
     static std::string text_path(std::size_t id);
+    static constexpr std::string_view kTextFolder = "search/text/";
 
     // Indexes a page. Thread-safe. Its text file waits for finish(), which
     // knows the page's id; `sink` is not used (kept for the callers).
@@ -131,9 +137,12 @@ private:
         std::uint64_t offset = 0;
         std::uint64_t doc_size = 0;
         std::uint64_t size = 0;
-        // Where its text file (UTF-16LE) is in texts_.
+        // Where its text file (UTF-16LE) is in texts_, or, for a page
+        // from the cache, the previous output's file that holds it.
         std::uint64_t text_offset = 0;
         std::uint64_t text_size = 0;
+        Hash128 text_hash{};
+        const PreviousOutput* previous_text = nullptr;  // into options_.previous_texts
     };
     // Adds a page from its cache record; false (nothing added) when the
     // record is damaged.

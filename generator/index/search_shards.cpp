@@ -22,15 +22,26 @@ bool get_bytes(std::string_view s, std::size_t& i, std::string_view& bytes) {
     return true;
 }
 
-void FileDigest::add(std::string_view path, std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ull;
-    const auto mix = [&](std::string_view s) {
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    };
-    mix(path);
-    mix(std::string_view("\0", 1));
-    mix(bytes);
-    sum_ += h;
+void put_hash(std::string& out, const Hash128& hash) {
+    for (const std::uint64_t half : {hash.high, hash.low})
+        for (int i = 0; i < 8; ++i) out += static_cast<char>((half >> (8 * i)) & 0xFF);
+}
+
+bool get_hash(std::string_view s, std::size_t& i, Hash128& hash) {
+    if (i > s.size() || s.size() - i < 16) return false;
+    for (std::uint64_t* half : {&hash.high, &hash.low}) {
+        *half = 0;
+        for (int b = 7; b >= 0; --b) *half = (*half << 8) | static_cast<unsigned char>(s[i + b]);
+        i += 8;
+    }
+    return true;
+}
+
+void FileDigest::add(std::string_view path, const Hash128& bytes_hash) {
+    std::string named(path);
+    named += '\0';
+    put_hash(named, bytes_hash);
+    sum_ += hash128(named).high;
 }
 
 std::string FileDigest::hex() const {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "incremental/hash.h"
 #include "render/output.h"
 
 namespace gk {
@@ -34,12 +35,20 @@ inline void put_bytes(std::string& out, std::string_view bytes) {
 // Reads bytes put by put_bytes at s[i] (advancing i); false when s ends inside them.
 bool get_bytes(std::string_view s, std::size_t& i, std::string_view& bytes);
 
+// A hash as 16 bytes (high then low, each little-endian), and back; false
+// when s ends inside it.
+void put_hash(std::string& out, const Hash128& hash);
+bool get_hash(std::string_view s, std::size_t& i, Hash128& hash);
+
 // An order-independent digest of the files written (FNV-1a of path and bytes,
 // summed), so the manifest can name the index version whatever the order in
 // which threads produced the files.
 class FileDigest {
 public:
-    void add(std::string_view path, std::string_view bytes);
+    void add(std::string_view path, std::string_view bytes) { add(path, hash128(bytes)); }
+    // A file by the hash of its bytes: a file kept from the previous output
+    // counts without being read.
+    void add(std::string_view path, const Hash128& bytes_hash);
     // Adds the files of another digest (two writers on two threads, then one digest).
     void add(const FileDigest& other) { sum_ += other.sum_; }
     std::string hex() const;

@@ -24,6 +24,15 @@ struct PreviousFile {
     Hash128 hash;  // of its bytes
 };
 
+// An output of the previous build: its path in the output, and its file.
+struct PreviousOutput {
+    std::string path;
+    PreviousFile file;
+};
+
+// True when `previous.file` is still as recorded (size, mtime, inode).
+bool still_as_recorded(const PreviousFile& previous);
+
 class OutputSink {
 public:
     virtual ~OutputSink() = default;

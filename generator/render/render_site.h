@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 
 #include "compute/derived.h"
 #include "diag/diagnostics.h"
@@ -35,6 +36,8 @@ struct RenderOptions {
     // program that wrote it.
     std::string search_cache_file;
     std::string search_cache_key;
+    // The previous output's search texts by their hash (SearchIndexOptions).
+    std::map<Hash128, PreviousOutput> previous_search_texts;
 };
 
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no

@@ -120,3 +120,18 @@ TEST_CASE("an output is made again when other inputs, the options or its file ch
         CHECK_FALSE(outputs.reuse(site.year, nullptr));
     }
 }
+
+TEST_CASE("the previous output's files under a folder are found by the hash of their bytes", "[incremental][reuse]") {
+    PreviousSite site;
+    const gk::ReusableOutputs outputs = site.next(inputs(2));
+    const std::map<gk::Hash128, gk::PreviousOutput> files = outputs.files_under("departments/");
+    REQUIRE(files.size() == 1);
+    const gk::PreviousOutput& page = files.at(gk::hash128("<html>a 2020</html>"));
+    CHECK(page.path == site.disclosure);
+    CHECK(page.file.file == site.out + "/" + site.disclosure);
+    CHECK(page.file.inode == site.manifest.outputs.at(site.disclosure).inode);
+    CHECK(outputs.files_under("search/text/").empty());
+    CHECK(gk::ReusableOutputs(site.out, nullptr, gk::OutputFingerprints(inputs(2), gk::Hash128{}))
+              .files_under("departments/")
+              .empty());  // no previous manifest
+}

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -34,13 +36,17 @@ struct Built {
     std::size_t from_cache = 0;
 };
 
-// The index of `pages`, reading and writing the cache `cache` (none: "") for `key`.
+using Texts = std::map<Hash128, PreviousOutput>;
+
+// The index of `pages`, reading and writing the cache `cache` (none: "") for
+// `key`; `texts`: the previous output's text files (texts_on_disk).
 Built build(const std::vector<Page>& pages, const std::string& cache = "", const std::string& key = "k",
-            unsigned threads = 1) {
+            unsigned threads = 1, const Texts& texts = {}) {
     SearchIndexOptions options;
     options.title_suffix = " - 站点";
     options.cache_file = cache;
     options.cache_key = key;
+    options.previous_texts = texts;
     SearchIndexer indexer(options);
     MemorySink sink;
     std::vector<std::jthread> workers;
@@ -54,10 +60,33 @@ Built build(const std::vector<Page>& pages, const std::string& cache = "", const
     return {sink.files(), indexer.pages_from_cache()};
 }
 
+// The text files of a build in `dir`, as the pipeline finds them in the
+// previous output for the indexer (ReusableOutputs::files_under).
+Texts texts_on_disk(const Built& built, const fs::path& dir) {
+    Texts texts;
+    for (const auto& [path, bytes] : built.files) {
+        if (!path.starts_with(SearchIndexer::kTextFolder)) continue;
+        const fs::path file = dir / path;
+        fs::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+        struct stat st;
+        REQUIRE(::stat(file.c_str(), &st) == 0);
+        const Hash128 hash = hash128(bytes);
+        texts.try_emplace(hash, PreviousOutput{path, PreviousFile{file.string(), bytes.size(),
+                                                                  st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+                                                                  st.st_ino, hash}});
+    }
+    return texts;
+}
+
 struct Folder {
     fs::path dir = fs::temp_directory_path() / ("gongkai-search-cache-test-" + std::to_string(::getpid()));
     Folder() { fs::create_directories(dir); }
-    ~Folder() { fs::remove_all(dir); }
+    fs::path sites = fs::path(dir.string() + "-sites");  // previous outputs' text files
+    ~Folder() {
+        fs::remove_all(dir);
+        fs::remove_all(sites);
+    }
     std::string file() const { return (dir / "cache").string(); }
 };
 
@@ -73,19 +102,46 @@ TEST_CASE("pages taken from the cache give the index of pages read anew", "[inde
     std::vector<Page> edited = kPages;
     edited[1] = page("b/index.html", "收入", "<p>三公经费合计1万元。新增一段说明。</p>");
     edited.push_back(page("d/index.html", "其他", "<p>新页面。</p>"));
-    const Built again = build(edited, f.file(), "k", 2);
+    const Built again = build(edited, f.file(), "k", 2, texts_on_disk(first, f.sites / "1"));
     CHECK(again.from_cache == 2);  // a and c; b changed, d is new
     CHECK(again.files == build(edited).files);
 
     // The cache now describes the edited pages.
-    CHECK(build(edited, f.file()).from_cache == 4);
-    CHECK(build(kPages, f.file()).from_cache == 2);
+    const Texts texts = texts_on_disk(again, f.sites / "2");
+    CHECK(build(edited, f.file(), "k", 1, texts).from_cache == 4);
+    CHECK(build(kPages, f.file(), "k", 1, texts).from_cache == 2);
+}
+
+TEST_CASE("a cached page's text comes from the previous output: kept, copied when ids moved, or read anew when gone",
+          "[index][search][cache]") {
+    Folder f;
+    const Texts texts = texts_on_disk(build(kPages, f.file()), f.sites / "1");
+    SECTION("same ids: every text file is kept") {
+        const Built again = build(kPages, f.file(), "k", 1, texts);
+        CHECK(again.from_cache == 3);
+        CHECK(again.files == build(kPages).files);
+    }
+    SECTION("a page added first moves every id: the texts are copied") {
+        std::vector<Page> more = kPages;
+        more.insert(more.begin(), page("0/index.html", "首页", "<p>新的第一页。</p>"));
+        const Built again = build(more, f.file(), "k", 1, texts);
+        CHECK(again.from_cache == 3);
+        CHECK(again.files == build(more).files);
+    }
+    SECTION("a text file gone or changed: its page is read anew") {
+        auto it = texts.begin();
+        fs::remove(it->second.file.file);
+        std::ofstream(std::next(it)->second.file.file, std::ios::app) << "x";
+        const Built again = build(kPages, f.file(), "k", 1, texts);
+        CHECK(again.from_cache == 1);
+        CHECK(again.files == build(kPages).files);
+    }
 }
 
 TEST_CASE("a cache written for another program or options, or damaged, is not used", "[index][search][cache]") {
     Folder f;
     const auto expected = build(kPages).files;
-    build(kPages, f.file(), "k");
+    const Texts texts = texts_on_disk(build(kPages, f.file(), "k"), f.sites / "1");
     std::string key = "k";
     SECTION("another key") {
         key = "other";
@@ -103,7 +159,7 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         std::string bytes = read_whole_file(f.file()).value();
         for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
         std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
-        const Built damaged = build(kPages, f.file());
+        const Built damaged = build(kPages, f.file(), "k", 1, texts);
         CHECK(damaged.from_cache == 2);  // the others are whole
         CHECK(damaged.files == expected);
     }
@@ -112,14 +168,14 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         CHECK(build(kPages, f.file()).files == expected);
     }
     // Every build leaves a whole cache behind, and nothing else.
-    CHECK(build(kPages, f.file(), key).from_cache == 3);
+    CHECK(build(kPages, f.file(), key, 1, texts).from_cache == 3);
     CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("a page kept from the previous output is indexed from the cache without reading it, else from its file",
           "[index][search][cache][keep]") {
     Folder f;
-    build(kPages, f.file());
+    const Texts texts = texts_on_disk(build(kPages, f.file()), f.sites / "1");
     // The previous output's files: a's is gone, so only the cache can index it.
     const fs::path site = f.dir / "site";
     fs::create_directories(site);
@@ -135,6 +191,7 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
     options.title_suffix = " - 站点";
     options.cache_file = f.file();
     options.cache_key = "k";
+    options.previous_texts = texts;
     SearchIndexer indexer(options);
     MemorySink sink;
     indexer.keep_page(kPages[0].path, kept(kPages[0]), sink);  // in the cache; its file is gone
