@@ -180,7 +180,7 @@ TEST_CASE("a kept file that changed after it was checked is copied if its bytes 
     }
 }
 
-TEST_CASE("a sink that needs the bytes of a kept file reads them; a file gone throws", "[write][keep]") {
+TEST_CASE("a sink that needs the bytes of a kept file reads them, and throws when the file is gone", "[write][keep]") {
     Folders f;
     const gk::OutputRecords first = build(f.out, f.content, {{"page.html", "kept page"}});
     gk::MemorySink sink;
