@@ -45,10 +45,11 @@ def corpus(size):
     return path
 
 
-def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (wall s, cpu s, peak RSS MB)."""
+def timed(cmd, env=None):
+    """Runs cmd under /usr/bin/time -v; returns (wall s, cpu s, peak RSS MB,
+    the summary line's figures, the search index's timings)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, env=env)
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr}")
     text = result.stderr
@@ -65,7 +66,10 @@ def timed(cmd):
     # unchanged, to …: P pages (R files not made again)".
     written = re.search(r"wrote (\d+) files \(([\d.]+) MB\), kept (\d+) unchanged.*\((\d+) files not made again\)",
                         result.stdout)
-    return wall, cpu, rss, written.groups() if written else None
+    # GONGKAI_TIMINGS=1: "search index: N pages (…), X s reading pages, Y s
+    # writing shards" (X: CPU summed over threads; Y: wall).
+    index = re.search(r"search index: .*?([\d.]+) s reading pages, ([\d.]+) s writing shards", text)
+    return wall, cpu, rss, written.groups() if written else None, tuple(map(float, index.groups())) if index else None
 
 
 def site_size(path):
@@ -111,10 +115,14 @@ def bench(size, gongkai, runs, jobs, scratch):
     print(f"  {'':<10} {'wall':>23} {'CPU':>9} {'peak RSS':>11} {'files':>7} {'pages':>6} {'bytes':>11} {'pages/s':>8}")
 
     full = []
+    timings = dict(os.environ, GONGKAI_TIMINGS="1")
+    cache = os.path.join(scratch, f".site-{size}.gongkai-search-cache")  # beside the output: a full build has none
     for _ in range(runs):
         shutil.rmtree(out, ignore_errors=True)
+        if os.path.exists(cache):
+            os.remove(cache)
         sh("sync")
-        full.append(timed(build))
+        full.append(timed(build, timings))
     files, pages, nbytes = site_size(out)
     median_row("full", full, files, pages, nbytes)
     per_dy = statistics.median(r[0] for r in full) / size * 1000
@@ -122,6 +130,14 @@ def bench(size, gongkai, runs, jobs, scratch):
 
     full_wall = statistics.median(r[0] for r in full)
     full_cpu = statistics.median(r[1] for r in full)
+
+    index = [r[4] for r in full if r[4]]
+    if index:
+        reading = statistics.median(i[0] for i in index)
+        writing = statistics.median(i[1] for i in index)
+        print(f"  {'':<10} search index: {reading:.2f} s CPU reading pages ({reading / full_cpu * 100:.1f} % of the "
+              f"full build's CPU) + {writing:.2f} s writing shards ({writing / full_wall * 100:.1f} % of its wall): "
+              f"{reading / full_cpu * 100 + writing / full_wall * 100:.1f} %")
 
     def share(rows):  # of the full build, by wall time and by CPU time (steadier on a shared machine)
         return (f"{statistics.median(r[0] for r in rows) / full_wall * 100:7.1f} % of the full build's wall time, "
