@@ -48,7 +48,7 @@ void emit_page(const RenderEnv& env, const PageFrame& frame, const std::string& 
     set_moved(page, "root", root);
     set_moved(page, "title", frame.title);
     set_moved(page, "description", frame.description.empty() ? env.content.site.description : frame.description);
-    set_moved(page, "content_html", content_html);
+    set_moved(page, "content_html", std::move(content_html));
     set_moved(page, "illustrative", frame.illustrative);
     const std::string canonical = absolute_url(env.content.site.base_url, frame.path);
     set_moved(page, "has_canonical", !canonical.empty());

@@ -1,23 +1,88 @@
 #include "render/templates.h"
 
+#include <unordered_map>
+
 namespace gk {
 
 namespace {
 
-// A context that remembers the names it could not find.
-class StrictContext : public mu::context<std::string> {
+// The names of the template being rendered that contain dots
+// ("label.nav.home"), split once per thread: kainjow's own context splits
+// such a name through a stringstream at every lookup.
+using DottedNames = std::unordered_map<std::string, std::vector<std::string>>;
+
+// A context that remembers the names it could not find. It resolves names
+// exactly as kainjow's mu::context does (the innermost value that has the
+// whole dotted path wins; "." is the innermost value), but keeps the stack
+// top last (push and pop without moving the rest) and splits each dotted
+// name only once.
+class StrictContext : public mu::basic_context<std::string> {
 public:
-    explicit StrictContext(std::set<std::string>& misses) : misses_(misses) {}
+    StrictContext(std::set<std::string>& misses, DottedNames& dotted) : misses_(misses), dotted_(dotted) {}
+
+    void push(const mu::data* data) override { items_.push_back(data); }
+    void pop() override { items_.pop_back(); }
 
     const mu::data* get(const std::string& name) const override {
-        const mu::data* found = mu::context<std::string>::get(name);
+        const mu::data* found = find(name);
         if (!found) misses_.insert(name);
         return found;
     }
 
+    const mu::data* get_partial(const std::string& name) const override {
+        for (auto item = items_.rbegin(); item != items_.rend(); ++item) {
+            if (const mu::data* var = (*item)->get(name)) return var;
+        }
+        return nullptr;
+    }
+
 private:
+    const mu::data* find(const std::string& name) const {
+        if (name.size() == 1 && name[0] == '.') return items_.back();
+        if (name.find('.') == std::string::npos) return get_partial(name);
+        auto parts = dotted_.find(name);
+        // mu::split itself, so that odd names ("a..b") split as kainjow splits them.
+        if (parts == dotted_.end()) parts = dotted_.emplace(name, mu::split(name, '.')).first;
+        for (auto item = items_.rbegin(); item != items_.rend(); ++item) {
+            const mu::data* var = *item;
+            for (const std::string& part : parts->second) {
+                var = var->get(part);
+                if (!var) break;
+            }
+            if (var) return var;
+        }
+        return nullptr;
+    }
+
+    std::vector<const mu::data*> items_;  // innermost last
     std::set<std::string>& misses_;
+    DottedNames& dotted_;
 };
+
+bool is_escaped_by_kainjow(char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
+
+// kainjow's html_escape, byte for byte (& < > " ' as &amp; &lt; &gt; &quot;
+// &apos;), without its character-by-character appends: most values have
+// nothing to escape and are returned as they are.
+std::string escape_like_kainjow(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && !is_escaped_by_kainjow(s[i])) ++i;
+    if (i == s.size()) return s;
+    std::string out;
+    out.reserve(s.size() + s.size() / 4 + 8);
+    out.append(s, 0, i);
+    for (; i < s.size(); ++i) {
+        switch (s[i]) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += s[i]; break;
+        }
+    }
+    return out;
+}
 
 bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
@@ -61,23 +126,35 @@ std::string expand_partials(const std::string& text, const std::map<std::string,
 
 // One compiled copy of every template and label a thread has used.
 struct TemplateSet::Copies {
-    std::map<std::string, std::unique_ptr<mu::mustache>> templates;
-    std::map<std::string, std::unique_ptr<mu::mustache>> labels;  // "text:" + key for plain text
+    struct Compiled {
+        std::unique_ptr<mu::mustache> tmpl;
+        std::size_t last_size = 0;  // of its last output: room to reserve for the next
+    };
+    std::map<std::string, Compiled> templates;
+    std::map<std::string, Compiled> labels;  // "text:" + key for plain text
+    DottedNames dotted;
 
-    mu::mustache& get(const std::string& name, const std::string& text) {
+    Compiled& get(const std::string& name, const std::string& text) {
         auto& slot = templates[name];
-        if (!slot) slot = std::make_unique<mu::mustache>(text);
-        return *slot;
+        if (!slot.tmpl) {
+            slot.tmpl = std::make_unique<mu::mustache>(text);
+            slot.tmpl->set_custom_escape(escape_like_kainjow);
+        }
+        return slot;
     }
-    mu::mustache& label(const std::string& key, const std::string& text, LabelOutput output) {
+    Compiled& label(const std::string& key, const std::string& text, LabelOutput output) {
         // A plain-text rendering is a second compiled copy: the escape
         // function belongs to the compiled template.
         auto& slot = labels[output == LabelOutput::text ? "text:" + key : key];
-        if (!slot) {
-            slot = std::make_unique<mu::mustache>(text);
-            if (output == LabelOutput::text) slot->set_custom_escape([](const std::string& s) { return s; });
+        if (!slot.tmpl) {
+            slot.tmpl = std::make_unique<mu::mustache>(text);
+            if (output == LabelOutput::text) {
+                slot.tmpl->set_custom_escape([](const std::string& s) { return s; });
+            } else {
+                slot.tmpl->set_custom_escape(escape_like_kainjow);
+            }
         }
-        return *slot;
+        return slot;
     }
 };
 
@@ -107,14 +184,19 @@ struct TextOut {
     }
 };
 
-std::string render_strict(mu::mustache& tmpl, const mu::data& page, const mu::data* globals,
-                          std::set<std::string>& misses, const mu::data* between = nullptr) {
-    StrictContext ctx(misses);
+// `last_size`: the length of the template's previous output, updated.
+std::string render_strict(mu::mustache& tmpl, std::size_t& last_size, DottedNames& dotted, const mu::data& page,
+                          const mu::data* globals, std::set<std::string>& misses, const mu::data* between = nullptr) {
+    StrictContext ctx(misses, dotted);
     if (globals) ctx.push(globals);
     if (between) ctx.push(between);
     ctx.push(&page);
     TextOut out;
+    // Pages of one kind have much the same length: growing the text by
+    // doubling would copy it again and again.
+    out.text.reserve(last_size + last_size / 8);
     tmpl.render(ctx, out);
+    last_size = out.text.size();
     return std::move(out.text);
 }
 
@@ -125,7 +207,7 @@ TemplateSet::TemplateSet(const Theme& theme, Diagnostics& diagnostics) {
     for (const auto& [name, file] : theme.templates) {
         if (name.starts_with("partials/")) continue;
         std::string text = expand_partials(file.text, theme.templates, file.path, diagnostics);
-        mu::mustache& tmpl = first->get(name, text);
+        mu::mustache& tmpl = *first->get(name, text).tmpl;
         if (!tmpl.is_valid()) {
             diagnostics.error(file.path, "the template does not compile: " + tmpl.error_message());
             first->templates.erase(name);
@@ -172,24 +254,25 @@ std::string TemplateSet::render(const std::string& name, const mu::data& page, c
         return {};
     }
     const Lease lease = borrow();
-    mu::mustache& tmpl = lease->get(name, it->second.text);
+    Copies::Compiled& compiled = lease->get(name, it->second.text);
     std::set<std::string> misses;
-    std::string out = render_strict(tmpl, page, &globals, misses, between);
-    record(it->second.path, misses, tmpl);
+    std::string out = render_strict(*compiled.tmpl, compiled.last_size, lease->dotted, page, &globals, misses, between);
+    record(it->second.path, misses, *compiled.tmpl);
     return out;
 }
 
 std::string TemplateSet::render_label(const std::string& key, const std::string& text, const mu::data& data,
                                       LabelOutput output) const {
     const Lease lease = borrow();
-    mu::mustache& tmpl = lease->label(key, text, output);
+    Copies::Compiled& compiled = lease->label(key, text, output);
+    const mu::mustache& tmpl = *compiled.tmpl;
     if (!tmpl.is_valid()) {
         std::lock_guard lock(mutex_);
         misses_.emplace("label '" + key + "'", "(does not compile: " + tmpl.error_message() + ")");
         return {};
     }
     std::set<std::string> misses;
-    std::string out = render_strict(tmpl, data, nullptr, misses);
+    std::string out = render_strict(*compiled.tmpl, compiled.last_size, lease->dotted, data, nullptr, misses);
     if (!misses.empty() || !tmpl.is_valid()) record("label '" + key + "'", misses, tmpl);
     return out;
 }
