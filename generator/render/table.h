@@ -39,10 +39,14 @@ Cell text_cell(const std::string& text, bool header = false);
 Cell html_cell(std::string html, bool header = false);
 Cell number_cell(std::string html);
 
-// The table as template data. Every cell has cell_html, numeric,
-// has_colspan and has_rowspan, and colspan / rowspan only when they are
-// above 1; a head cell also has scope ("col", "colgroup"); a body cell has
-// header, and level when it is a header. Rows have cells and total.
+// The table as template data. Every cell has cell_html; a head cell also
+// has scope ("col", "colgroup"); a cell says numeric, has_colspan and
+// colspan, has_rowspan and rowspan, header and level (a body cell) only
+// when it is numeric, spans more than one column or row, or is a row
+// header, and a row says total only when it is one. The table itself holds
+// the plain values (numeric, has_colspan, has_rowspan, header and total
+// all false), which a template asking a plain cell or row finds there.
+// Rows have cells.
 mu::data table_data(const Table& table);
 
 }  // namespace gk
