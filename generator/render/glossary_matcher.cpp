@@ -1,11 +1,13 @@
 // GlossaryMatcher: a byte trie over every glossary name and alias, walked
-// from each position of the text. Work is O(text length × longest term)
-// whatever the number of terms; glossary names are short, so in practice
-// it is linear. TermLinker: the first-use bookkeeping of one page.
+// from each position of the text where one of them could start. Work is
+// O(text length × longest term) whatever the number of terms; glossary
+// names are short, so in practice it is linear. TermLinker: the first-use
+// bookkeeping of one page.
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "render/markdown.h"
 
@@ -16,6 +18,25 @@ namespace {
 constexpr std::uint32_t kNone = UINT32_MAX;
 
 bool is_utf8_continuation(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
+
+// The length of the UTF-8 character a lead byte starts (1 for ASCII and for
+// bytes that start none).
+std::uint8_t utf8_length(unsigned char lead) {
+    if (lead >= 0xF0u && lead < 0xF8u) return 4;
+    if (lead >= 0xE0u) return lead < 0xF0u ? 3 : 1;
+    if (lead >= 0xC0u) return 2;
+    return 1;
+}
+
+// A 16-bit digest of the character of `length` (2 to 4) bytes at `p`: its
+// code point, or the low 16 bits of it, when the bytes are valid UTF-8.
+std::uint32_t char_digest(const unsigned char* p, std::uint8_t length) {
+    switch (length) {
+        case 2: return (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+        case 3: return (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+        default: return ((p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3Fu)) & 0xFFFFu;
+    }
+}
 
 }  // namespace
 
@@ -29,7 +50,42 @@ struct GlossaryMatcher::Impl {
     std::uint32_t root_next[256];
     std::vector<Node> nodes;  // nodes[0] is the root
 
+    // Most bytes of a text start no name. What find_all does at a byte
+    // depends on it alone (start_class): 0, no name or alias starts with
+    // it (nor with any continuation byte: find_all never matches there);
+    // 1, walk the trie; 2 to 4, the length of the character it leads,
+    // whose digest (char_digest) must be one a name or alias starts with
+    // (a bit in first_chars) for the trie to be walked. Digests may be
+    // shared: a set bit means "walk", a clear one that no key starts with
+    // this character.
+    std::uint8_t start_class[256] = {};
+    std::vector<std::uint64_t> first_chars = std::vector<std::uint64_t>(65536 / 64, 0);
+
     Impl() : nodes(1) { std::fill(std::begin(root_next), std::end(root_next), kNone); }
+
+    void note_first_char(std::string_view key) {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(key.data());
+        if (is_utf8_continuation(bytes[0])) return;  // never matched
+        const std::uint8_t length = utf8_length(bytes[0]);
+        // A key that ends inside its own first character (not valid UTF-8)
+        // cannot be told by that character: always walk at its lead byte.
+        if (length == 1 || key.size() < length || start_class[bytes[0]] == 1) {
+            start_class[bytes[0]] = 1;
+            return;
+        }
+        start_class[bytes[0]] = length;
+        const std::uint32_t digest = char_digest(bytes, length);
+        first_chars[digest / 64] |= std::uint64_t{1} << (digest % 64);
+    }
+
+    // Whether a name or alias may start at text[i] (false: none does).
+    bool may_start_at(const unsigned char* text, std::size_t size, std::size_t i) const {
+        const std::uint8_t cls = start_class[text[i]];
+        if (cls <= 1) return cls == 1;
+        if (i + cls > size) return true;
+        const std::uint32_t digest = char_digest(text + i, cls);
+        return (first_chars[digest / 64] >> (digest % 64)) & 1u;
+    }
 
     std::uint32_t child(std::uint32_t node, unsigned char byte) const {
         if (node == 0) return root_next[byte];
@@ -43,6 +99,7 @@ struct GlossaryMatcher::Impl {
     // name before any alias: a name always beats another term's alias.
     void insert(std::string_view key, std::size_t term) {
         if (key.empty()) return;
+        note_first_char(key);
         std::uint32_t node = 0;
         for (unsigned char byte : key) {
             std::uint32_t next = child(node, byte);
@@ -85,13 +142,21 @@ bool GlossaryMatcher::empty() const { return impl_->nodes.size() == 1; }
 
 std::vector<GlossaryMatcher::Match> GlossaryMatcher::find_all(std::string_view text) const {
     std::vector<Match> matches;
-    if (empty()) return matches;
+    find_all(text, matches);
+    return matches;
+}
+
+void GlossaryMatcher::find_all(std::string_view text, std::vector<Match>& matches) const {
+    matches.clear();
+    if (empty()) return;
     const Impl& trie = *impl_;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = 0;
     while (i < text.size()) {
         // Names are valid UTF-8, so none can start on a continuation byte;
-        // skipping them also keeps matches on character boundaries.
-        if (is_utf8_continuation(static_cast<unsigned char>(text[i]))) {
+        // skipping them (may_start_at does) also keeps matches on character
+        // boundaries.
+        if (!trie.may_start_at(bytes, text.size(), i)) {
             ++i;
             continue;
         }
@@ -99,7 +164,7 @@ std::vector<GlossaryMatcher::Match> GlossaryMatcher::find_all(std::string_view t
         std::uint32_t best_term = kNone;
         std::uint32_t node = 0;
         for (std::size_t j = i; j < text.size(); ++j) {
-            node = trie.child(node, static_cast<unsigned char>(text[j]));
+            node = trie.child(node, bytes[j]);
             if (node == kNone) break;
             if (trie.nodes[node].term != kNone) {
                 best_length = j - i + 1;
@@ -113,7 +178,6 @@ std::vector<GlossaryMatcher::Match> GlossaryMatcher::find_all(std::string_view t
         matches.push_back(Match{i, best_length, best_term});
         i += best_length;
     }
-    return matches;
 }
 
 TermLinker::TermLinker(const GlossaryMatcher& matcher, const Glossary& glossary, std::string href_prefix)

@@ -4,11 +4,25 @@
 
 namespace gk {
 
+namespace {
+
+bool is_html_special(char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
+
+// The first position at or after `from` that holds `a` or `b`, or the size.
+// (string_view::find_first_of calls memchr over the set for every byte.)
+std::size_t find_either(std::string_view text, std::size_t from, char a, char b) {
+    while (from < text.size() && text[from] != a && text[from] != b) ++from;
+    return from;
+}
+
+}  // namespace
+
 void append_escaped_html(std::string& out, std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         // Runs without a special character are appended at once.
-        const std::size_t special = std::min(text.find_first_of("&<>\"'", i), text.size());
+        std::size_t special = i;
+        while (special < text.size() && !is_html_special(text[special])) ++special;
         out.append(text, i, special - i);
         if (special == text.size()) break;
         switch (text[special]) {
@@ -95,7 +109,7 @@ std::string visible_text(std::string_view html) {
             continue;
         }
         // Plain text up to the next tag or entity, appended at once.
-        const std::size_t next = std::min(html.find_first_of("<&", i + 1), html.size());
+        const std::size_t next = find_either(html, i + 1, '<', '&');
         out.append(html, i, next - i);
         i = next;
     }

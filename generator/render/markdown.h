@@ -33,6 +33,9 @@ public:
     // Non-overlapping matches from left to right; at each position the
     // longest name or alias wins.
     std::vector<Match> find_all(std::string_view text) const;
+    // The same into `matches` (cleared first), for callers that match many
+    // short texts and can keep one vector's room between them.
+    void find_all(std::string_view text, std::vector<Match>& matches) const;
     bool empty() const;
 
 private:

@@ -1,6 +1,8 @@
 #include "render/term_links.h"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "render/html.h"
 
@@ -42,18 +44,21 @@ Tag parse_tag(std::string_view tag) {  // "<a href=…>", "</a>", "<br/>"
     return t;
 }
 
-// Appends `text` with the first uses of terms in it linked.
-void append_linked(std::string& out, std::string_view text, TermLinker& linker) {
-    std::size_t done = 0;
-    for (const GlossaryMatcher::Match& m : linker.matcher().find_all(text)) {
+// Links the first uses of terms in html[begin, end), a run of text: what
+// precedes each link and has not been copied yet (from `copied` on) is
+// appended to `out` in one piece, then the link. `matches` is scratch room.
+void link_first_uses(std::string& out, std::string_view html, std::size_t begin, std::size_t end,
+                     std::size_t& copied, TermLinker& linker, std::vector<GlossaryMatcher::Match>& matches) {
+    linker.matcher().find_all(html.substr(begin, end - begin), matches);
+    for (const GlossaryMatcher::Match& m : matches) {
         if (!linker.first_use(m.term)) continue;
-        out.append(text, done, m.begin - done);
+        const std::size_t at = begin + m.begin;
+        out.append(html, copied, at - copied);
         out += term_link_open(linker, m.term);
-        out.append(text, m.begin, m.length);
+        out.append(html, at, m.length);
         out += "</a>";
-        done = m.begin + m.length;
+        copied = at + m.length;
     }
-    out.append(text, done, std::string_view::npos);
 }
 
 }  // namespace
@@ -69,29 +74,27 @@ std::string link_terms_in_html(std::string_view html, TermLinker& linker) {
     if (linker.matcher().empty()) return std::string(html);
     std::string out;
     out.reserve(html.size() + html.size() / 16);
+    // The output is the input with links inserted: html[0, copied) is in
+    // `out` already, and the rest is copied up to each link as it is made.
+    std::size_t copied = 0;
+    std::vector<GlossaryMatcher::Match> matches;
     int no_link_depth = 0;  // open elements whose text is not linked
     std::size_t i = 0;
     while (i < html.size()) {
-        const std::size_t lt = html.find('<', i);
-        const std::string_view text = html.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
-        if (no_link_depth == 0) {
-            append_linked(out, text, linker);
-        } else {
-            out += text;
-        }
-        if (lt == std::string_view::npos) break;
+        const std::size_t lt = std::min(html.find('<', i), html.size());
+        if (no_link_depth == 0 && lt > i) link_first_uses(out, html, i, lt, copied, linker, matches);
+        if (lt == html.size()) break;
         const bool comment = html.substr(lt, 4) == "<!--";
         std::size_t gt = comment ? html.find("-->", lt) : html.find('>', lt);
         gt = gt == std::string_view::npos ? html.size() : gt + (comment ? 3 : 1);
-        const std::string_view tag = html.substr(lt, gt - lt);
-        out += tag;
         i = gt;
         if (comment) continue;
-        const Tag t = parse_tag(tag);
+        const Tag t = parse_tag(html.substr(lt, gt - lt));
         if (!is_no_link(t.name) || t.self_closing) continue;
         no_link_depth += t.closing ? -1 : 1;
         if (no_link_depth < 0) no_link_depth = 0;
     }
+    out.append(html, copied, std::string_view::npos);
     return out;
 }
 

@@ -113,6 +113,63 @@ TEST_CASE("matches never start inside a multi-byte character and invalid UTF-8 i
     CHECK(found(m, text) == std::vector<Found>{{"x", 1}, {"费", 0}, {"x", 1}});
 }
 
+// The matcher passes characters no key starts with without walking its
+// trie (a filter on the first character); the filter must never hide a
+// match. Checked against the plain definition, leftmost then longest, on
+// texts made of the keys' own pieces and of bytes that are not UTF-8.
+namespace {
+
+std::vector<Found> found_naively(const std::vector<std::pair<std::string, std::size_t>>& keys, std::string_view text) {
+    std::vector<Found> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const bool continuation = (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+        std::size_t best = 0, term = 0;
+        for (const auto& [key, t] : keys) {
+            if (!continuation && key.size() > best && text.substr(i, key.size()) == key) {
+                best = key.size();
+                term = t;
+            }
+        }
+        if (best == 0) {
+            ++i;
+            continue;
+        }
+        out.push_back({std::string(text.substr(i, best)), term});
+        i += best;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the first-character filter never hides a match", "[glossary]") {
+    Glossary g;
+    // Keys sharing lead bytes and first characters, an ASCII key, a 2-byte
+    // and a 4-byte character, and a key cut inside its first character.
+    g.terms = {term("a", "预算"), term("b", "预算单位", {"预决算"}), term("c", "决算"), term("d", "GDP"),
+               term("e", "é费"), term("f", "\xF0\x9F\x92\xB0钱"), term("g", "\xE9\xA2"), term("h", "算")};
+    const std::vector<std::pair<std::string, std::size_t>> keys = {
+        {"预算", 0}, {"预算单位", 1}, {"决算", 2}, {"GDP", 3}, {"é费", 4}, {"\xF0\x9F\x92\xB0钱", 5}, {"\xE9\xA2", 6},
+        {"算", 7}, {"预决算", 1}};
+    GlossaryMatcher m(g);
+    const std::vector<std::string> pieces = {"预", "算", "单位", "决", "G", "DP", "é", "费", "\xF0\x9F\x92\xB0", "钱",
+                                             "\xE9\xA2", "\xA2", "\xE9", "额", "，", "x", "\xFF"};
+    std::uint32_t seed = 12345;
+    std::vector<GlossaryMatcher::Match> reused;
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const int length = 1 + round % 23;
+        for (int k = 0; k < length; ++k) {
+            seed = seed * 1103515245u + 12345u;
+            text += pieces[(seed >> 16) % pieces.size()];
+        }
+        INFO("text: " << text);
+        CHECK(found(m, text) == found_naively(keys, text));
+        m.find_all(text, reused);  // the same into a vector kept between calls
+        CHECK(reused.size() == m.find_all(text).size());
+    }
+}
+
 TEST_CASE("the term linker reports each first use once and keeps first-use order", "[glossary]") {
     Glossary g;
     g.terms = {term("a", "甲"), term("b", "乙"), term("c", "丙")};
