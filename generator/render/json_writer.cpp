@@ -2,33 +2,57 @@
 
 namespace gk {
 
-void append_json_string(std::string& out, std::string_view value) {
+namespace {
+
+// Bytes written as they are: not a quote, a backslash or a control
+// character, and not 0xE2, which may start U+2028 or U+2029.
+bool is_plain_json_byte(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0xE2; }
+
+// Appends the escape of the special byte at value[i]; returns the number of
+// bytes of `value` it stands for.
+std::size_t append_json_escape(std::string& out, std::string_view value, std::size_t i) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(value[i]);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
-                } else if (c == 0xE2 && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x80 &&
-                           (static_cast<unsigned char>(value[i + 2]) == 0xA8 ||
-                            static_cast<unsigned char>(value[i + 2]) == 0xA9)) {
-                    // U+2028 / U+2029 are valid JSON but break JavaScript string literals.
-                    out += static_cast<unsigned char>(value[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-                    i += 2;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    switch (c) {
+        case '"': out += "\\\""; return 1;
+        case '\\': out += "\\\\"; return 1;
+        case '\n': out += "\\n"; return 1;
+        case '\r': out += "\\r"; return 1;
+        case '\t': out += "\\t"; return 1;
+        default: break;
     }
+    if (c < 0x20) {
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+        return 1;
+    }
+    // c is 0xE2. U+2028 / U+2029 are valid JSON but break JavaScript string literals.
+    if (i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(value[i + 2]) == 0xA8 || static_cast<unsigned char>(value[i + 2]) == 0xA9)) {
+        out += static_cast<unsigned char>(value[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+        return 3;
+    }
+    out += static_cast<char>(c);
+    return 1;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view value) {
+    out += '"';
+    // Runs of plain bytes are appended at once, not byte by byte.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < value.size();) {
+        if (is_plain_json_byte(static_cast<unsigned char>(value[i]))) {
+            ++i;
+            continue;
+        }
+        out.append(value, run, i - run);
+        i += append_json_escape(out, value, i);
+        run = i;
+    }
+    out.append(value, run, std::string_view::npos);
     out += '"';
 }
 
