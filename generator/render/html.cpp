@@ -59,6 +59,16 @@ std::size_t entity_at(std::string_view html, std::size_t i, char& decoded) {
     return 0;
 }
 
+// Equality of short names, compared in place: string_view's == calls
+// memcmp, and this runs for every tag of every page.
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k] != b[k]) return false;
+    }
+    return true;
+}
+
 // Tags inside a line of text: a word split by one stays one word.
 bool is_inline_tag(std::string_view tag) {
     std::size_t b = tag.starts_with("</") ? 2 : 1, e = b;
@@ -69,7 +79,7 @@ bool is_inline_tag(std::string_view tag) {
     static constexpr std::string_view kInline[] = {"a",     "abbr", "b",      "code", "del", "em",  "i",   "mark",
                                                    "s",     "small", "span", "strong", "sub", "sup", "time"};
     for (std::string_view inline_name : kInline) {
-        if (name == inline_name) return true;
+        if (same_name(name, inline_name)) return true;
     }
     return false;
 }
@@ -97,7 +107,7 @@ std::string visible_text(std::string_view html) {
     for (std::size_t i = 0; i < html.size();) {
         const char c = html[i];
         if (c == '<') {
-            const bool comment = html.substr(i, 4) == "<!--";
+            const bool comment = i + 3 < html.size() && html[i + 1] == '!' && html[i + 2] == '-' && html[i + 3] == '-';
             const std::size_t end = comment ? html.find("-->", i + 4) : html.find('>', i + 1);
             if (end == std::string_view::npos) break;
             const bool block = comment || !is_inline_tag(html.substr(i, end - i));

@@ -71,11 +71,7 @@ std::string terms_html(const RenderEnv& env, const std::string& path, const std:
         mu::data t;
         set_moved(t, "name", term.name.value.value_or(""));
         set_moved(t, "href", link(path, glossary_term_path(term.id.value.value_or(""))));
-        MarkdownOptions options;
-        options.heading_shift = 3;
-        options.id_prefix = "term-" + term.id.value.value_or("") + "-";
-        // Definitions may use other terms; those are not the page's own use.
-        set_moved(t, "definition_html", render_markdown(term.definition, options).html);
+        set_moved(t, "definition_html", env.term_definitions->html(env.content.glossary, i));
         push_moved(terms, std::move(t));
     }
     mu::data body;

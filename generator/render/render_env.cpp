@@ -8,6 +8,20 @@ const std::string& RenderEnv::figure_label(Fig fig) const {
     return labels.get("figure." + std::string(figure_info(fig).name));
 }
 
+const std::string& TermDefinitions::html(const Glossary& glossary, std::size_t term) const {
+    std::call_once(once_, [&] {
+        html_.reserve(glossary.terms.size());
+        for (const GlossaryTerm& t : glossary.terms) {
+            MarkdownOptions options;
+            options.heading_shift = 3;
+            options.id_prefix = "term-" + t.id.value.value_or("") + "-";
+            // Definitions may use other terms; those are not the page's own use.
+            html_.push_back(render_markdown(t.definition, options).html);
+        }
+    });
+    return html_.at(term);
+}
+
 std::string link(const std::string& from, const std::string& to) { return root_prefix(from) + to; }
 
 mu::data link_item(const std::string& from, const std::string& name, const std::string& to) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,20 @@
 
 namespace gk {
 
+// The glossary's definitions as HTML, rendered once per build when first
+// asked: every disclosure lists the definitions of the terms it uses, and
+// rendering them again for each page was most of its Markdown.
+class TermDefinitions {
+public:
+    // The definition of glossary.terms[term] as the disclosures show it.
+    // Thread-safe.
+    const std::string& html(const Glossary& glossary, std::size_t term) const;
+
+private:
+    mutable std::once_flag once_;
+    mutable std::vector<std::string> html_;
+};
+
 struct RenderEnv {
     const Content& content;
     const Derived& derived;
@@ -26,6 +42,8 @@ struct RenderEnv {
     const Numbers& numbers;
     const GlossaryMatcher& glossary;
     mu::data globals;  // {{label.*}} and {{site.*}}: the same on every page
+    // Filled on first use (the builder of the environment need not name it).
+    std::shared_ptr<const TermDefinitions> term_definitions = std::make_shared<TermDefinitions>();
 
     const std::string& label(const std::string& key) const { return labels.get(key); }
     // The label for a figure name ("figure.income_total").

@@ -17,11 +17,25 @@ constexpr std::array<std::string_view, 19> kNoLinks = {
     "a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "nav", "code", "pre",
     "svg", "script", "style", "title", "button", "label", "summary"};
 
+// Equality of short names, compared in place: string_view's == calls
+// memcmp, and this runs for every tag of every page.
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k] != b[k]) return false;
+    }
+    return true;
+}
+
 bool is_no_link(std::string_view name) {
     for (std::string_view n : kNoLinks) {
-        if (n == name) return true;
+        if (same_name(n, name)) return true;
     }
     return false;
+}
+
+bool is_comment_at(std::string_view html, std::size_t lt) {
+    return lt + 3 < html.size() && html[lt + 1] == '!' && html[lt + 2] == '-' && html[lt + 3] == '-';
 }
 
 struct Tag {
@@ -84,7 +98,7 @@ std::string link_terms_in_html(std::string_view html, TermLinker& linker) {
         const std::size_t lt = std::min(html.find('<', i), html.size());
         if (no_link_depth == 0 && lt > i) link_first_uses(out, html, i, lt, copied, linker, matches);
         if (lt == html.size()) break;
-        const bool comment = html.substr(lt, 4) == "<!--";
+        const bool comment = is_comment_at(html, lt);
         std::size_t gt = comment ? html.find("-->", lt) : html.find('>', lt);
         gt = gt == std::string_view::npos ? html.size() : gt + (comment ? 3 : 1);
         i = gt;
