@@ -30,7 +30,7 @@ std::uint8_t utf8_length(unsigned char lead) {
 
 // A 16-bit digest of the character of `length` (2 to 4) bytes at `p`: its
 // code point, or the low 16 bits of it, when the bytes are valid UTF-8.
-std::uint32_t char_digest(const unsigned char* p, std::uint8_t length) {
+inline std::uint32_t char_digest(const unsigned char* p, std::uint8_t length) {
     switch (length) {
         case 2: return (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
         case 3: return (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
@@ -78,13 +78,19 @@ struct GlossaryMatcher::Impl {
         first_chars[digest / 64] |= std::uint64_t{1} << (digest % 64);
     }
 
-    // Whether a name or alias may start at text[i] (false: none does).
-    bool may_start_at(const unsigned char* text, std::size_t size, std::size_t i) const {
+    // How far find_all may move on from text[i] without walking the trie:
+    // 0 when a name or alias may start there. A character that starts none
+    // is passed whole when its continuation bytes are where they should be
+    // (no match can start on a continuation byte anyway).
+    std::size_t skip_at(const unsigned char* text, std::size_t size, std::size_t i) const {
         const std::uint8_t cls = start_class[text[i]];
-        if (cls <= 1) return cls == 1;
-        if (i + cls > size) return true;
+        if (cls == 0) return 1;
+        if (cls == 1 || i + cls > size) return 0;
         const std::uint32_t digest = char_digest(text + i, cls);
-        return (first_chars[digest / 64] >> (digest % 64)) & 1u;
+        if ((first_chars[digest / 64] >> (digest % 64)) & 1u) return 0;
+        std::size_t step = 1;
+        while (step < cls && is_utf8_continuation(text[i + step])) ++step;
+        return step;
     }
 
     std::uint32_t child(std::uint32_t node, unsigned char byte) const {
@@ -154,10 +160,10 @@ void GlossaryMatcher::find_all(std::string_view text, std::vector<Match>& matche
     std::size_t i = 0;
     while (i < text.size()) {
         // Names are valid UTF-8, so none can start on a continuation byte;
-        // skipping them (may_start_at does) also keeps matches on character
+        // skipping them (skip_at does) also keeps matches on character
         // boundaries.
-        if (!trie.may_start_at(bytes, text.size(), i)) {
-            ++i;
+        if (const std::size_t skip = trie.skip_at(bytes, text.size(), i)) {
+            i += skip;
             continue;
         }
         std::size_t best_length = 0;
