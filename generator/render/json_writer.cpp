@@ -56,6 +56,37 @@ void append_json_string(std::string& out, std::string_view value) {
     out += '"';
 }
 
+std::string compact_json(std::string_view indented) {
+    std::string out;
+    out.reserve(indented.size());
+    bool in_string = false;
+    std::size_t run = 0;  // indented[run, i) is still to be copied
+    for (std::size_t i = 0; i < indented.size(); ++i) {
+        const char c = indented[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;  // the escaped character, a quote included, stays in the string
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '\n' || (c == ' ' && i > 0 && indented[i - 1] == ':')) {
+            out.append(indented, run, i - run);
+            std::size_t next = i + 1;
+            if (c == '\n') {
+                while (next < indented.size() && indented[next] == ' ') ++next;
+            }
+            run = next;
+            i = next - 1;
+        }
+    }
+    out.append(indented, run, std::string_view::npos);
+    return out;
+}
+
 void JsonWriter::newline() {
     if (indent_ == 0) return;
     out_ += '\n';
@@ -129,6 +160,12 @@ JsonWriter& JsonWriter::integer(std::int64_t value) {
 JsonWriter& JsonWriter::boolean(bool value) {
     before_value();
     out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    before_value();
+    out_ += json;
     return *this;
 }
 

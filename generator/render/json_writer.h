@@ -26,6 +26,9 @@ public:
     JsonWriter& integer(std::int64_t value);
     JsonWriter& boolean(bool value);
     JsonWriter& null();
+    // A value already written as JSON, inserted as it is (compact_json of
+    // another writer's output, for instance).
+    JsonWriter& raw(std::string_view json);
 
     const std::string& str() const { return out_; }
     std::string take() { return std::move(out_); }
@@ -44,5 +47,11 @@ private:
 
 // JSON string escaping (quotes included).
 void append_json_string(std::string& out, std::string_view value);
+
+// What an indenting JsonWriter wrote, as JsonWriter(0) writes the same
+// values: the line breaks and the indentation after them, and the space
+// after each key's colon, are dropped. Strings are copied as they are (a
+// writer's strings hold no raw line break: append_json_string escapes it).
+std::string compact_json(std::string_view indented);
 
 }  // namespace gk

@@ -6,8 +6,12 @@
 
 namespace gk {
 
-std::string all_json(const Content& content, const Derived& derived) {
-    JsonWriter json(0);  // compact: this file holds every department-year
+namespace {
+
+constexpr const char* kAllJsonPath = "data/all.json";
+
+// all.json up to its list of department-years, which the caller fills.
+void begin_all_json(JsonWriter& json, const Content& content) {
     json.begin_object();
     json.key("site").begin_object();
     json.key("title").string(content.site.title);
@@ -18,7 +22,9 @@ std::string all_json(const Content& content, const Derived& derived) {
     json.end_array();
     json.end_object();
     json.key("department_years").begin_array();
-    for (const DepartmentYear& dy : derived.department_years) write_department_year(json, dy, content.site);
+}
+
+std::string end_all_json(JsonWriter& json) {
     json.end_array();
     json.end_object();
     std::string out = json.take();
@@ -26,16 +32,44 @@ std::string all_json(const Content& content, const Derived& derived) {
     return out;
 }
 
+}  // namespace
+
+std::string all_json(const Content& content, const Derived& derived) {
+    JsonWriter json(0);  // compact: this file holds every department-year
+    begin_all_json(json, content);
+    for (const DepartmentYear& dy : derived.department_years) write_department_year(json, dy, content.site);
+    return end_all_json(json);
+}
+
 void render_data(const Content& content, const Derived& derived, OutputSink& sink, OutputReuse* reuse) {
-    // Each file from the previous build when it offers it, else made.
-    const auto file = [&](const std::string& path, auto make) {
-        reuse_or_make(reuse, path, sink, [&] { sink.add(path, make()); });
-    };
-    for (const DepartmentYear& dy : derived.department_years)
-        file(department_year_json_path(dy), [&] { return department_year_json(dy, content.site); });
-    for (const RegionYear& region : derived.regions)
-        file(region_year_csv_path(region), [&] { return region_year_csv(region, content.site); });
-    file("data/all.json", [&] { return all_json(content, derived); });
+    // all.json holds every department-year's data, compact: when it is made,
+    // a department-year whose own file is made too takes that file's text
+    // without its indentation (compact_json), which costs less than writing
+    // the data again; the others are written.
+    std::optional<ReusedOutput> all_previous = reuse ? reuse->reuse(kAllJsonPath, nullptr) : std::nullopt;
+    JsonWriter all(0);
+    if (!all_previous) begin_all_json(all, content);
+    for (const DepartmentYear& dy : derived.department_years) {
+        const std::string path = department_year_json_path(dy);
+        bool in_all = all_previous.has_value();
+        reuse_or_make(reuse, path, sink, [&] {
+            std::string indented = department_year_json(dy, content.site);
+            if (!in_all) all.raw(compact_json(indented));
+            in_all = true;
+            sink.add(path, std::move(indented));
+        });
+        if (!in_all) write_department_year(all, dy, content.site);
+    }
+    for (const RegionYear& region : derived.regions) {
+        const std::string path = region_year_csv_path(region);
+        reuse_or_make(reuse, path, sink, [&] { sink.add(path, region_year_csv(region, content.site)); });
+    }
+    if (all_previous) {
+        sink.keep(kAllJsonPath, all_previous->file);
+    } else {
+        sink.add(kAllJsonPath, end_all_json(all));
+    }
+    if (reuse) reuse->wrote(kAllJsonPath, nullptr, {});
 }
 
 }  // namespace gk

@@ -42,3 +42,30 @@ TEST_CASE("the writer separates, indents and closes containers", "[render][json]
     compact.begin_array().number("36.27").boolean(true).boolean(false).end_array();
     CHECK(compact.str() == "[36.27,true,false]");
 }
+
+namespace {
+
+// The same values through a writer of the given indentation.
+std::string write_sample(int indent) {
+    gk::JsonWriter json(indent);
+    json.begin_object();
+    json.key("名称").string("a: b, \"c\": [d]\n  e\\");
+    json.key("key: with colon ").string("\\\"");
+    json.key("empty").begin_object().end_object();
+    json.key("list").begin_array().number("-10.67").null().begin_array().end_array().begin_object();
+    json.key("x").boolean(false).end_object().integer(2021).end_array();
+    json.key("last").string(" ");
+    json.end_object();
+    return json.take();
+}
+
+}  // namespace
+
+TEST_CASE("an indented writer's output made compact is the compact writer's output", "[render][json]") {
+    CHECK(gk::compact_json(write_sample(2)) == write_sample(0));
+    CHECK(gk::compact_json(write_sample(4) + "\n") == write_sample(0));
+    CHECK(gk::compact_json(write_sample(0)) == write_sample(0));
+    gk::JsonWriter outer(0);
+    outer.begin_array().raw(gk::compact_json(write_sample(2))).raw("1").end_array();
+    CHECK(outer.str() == "[" + write_sample(0) + ",1]");
+}
