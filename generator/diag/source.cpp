@@ -1,19 +1,54 @@
 #include "diag/source.h"
 
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
 namespace gk {
+
+namespace {
+
+// Line breaks in `text`, eight bytes at a time: std::count goes byte by byte
+// here, and this runs over every byte of the content (~85 MB for 9,000
+// department-years).
+std::size_t count_line_breaks(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    std::size_t count = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        const std::uint64_t x = word ^ (ones * '\n');  // a zero byte where there was a '\n'
+        // The high bit of each byte that is zero, exactly (no borrow between bytes).
+        const std::uint64_t zero = ~(((x & low7) + low7) | x | low7);
+        count += static_cast<std::size_t>(__builtin_popcountll(zero));
+    }
+    for (; i < text.size(); ++i) count += text[i] == '\n';
+    return count;
+}
+
+}  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+    if (text_.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error(path_ + ": a file of 4 GiB or more cannot be a content file");
+    // Counted first, so the index is allocated once at its final size.
+    line_starts_.reserve(count_line_breaks(text_) + 1);
     line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+        ++p;
+        line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
     }
 }
 
 std::string_view SourceFile::line(std::uint32_t n) const {
     if (n == 0 || n > line_starts_.size()) return {};
     const std::size_t begin = line_starts_[n - 1];
-    std::size_t end = n < line_starts_.size() ? line_starts_[n] - 1 : text_.size();
+    std::size_t end = n < line_starts_.size() ? std::size_t{line_starts_[n]} - 1 : text_.size();
     if (end > begin && text_[end - 1] == '\r') --end;
     return std::string_view(text_).substr(begin, end - begin);
 }

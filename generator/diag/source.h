@@ -29,7 +29,9 @@ public:
 private:
     std::string path_;
     std::string text_;
-    std::vector<std::size_t> line_starts_;
+    // 32 bits: half the memory for the ~2 million lines of a large portal;
+    // the constructor refuses a text of 4 GiB or more.
+    std::vector<std::uint32_t> line_starts_;
 };
 
 // A position: line and column are 1-based; 0 means "the file as a whole".

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "load/load_department.h"
+#include "load/read_source.h"
 #include "load/load_glossary.h"
 #include "load/load_site.h"
 #include "load/toml_document.h"

@@ -1,11 +1,10 @@
 #include "load/load_department.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "load/load_budget.h"
+#include "load/read_source.h"
 #include "load/table_reader.h"
 #include "load/toml_document.h"
 
@@ -67,22 +66,6 @@ void load_department_toml(const SourceFile& file, Department& dept, Diagnostics&
 }
 
 }  // namespace
-
-const SourceFile* read_source(const fs::path& path, const std::string& display_path, SourceSet& sources,
-                              Diagnostics& diagnostics) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(display_path, "cannot read file");
-        return nullptr;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) {
-        diagnostics.error(display_path, "cannot read file");
-        return nullptr;
-    }
-    return &sources.add(display_path, std::move(text).str());
-}
 
 Department load_department(const fs::path& dir, const std::string& display_dir, const std::string& id,
                            Content& content, Diagnostics& diagnostics) {

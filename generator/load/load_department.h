@@ -14,8 +14,4 @@ namespace gk {
 Department load_department(const std::filesystem::path& dir, const std::string& display_dir,
                            const std::string& id, Content& content, Diagnostics& diagnostics);
 
-// Reads a whole file into a SourceFile; nullptr (reported) when unreadable.
-const SourceFile* read_source(const std::filesystem::path& path, const std::string& display_path,
-                              SourceSet& sources, Diagnostics& diagnostics);
-
 }  // namespace gk

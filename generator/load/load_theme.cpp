@@ -8,7 +8,7 @@
 #include <sstream>
 #include <vector>
 
-#include "load/load_department.h"
+#include "load/read_source.h"
 #include "load/toml_document.h"
 
 namespace gk {

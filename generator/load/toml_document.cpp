@@ -11,7 +11,10 @@ TomlDocument parse_toml(const SourceFile& file, Diagnostics& diagnostics) {
     TomlDocument doc;
     doc.file = &file;
     try {
-        doc.root = toml::parse(file.text(), std::string_view{file.path()});
+        // No source path: toml++ would give every node a shared copy of it
+        // (an atomic count per node, contended between the loading
+        // threads), and positions are all we read; the path is ours.
+        doc.root = toml::parse(file.text());
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
         diagnostics.error(SourceLoc{&file, static_cast<std::uint32_t>(begin.line),
