@@ -14,12 +14,15 @@ constexpr std::string_view kUnits[] = {"元", "万元", "亿元"};
 constexpr std::string_view kBases[] = {"budget", "execution", "final", "adjusted"};
 
 // Names of every figure that has a value of its own (not `balance`), for
-// [previous] and [printed] keys and their "did you mean".
-std::vector<std::string_view> figure_names() {
-    std::vector<std::string_view> names;
-    for (const FigureInfo& info : all_figures()) {
-        if (info.fig != Fig::balance) names.push_back(info.name);
-    }
+// [previous] and [printed] keys and their "did you mean". Made once.
+const std::vector<std::string_view>& figure_names() {
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out;
+        for (const FigureInfo& info : all_figures()) {
+            if (info.fig != Fig::balance) out.push_back(info.name);
+        }
+        return out;
+    }();
     return names;
 }
 
@@ -82,7 +85,7 @@ void load_previous(TableReader& top, BudgetFile& budget, Unit unit) {
 std::vector<PrintedNumber> load_printed_numbers(const toml::table& table, TableReader& parent,
                                                 const std::string& where) {
     std::vector<PrintedNumber> out;
-    const std::vector<std::string_view> names = figure_names();
+    const std::vector<std::string_view>& names = figure_names();
     TableReader reader(table, parent.file(), parent.diagnostics(), where);
     for (auto&& [key, value] : table) {
         const std::optional<Fig> fig = figure_by_name(key.str());

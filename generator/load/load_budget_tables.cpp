@@ -12,15 +12,19 @@ constexpr std::string_view kFunds[] = {"general_public", "government_fund", "sta
 constexpr std::string_view kScopes[] = {"basic", "project"};
 constexpr std::string_view kOperators[] = {">=", "<=", "=", ">", "<", "≥", "≤", "定性"};
 
-// The rows of an array of tables `[[key]]`, each with a reader already made.
-template <class Fn>
-void for_each_row(TableReader& top, std::string_view key, const std::string& where, Fn&& fn) {
-    const toml::array* rows = top.array(key);
-    if (!rows) return;
-    for (const toml::table* row : tables_of(*rows, top.file(), top.diagnostics(), key)) {
-        TableReader reader(*row, top.file(), top.diagnostics(), where);
+// The rows of an array of tables `[[key]]`: `read` makes one row from a
+// reader already made for it; `rows` is allocated once, at its final size.
+template <class Row, class Read>
+void read_rows(TableReader& top, std::string_view key, const std::string& where, std::vector<Row>& rows,
+               Read&& read) {
+    const toml::array* array = top.array(key);
+    if (!array) return;
+    const std::vector<const toml::table*> tables = tables_of(*array, top.file(), top.diagnostics(), key);
+    rows.reserve(tables.size());
+    for (const toml::table* table : tables) {
+        TableReader reader(*table, top.file(), top.diagnostics(), where);
         reader.set_unit(top.unit());
-        fn(reader);
+        rows.push_back(read(reader));
         reader.finish();
     }
 }
@@ -34,19 +38,19 @@ std::string text_or_number(TableReader& reader, std::string_view key) {
 }  // namespace
 
 void load_units(TableReader& top, BudgetFile& budget) {
-    for_each_row(top, "units", "[[units]]", [&](TableReader& r) {
+    read_rows(top, "units", "[[units]]", budget.units, [](TableReader& r) {
         UnitRow row;
         row.loc = r.loc();
         row.name = r.string("name", true).value.value_or("");
         row.nature = r.string("nature").value.value_or("");
         row.rank = r.string("rank").value.value_or("");
         row.funding = r.string("funding").value.value_or("");
-        budget.units.push_back(std::move(row));
+        return row;
     });
 }
 
 void load_by_function(TableReader& top, BudgetFile& budget) {
-    for_each_row(top, "by_function", "[[by_function]]", [&](TableReader& r) {
+    read_rows(top, "by_function", "[[by_function]]", budget.by_function, [](TableReader& r) {
         FunctionRow row;
         row.loc = r.loc();
         const Located<std::string> code = r.number_text("code", true);
@@ -56,19 +60,19 @@ void load_by_function(TableReader& top, BudgetFile& budget) {
         row.project = r.amount("project");
         row.total = r.amount("total");
         if (auto fund = read_enum(r, "fund", kFunds)) row.fund = static_cast<Fund>(*fund);
-        budget.by_function.push_back(std::move(row));
+        return row;
     });
 }
 
 void load_by_economic(TableReader& top, BudgetFile& budget) {
-    for_each_row(top, "by_economic", "[[by_economic]]", [&](TableReader& r) {
+    read_rows(top, "by_economic", "[[by_economic]]", budget.by_economic, [](TableReader& r) {
         EconomicRow row;
         row.loc = r.loc();
         row.code = r.number_text("code", true);
         row.name = r.string("name", true).value.value_or("");
         row.amount = r.amount("amount");
         if (auto scope = read_enum(r, "scope", kScopes)) row.scope = static_cast<EconomicScope>(*scope);
-        budget.by_economic.push_back(std::move(row));
+        return row;
     });
 }
 
@@ -82,7 +86,7 @@ void load_performance(TableReader& top, BudgetFile& budget) {
     perf.goal = reader.string("goal").value.value_or("");
     perf.targets = reader.string("targets").value.value_or("");
     perf.measures = reader.string("measures").value.value_or("");
-    for_each_row(reader, "indicators", "[[performance.indicators]]", [&](TableReader& r) {
+    read_rows(reader, "indicators", "[[performance.indicators]]", perf.indicators, [](TableReader& r) {
         Indicator ind;
         ind.loc = r.loc();
         ind.level1 = text_or_number(r, "level1");
@@ -94,13 +98,13 @@ void load_performance(TableReader& top, BudgetFile& budget) {
         ind.value = r.number_text("value", ind.op == "定性").value.value_or("");
         ind.unit = text_or_number(r, "unit");
         ind.basis = r.string("basis").value.value_or("");
-        perf.indicators.push_back(std::move(ind));
+        return ind;
     });
     reader.finish();
 }
 
 void load_procurement(TableReader& top, BudgetFile& budget) {
-    for_each_row(top, "procurement", "[[procurement]]", [&](TableReader& r) {
+    read_rows(top, "procurement", "[[procurement]]", budget.procurement, [](TableReader& r) {
         ProcurementRow row;
         row.loc = r.loc();
         row.project = r.string("project").value.value_or("");
@@ -117,7 +121,7 @@ void load_procurement(TableReader& top, BudgetFile& budget) {
         row.special_account = r.amount("special_account");
         row.other = r.amount("other");
         row.total = r.amount("total");
-        budget.procurement.push_back(std::move(row));
+        return row;
     });
 }
 
@@ -131,7 +135,7 @@ void load_assets(TableReader& top, BudgetFile& budget) {
     assets.as_of = reader.date("as_of");
     assets.total = reader.amount("total");
     assets.planned_purchase = reader.amount("planned_purchase");
-    for_each_row(reader, "items", "[[assets.items]]", [&](TableReader& r) {
+    read_rows(reader, "items", "[[assets.items]]", assets.items, [](TableReader& r) {
         AssetItem item;
         item.loc = r.loc();
         item.name = r.string("name", true).value.value_or("");
@@ -141,7 +145,7 @@ void load_assets(TableReader& top, BudgetFile& budget) {
         if (item.quantity.has() && item.quantity->negative && item.quantity->mantissa != 0)
             r.diagnostics().error(item.quantity.loc, "'quantity' in [[assets.items]] must not be negative");
         item.value = r.amount("value");
-        assets.items.push_back(std::move(item));
+        return item;
     });
     reader.finish();
 }

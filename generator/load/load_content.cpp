@@ -53,16 +53,19 @@ std::vector<std::string> department_ids(const std::string& root, Diagnostics& di
         diagnostics.error(display, "missing departments/ folder: it holds one folder per department");
         return ids;
     }
-    std::vector<std::string> names;
+    // With each name, whether it is a folder: from the listing where the file
+    // system says (no stat per department), following symbolic links.
+    std::vector<std::pair<std::string, bool>> names;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-        names.push_back(entry.path().filename().string());
+        std::error_code type_ec;
+        names.emplace_back(entry.path().filename().string(), entry.is_directory(type_ec));
     }
     if (ec) diagnostics.error(display, "cannot list folder: " + ec.message());
     std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
+    for (const auto& [name, is_folder] : names) {
         if (name.starts_with(".")) continue;
         const std::string path = display + "/" + name;
-        if (!fs::is_directory(dir / name, ec)) {
+        if (!is_folder) {
             diagnostics.error(path, "unexpected file under departments/: only department folders belong here");
         } else if (!is_valid_slug(name)) {
             diagnostics.error(path, "'" + name +

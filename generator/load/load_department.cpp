@@ -65,32 +65,53 @@ void load_department_toml(const SourceFile& file, Department& dept, Diagnostics&
     reader.finish();
 }
 
+// A folder's entries, sorted by name (the file system's order is not ours to
+// depend on), with whether each is a regular file. The type comes from the
+// listing itself where the file system gives it, so most files need no
+// stat of their own; a symbolic link is still followed.
+std::vector<std::pair<std::string, bool>> list_folder(const fs::path& dir, std::error_code& ec) {
+    std::vector<std::pair<std::string, bool>> entries;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        std::error_code type_ec;
+        entries.emplace_back(entry.path().filename().string(), entry.is_regular_file(type_ec));
+    }
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
+// How many budget files the folder holds, so they are allocated once: a
+// BudgetFile is a few kilobytes and growing the vector moved them all.
+std::size_t count_budget_files(const std::vector<std::pair<std::string, bool>>& entries) {
+    std::size_t count = 0;
+    for (const auto& [name, regular] : entries) {
+        const std::optional<YearFileName> year_file = parse_year_file_name(name);
+        if (regular && year_file && !year_file->markdown) ++count;
+    }
+    return count;
+}
+
 }  // namespace
 
 Department load_department(const fs::path& dir, const std::string& display_dir, const std::string& id,
                            Content& content, Diagnostics& diagnostics) {
     Department dept;
     dept.id = id;
-    dept.loc = SourceLoc{&content.sources->add(display_dir + "/department.toml"), 0, 0};
 
-    std::vector<std::string> names;
     std::error_code ec;
-    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-        names.push_back(entry.path().filename().string());
-    }
+    const std::vector<std::pair<std::string, bool>> entries = list_folder(dir, ec);
     if (ec) {
+        dept.loc = SourceLoc{&content.sources->add(display_dir + "/department.toml"), 0, 0};
         diagnostics.error(display_dir, "cannot list folder: " + ec.message());
         return dept;
     }
-    std::sort(names.begin(), names.end());  // the file system's order is not ours to depend on
+    dept.files.reserve(count_budget_files(entries));
 
     bool has_department_toml = false;
     std::map<std::pair<int, BudgetKind>, const SourceFile*> narratives;
-    for (const std::string& name : names) {
+    for (const auto& [name, regular] : entries) {
         if (name.starts_with(".")) continue;
         const fs::path path = dir / name;
         const std::string display = display_dir + "/" + name;
-        const bool regular = fs::is_regular_file(path, ec);
         if (name == "department.toml" && regular) {
             has_department_toml = true;
             if (const SourceFile* file = read_source(path, display, *content.sources, diagnostics))
@@ -114,6 +135,9 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
         dept.files.push_back(load_budget(doc, year_file->year, year_file->kind, content.site.unit, diagnostics));
     }
     if (!has_department_toml) diagnostics.error(display_dir, "missing department.toml");
+    // Where the department's own problems point when department.toml gave no
+    // file to point into (missing or unreadable).
+    if (!dept.loc.file) dept.loc = SourceLoc{&content.sources->add(display_dir + "/department.toml"), 0, 0};
 
     for (const auto& [key, file] : narratives) {
         BudgetFile* owner = nullptr;
@@ -129,9 +153,13 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
                                                 ".toml beside it");
         }
     }
-    std::sort(dept.files.begin(), dept.files.end(), [](const BudgetFile& a, const BudgetFile& b) {
+    const auto by_year_and_kind = [](const BudgetFile& a, const BudgetFile& b) {
         return std::pair(a.year, a.kind) < std::pair(b.year, b.kind);
-    });
+    };
+    // Names sort "2020-final.toml" before "2020.toml"; moving kilobyte-sized
+    // files is worth skipping when there is nothing to reorder.
+    if (!std::is_sorted(dept.files.begin(), dept.files.end(), by_year_and_kind))
+        std::sort(dept.files.begin(), dept.files.end(), by_year_and_kind);
     return dept;
 }
 

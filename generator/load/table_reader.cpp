@@ -26,7 +26,9 @@ TableReader::TableReader(const toml::table& table, const SourceFile& file, Diagn
       diagnostics_(diagnostics),
       where_(std::move(where)),
       unit_(unit),
-      loc_(table_loc(table, file)) {}
+      loc_(table_loc(table, file)) {
+    known_.reserve(16);  // the keys a table is asked for: one allocation for most tables
+}
 
 const toml::node* TableReader::lookup(std::string_view key) {
     accept(key);
@@ -120,19 +122,19 @@ Located<DecimalLiteral> TableReader::number(std::string_view key) {
         wrong_type(key, *node, "a number");
         return out;
     }
-    const std::string text = literal_text(file_, *node);
+    const std::string_view text = literal_text(file_, *node);
     const LiteralParse parsed = parse_decimal_literal(text);
     if (parsed.error == LiteralError::too_long) {
         // A plain decimal, only longer than anything we hold exactly: saying
         // "must be written as a plain decimal" would send the reader looking
         // for the wrong mistake.
-        diagnostics_.error(out.loc, quoted(key) + " in " + where_ + " has too many digits: '" + text +
+        diagnostics_.error(out.loc, quoted(key) + " in " + where_ + " has too many digits: '" + std::string(text) +
                                         "' (at most 36 are supported)");
         return out;
     }
     if (parsed.error != LiteralError::none) {
         diagnostics_.error(out.loc, quoted(key) + " in " + where_ +
-                                        " must be written as a plain decimal (like 60.00), not '" + text +
+                                        " must be written as a plain decimal (like 60.00), not '" + std::string(text) +
                                         "'");
         return out;
     }
@@ -152,49 +154,63 @@ Located<std::string> TableReader::number_text(std::string_view key, bool allow_s
     }
     const Located<DecimalLiteral> n = number(key);
     out.loc = n.loc;
-    if (n.has()) out.value = literal_text(file_, *node);
+    if (n.has()) out.value = std::string(literal_text(file_, *node));
     return out;
 }
 
-Located<Amount> read_amount_node(const toml::node& node, const SourceFile& file,
-                                 Diagnostics& diagnostics, std::string_view name, Unit unit) {
+namespace {
+
+// read_amount_node with the amount's name made only for a message: an
+// amount is read some 100 times per budget file, and almost never wrong.
+template <class Name>
+Located<Amount> read_amount(const toml::node& node, const SourceFile& file, Diagnostics& diagnostics,
+                            const Name& name, Unit unit) {
     Located<Amount> out{std::nullopt, to_loc(file, node.source())};
     if (!node.is_number()) {
-        diagnostics.error(out.loc, std::string(name) + " must be an amount (a number like 36.27), got " +
+        diagnostics.error(out.loc, name() + " must be an amount (a number like 36.27), got " +
                                        std::string(type_name(node)));
         return out;
     }
-    const std::string text = literal_text(file, node);
-    const AmountParse parsed = parse_amount(text, unit);
+    const std::string_view literal = literal_text(file, node);
+    const AmountParse parsed = parse_amount(literal, unit);
+    if (parsed.error == AmountError::none) {
+        out.value = parsed.value;
+        return out;
+    }
+    const std::string text(literal);
     switch (parsed.error) {
         case AmountError::none:
-            out.value = parsed.value;
             break;
         case AmountError::not_a_number:
-            diagnostics.error(out.loc, std::string(name) + " must be written as a plain decimal (like 36.27), not '" +
-                                           text + "'");
+            diagnostics.error(out.loc, name() + " must be written as a plain decimal (like 36.27), not '" + text + "'");
             break;
         case AmountError::negative:
-            diagnostics.error(out.loc, std::string(name) + " must not be negative, got " + text);
+            diagnostics.error(out.loc, name() + " must not be negative, got " + text);
             break;
         case AmountError::too_precise:
-            diagnostics.error(out.loc, std::string(name) + " is more precise than the 分: " + text + " " +
+            diagnostics.error(out.loc, name() + " is more precise than the 分: " + text + " " +
                                            std::string(unit_name(unit)) + " has more than " +
                                            std::to_string(max_decimals(unit)) + " decimals");
             break;
         case AmountError::too_large:
-            diagnostics.error(out.loc, std::string(name) + " is too large: " + text + " " +
-                                           std::string(unit_name(unit)) +
+            diagnostics.error(out.loc, name() + " is too large: " + text + " " + std::string(unit_name(unit)) +
                                            " (amounts up to 10^15 元 are supported)");
             break;
     }
     return out;
 }
 
+}  // namespace
+
+Located<Amount> read_amount_node(const toml::node& node, const SourceFile& file,
+                                 Diagnostics& diagnostics, std::string_view name, Unit unit) {
+    return read_amount(node, file, diagnostics, [name] { return std::string(name); }, unit);
+}
+
 Located<Amount> TableReader::amount(std::string_view key) {
     const toml::node* node = lookup(key);
     if (!node) return Located<Amount>{std::nullopt, loc_};
-    return read_amount_node(*node, file_, diagnostics_, quoted(key) + " in " + where_, unit_);
+    return read_amount(*node, file_, diagnostics_, [&] { return quoted(key) + " in " + where_; }, unit_);
 }
 
 const toml::table* TableReader::table(std::string_view key) {

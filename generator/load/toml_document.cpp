@@ -24,7 +24,7 @@ TomlDocument parse_toml(const SourceFile& file, Diagnostics& diagnostics) {
     return doc;
 }
 
-std::string literal_text(const SourceFile& file, const toml::node& node) {
+std::string_view literal_text(const SourceFile& file, const toml::node& node) {
     const toml::source_region& region = node.source();
     if (region.begin.line == 0 || region.begin.line != region.end.line) return {};
     const std::string_view line = file.line(static_cast<std::uint32_t>(region.begin.line));
@@ -33,7 +33,7 @@ std::string literal_text(const SourceFile& file, const toml::node& node) {
     const std::size_t end = file.column_to_byte(static_cast<std::uint32_t>(region.end.line),
                                                 static_cast<std::uint32_t>(region.end.column));
     if (end <= begin || end > line.size()) return {};
-    return std::string(line.substr(begin, end - begin));
+    return line.substr(begin, end - begin);
 }
 
 std::string_view type_name(const toml::node& node) {

@@ -25,8 +25,9 @@ TomlDocument parse_toml(const SourceFile& file, Diagnostics& diagnostics);
 // Converts a toml++ position to ours.
 SourceLoc to_loc(const SourceFile& file, const toml::source_region& region);
 
-// The literal text of a value as written in the file ("36.27", "1_000").
-std::string literal_text(const SourceFile& file, const toml::node& node);
+// The literal text of a value as written in the file ("36.27", "1_000"):
+// a view into the file's text, which outlives every use of it.
+std::string_view literal_text(const SourceFile& file, const toml::node& node);
 
 // "integer", "string", "table" ... as a person would say it.
 std::string_view type_name(const toml::node& node);
