@@ -30,11 +30,12 @@ struct Checked {
 };
 
 Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics) {
-    Checked checked{load_content(options.content_dir, diagnostics, effective_jobs(options.jobs)), std::nullopt};
-    validate_content(checked.content, diagnostics);
+    const unsigned jobs = effective_jobs(options.jobs);
+    Checked checked{load_content(options.content_dir, diagnostics, jobs), std::nullopt};
+    validate_content(checked.content, diagnostics, jobs);
     // Derived figures of content with errors would only repeat those errors.
     if (!diagnostics.has_errors()) {
-        checked.derived = compute(checked.content);
+        checked.derived = compute(checked.content, jobs);
         check_derived(*checked.derived, diagnostics);
     }
     // Under --strict every warning is reported as the error it then is,

@@ -1,7 +1,6 @@
 #include "compute/classification.h"
 
 #include <algorithm>
-#include <map>
 
 namespace gk {
 
@@ -16,58 +15,81 @@ std::optional<Amount> add(std::optional<Amount> a, std::optional<Amount> b) {
     return *a + *b;
 }
 
-// A node while rolling up: a given row or one implied by its children's codes.
-struct Node {
-    ClassificationRow row;
-    std::vector<std::string> children;
-};
-
 // Code prefix of the level above: 7 -> 5 digits, 5 -> 3 digits.
-std::string parent_code(const std::string& code) { return code.size() > 3 ? code.substr(0, code.size() - 2) : ""; }
+std::string_view parent_code(std::string_view code) { return code.size() > 3 ? code.substr(0, code.size() - 2) : ""; }
 
-// Builds the code tree of `given` rows (keyed by code) plus the 款/类 they
-// imply, and fills every implied row with the sum of its children, deepest
-// level first. Returns rows in code order: parents before children.
-std::vector<ClassificationRow> roll_up(std::map<std::string, ClassificationRow> given, int (*level_of)(std::string_view)) {
-    std::map<std::string, Node> nodes;
-    for (auto& [code, row] : given) nodes[code].row = row;
-    // Add implied ancestors and child links.
+bool by_code(const ClassificationRow& a, const ClassificationRow& b) { return a.code < b.code; }
+
+// The given rows of one table, sorted by code; of two rows with one code
+// the first in the file stays (validation reports the second).
+std::vector<ClassificationRow> sorted_unique(std::vector<ClassificationRow> given) {
+    std::stable_sort(given.begin(), given.end(), by_code);
+    given.erase(std::unique(given.begin(), given.end(),
+                            [](const ClassificationRow& a, const ClassificationRow& b) { return a.code == b.code; }),
+                given.end());
+    return given;
+}
+
+// The codes of the 款/类 above the given rows, sorted, each once (some may
+// be given rows themselves).
+std::vector<std::string> parent_codes(const std::vector<ClassificationRow>& given) {
     std::vector<std::string> codes;
-    for (auto& [code, node] : nodes) codes.push_back(code);
-    for (const std::string& code : codes) {
-        std::string child = code;
-        for (std::string parent = parent_code(child); !parent.empty(); parent = parent_code(child)) {
-            Node& p = nodes[parent];
-            if (p.row.code.empty()) {
-                p.row.code = parent;
-                p.row.level = level_of(parent);
-            }
-            if (std::find(p.children.begin(), p.children.end(), child) == p.children.end()) p.children.push_back(child);
-            child = parent;
+    for (const ClassificationRow& row : given) {
+        for (std::string_view parent = parent_code(row.code); !parent.empty(); parent = parent_code(parent))
+            codes.emplace_back(parent);
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
+}
+
+// Fills an implied row (at `at` in the code-sorted rows) with the sum of the
+// rows directly under it. Those follow it in code order, among its other
+// descendants, so they are added in code order.
+void sum_children(std::vector<ClassificationRow>& rows, std::size_t at) {
+    ClassificationRow& node = rows[at];
+    std::optional<Amount> basic = Amount{}, project = Amount{}, total = Amount{};
+    for (std::size_t i = at + 1; i < rows.size() && rows[i].code.starts_with(node.code); ++i) {
+        const ClassificationRow& child = rows[i];
+        if (child.code.size() != node.code.size() + 2) continue;
+        basic = add(basic, child.basic);
+        project = add(project, child.project);
+        total = add(total, child.total);
+    }
+    node.basic = basic;
+    node.project = project;
+    node.total = total;
+}
+
+// The `given` rows (any order, duplicates allowed) plus the 款/类 rows they
+// imply, each implied row the sum of its children, deepest level first; in
+// code order, parents before children. A sorted vector, not a tree of
+// nodes: this runs twice for every budget file (validate and compute).
+// `extra_capacity`: rows the caller appends afterwards.
+std::vector<ClassificationRow> roll_up(std::vector<ClassificationRow> given_rows, int (*level_of)(std::string_view),
+                                       std::size_t extra_capacity) {
+    std::vector<ClassificationRow> given = sorted_unique(std::move(given_rows));
+    const std::vector<std::string> parents = parent_codes(given);
+    std::vector<ClassificationRow> rows;
+    rows.reserve(given.size() + parents.size() + extra_capacity);
+    auto next_given = given.begin();
+    for (const std::string& code : parents) {
+        while (next_given != given.end() && next_given->code < code) rows.push_back(std::move(*next_given++));
+        if (next_given != given.end() && next_given->code == code) continue;  // given: comes with the others
+        ClassificationRow implied;
+        implied.code = code;
+        implied.level = level_of(code);
+        rows.push_back(std::move(implied));
+    }
+    while (next_given != given.end()) rows.push_back(std::move(*next_given++));
+    // Implied rows are 款 or 类 (at most 5 digits): the 款 first, so every
+    // 类 adds up complete children.
+    for (std::size_t length : {std::size_t{5}, std::size_t{3}}) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!rows[i].given && rows[i].code.size() == length) sum_children(rows, i);
         }
     }
-    // Deepest codes first, so children are complete before their parents.
-    std::vector<std::string> order;
-    for (auto& [code, node] : nodes) order.push_back(code);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    for (const std::string& code : order) {
-        Node& node = nodes[code];
-        if (node.row.given || node.children.empty()) continue;
-        std::optional<Amount> basic = Amount{}, project = Amount{}, total = Amount{};
-        for (const std::string& c : node.children) {
-            const ClassificationRow& child = nodes[c].row;
-            basic = add(basic, child.basic);
-            project = add(project, child.project);
-            total = add(total, child.total);
-        }
-        node.row.basic = basic;
-        node.row.project = project;
-        node.row.total = total;
-    }
-    std::vector<ClassificationRow> out;
-    for (auto& [code, node] : nodes) out.push_back(node.row);
-    return out;
+    return rows;
 }
 
 // The sum of the direct children of `parent` in a rolled-up table.
@@ -135,7 +157,7 @@ RowFigures function_row_figures(const FunctionRow& row) {
 std::vector<FunctionTable> roll_up_functions(const std::vector<FunctionRow>& rows) {
     std::vector<FunctionTable> tables;
     for (Fund fund : {Fund::general_public, Fund::government_fund, Fund::state_capital}) {
-        std::map<std::string, ClassificationRow> given;
+        std::vector<ClassificationRow> given;
         std::vector<ClassificationRow> uncoded;
         bool any = false;
         for (const FunctionRow& r : rows) {
@@ -155,13 +177,13 @@ std::vector<FunctionTable> roll_up_functions(const std::vector<FunctionRow>& row
                 row.code = row.code.empty() ? "" : row.code;
                 uncoded.push_back(std::move(row));
             } else {
-                given.emplace(row.code, std::move(row));  // a duplicate code keeps the first (validation reports it)
+                given.push_back(std::move(row));  // a duplicate code keeps the first (validation reports it)
             }
         }
         if (!any) continue;
         FunctionTable table;
         table.fund = fund;
-        table.rows = roll_up(std::move(given), function_code_level);
+        table.rows = roll_up(std::move(given), function_code_level, uncoded.size());
         for (ClassificationRow& row : uncoded) {
             row.level = 0;
             table.rows.push_back(std::move(row));
@@ -175,7 +197,7 @@ std::vector<FunctionTable> roll_up_functions(const std::vector<FunctionRow>& row
 std::vector<EconomicTable> roll_up_economics(const std::vector<EconomicRow>& rows) {
     std::vector<EconomicTable> tables;
     for (EconomicScope scope : {EconomicScope::basic, EconomicScope::project}) {
-        std::map<std::string, ClassificationRow> given;
+        std::vector<ClassificationRow> given;
         std::vector<ClassificationRow> uncoded;
         bool any = false;
         for (const EconomicRow& r : rows) {
@@ -191,13 +213,13 @@ std::vector<EconomicTable> roll_up_economics(const std::vector<EconomicRow>& row
             if (row.level == 0) {
                 uncoded.push_back(std::move(row));
             } else {
-                given.emplace(row.code, std::move(row));
+                given.push_back(std::move(row));
             }
         }
         if (!any) continue;
         EconomicTable table;
         table.scope = scope;
-        table.rows = roll_up(std::move(given), economic_code_level);
+        table.rows = roll_up(std::move(given), economic_code_level, uncoded.size());
         for (ClassificationRow& row : uncoded) table.rows.push_back(std::move(row));
         sum_top_level(table, false);
         tables.push_back(std::move(table));

@@ -6,6 +6,7 @@
 #include "compute/region.h"
 #include "compute/resolve_figures.h"
 #include "compute/year_over_year.h"
+#include "parallel/parallel_for.h"
 
 namespace gk {
 
@@ -80,22 +81,28 @@ std::vector<const DepartmentYear*> Derived::series(const std::string& department
     return out;
 }
 
-Derived compute(const Content& content) {
+Derived compute(const Content& content, unsigned jobs) {
     Derived derived;
-    std::size_t count = 0;
-    for (const Department& dept : content.departments) count += dept.files.size();
-    derived.department_years.reserve(count);
+    std::vector<std::pair<const Department*, const BudgetFile*>> files;
     for (const Department& dept : content.departments) {
         for (const BudgetFile& file : dept.files) {
-            derived.by_key[{dept.id, file.year, file.kind}] = derived.department_years.size();
-            derived.department_years.push_back(compute_one(dept, file, content.site.tolerance));
+            derived.by_key[{dept.id, file.year, file.kind}] = files.size();
+            files.emplace_back(&dept, &file);
         }
     }
+    // Every department-year on its own: in parallel, each into its slot.
+    derived.department_years.resize(files.size());
+    parallel_for(files.size(), jobs, [&](std::size_t i) {
+        derived.department_years[i] = compute_one(*files[i].first, *files[i].second, content.site.tolerance);
+    });
     link_years(derived);
-    for (DepartmentYear& dy : derived.department_years) {
+    // Each reads the values of its neighbours (all computed above) and
+    // writes only its own changes and execution rates.
+    parallel_for(derived.department_years.size(), jobs, [&](std::size_t i) {
+        DepartmentYear& dy = derived.department_years[i];
         compute_changes(dy);
         if (dy.budget) compute_execution(dy, *dy.budget);
-    }
+    });
     compute_regions(derived);
     return derived;
 }

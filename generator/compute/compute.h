@@ -7,6 +7,8 @@
 
 namespace gk {
 
-Derived compute(const Content& content);
+// Department-years are computed on up to `jobs` threads, each into its own
+// slot, so the result does not depend on it.
+Derived compute(const Content& content, unsigned jobs = 1);
 
 }  // namespace gk

@@ -75,6 +75,17 @@ void Diagnostics::report(Diagnostic d) {
     items_.push_back(std::move(d));
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+    std::vector<Diagnostic> moved;
+    {
+        std::lock_guard lock(other.mutex_);
+        moved.swap(other.items_);
+    }
+    if (moved.empty()) return;
+    std::lock_guard lock(mutex_);
+    items_.insert(items_.end(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
+}
+
 std::size_t Diagnostics::error_count() const {
     std::lock_guard lock(mutex_);
     return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {

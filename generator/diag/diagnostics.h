@@ -29,6 +29,10 @@ public:
     // For a path we have no SourceFile for (a folder, an unreadable file).
     void error(std::string path, std::string message);
     void report(Diagnostic d);
+    // Moves every problem `other` holds here, in the order it was reported
+    // there (a stage that checks parts on several threads gathers them in
+    // the order one thread would have found them).
+    void append(Diagnostics&& other);
 
     std::size_t error_count() const;
     std::size_t warning_count() const;

@@ -13,7 +13,9 @@
 
 namespace gk {
 
-void validate_content(const Content& content, Diagnostics& diagnostics);
+// Departments are checked on up to `jobs` threads; what is reported, and
+// where an AmountOverflow stops the checks, is what one thread would give.
+void validate_content(const Content& content, Diagnostics& diagnostics, unsigned jobs = 1);
 
 // Per-file rules (check_budget.cpp).
 void check_budget(const BudgetFile& budget, Amount tolerance, Diagnostics& diagnostics);
