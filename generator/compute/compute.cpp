@@ -29,8 +29,9 @@ void compute_execution(DepartmentYear& final_year, const DepartmentYear& budget)
     }
 }
 
-DepartmentYear compute_one(const Department& dept, const BudgetFile& file, Amount tolerance) {
-    DepartmentYear dy;
+// Fills `dy`, default-constructed, in place: a DepartmentYear is a few
+// kilobytes.
+void compute_one(const Department& dept, const BudgetFile& file, Amount tolerance, DepartmentYear& dy) {
     dy.department = &dept;
     dy.file = &file;
     dy.year = file.year;
@@ -41,7 +42,6 @@ DepartmentYear compute_one(const Department& dept, const BudgetFile& file, Amoun
     dy.economics = roll_up_economics(file.by_economic);
     dy.procurement_totals.reserve(file.procurement.size());
     for (const ProcurementRow& row : file.procurement) dy.procurement_totals.push_back(procurement_row_total(row));
-    return dy;
 }
 
 void link_years(Derived& derived) {
@@ -93,7 +93,7 @@ Derived compute(const Content& content, unsigned jobs) {
     // Every department-year on its own: in parallel, each into its slot.
     derived.department_years.resize(files.size());
     parallel_for(files.size(), jobs, [&](std::size_t i) {
-        derived.department_years[i] = compute_one(*files[i].first, *files[i].second, content.site.tolerance);
+        compute_one(*files[i].first, *files[i].second, content.site.tolerance, derived.department_years[i]);
     });
     link_years(derived);
     // Each reads the values of its neighbours (all computed above) and

@@ -134,14 +134,13 @@ Unit read_file_unit(TableReader& top, Unit site_unit) {
 
 }  // namespace
 
-BudgetFile load_budget(const TomlDocument& doc, int year, BudgetKind kind, Unit site_unit,
-                       Diagnostics& diagnostics) {
-    BudgetFile budget;
+void load_budget(const TomlDocument& doc, int year, BudgetKind kind, Unit site_unit, Diagnostics& diagnostics,
+                 BudgetFile& budget) {
     budget.kind = kind;
     budget.year = year;
     budget.loc = SourceLoc{doc.file, 0, 0};
     for (SourceLoc& loc : budget.section_loc) loc = SourceLoc{doc.file, 1, 1};
-    if (!doc.root) return budget;
+    if (!doc.root) return;
 
     TableReader top(*doc.root, *doc.file, diagnostics, "the top level");
     // The unit first: every amount of the file is read in it.
@@ -166,7 +165,6 @@ BudgetFile load_budget(const TomlDocument& doc, int year, BudgetKind kind, Unit 
     load_assets(top, budget);
     load_notes(top, budget);
     top.finish();
-    return budget;
 }
 
 }  // namespace gk

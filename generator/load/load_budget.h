@@ -7,10 +7,12 @@
 
 namespace gk {
 
-// `year` and `kind` come from the file name; the file's own `year` key is
-// kept in `stated_year` for validation.
-BudgetFile load_budget(const TomlDocument& doc, int year, BudgetKind kind, Unit site_unit,
-                       Diagnostics& diagnostics);
+// Fills `budget`, a BudgetFile as default-constructed: in place, since it is
+// a few kilobytes and there are thousands. `year` and `kind` come from the
+// file name; the file's own `year` key is kept in `stated_year` for
+// validation.
+void load_budget(const TomlDocument& doc, int year, BudgetKind kind, Unit site_unit, Diagnostics& diagnostics,
+                 BudgetFile& budget);
 
 // The tables of a budget file other than its figure sections
 // (load_budget_tables.cpp).

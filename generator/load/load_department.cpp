@@ -132,7 +132,8 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
             continue;
         }
         const TomlDocument doc = parse_toml(*file, diagnostics);
-        dept.files.push_back(load_budget(doc, year_file->year, year_file->kind, content.site.unit, diagnostics));
+        // Reserved above: the vector does not move its files while they are read.
+        load_budget(doc, year_file->year, year_file->kind, content.site.unit, diagnostics, dept.files.emplace_back());
     }
     if (!has_department_toml) diagnostics.error(display_dir, "missing department.toml");
     // Where the department's own problems point when department.toml gave no
