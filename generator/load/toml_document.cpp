@@ -24,14 +24,31 @@ TomlDocument parse_toml(const SourceFile& file, Diagnostics& diagnostics) {
     return doc;
 }
 
+namespace {
+
+// Moves `byte` past `columns` code points of `text` (columns as toml++
+// counts them: one per code point).
+std::size_t skip_columns(std::string_view text, std::size_t byte, std::uint32_t columns) {
+    for (; columns > 0 && byte < text.size(); --columns) {
+        ++byte;
+        while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80) ++byte;
+    }
+    return byte;
+}
+
+}  // namespace
+
 std::string_view literal_text(const SourceFile& file, const toml::node& node) {
     const toml::source_region& region = node.source();
     if (region.begin.line == 0 || region.begin.line != region.end.line) return {};
+    if (region.end.column <= region.begin.column) return {};
     const std::string_view line = file.line(static_cast<std::uint32_t>(region.begin.line));
-    const std::size_t begin = file.column_to_byte(static_cast<std::uint32_t>(region.begin.line),
-                                                  static_cast<std::uint32_t>(region.begin.column));
-    const std::size_t end = file.column_to_byte(static_cast<std::uint32_t>(region.end.line),
-                                                static_cast<std::uint32_t>(region.end.column));
+    // One walk along the line: to the value's first column, then on to its
+    // end (SourceFile::column_to_byte would start over from the line's
+    // start for each; this runs for every amount of every file).
+    const auto first_column = static_cast<std::uint32_t>(region.begin.column);
+    const std::size_t begin = skip_columns(line, 0, first_column > 0 ? first_column - 1 : 0);
+    const std::size_t end = skip_columns(line, begin, static_cast<std::uint32_t>(region.end.column - region.begin.column));
     if (end <= begin || end > line.size()) return {};
     return line.substr(begin, end - begin);
 }
