@@ -14,8 +14,8 @@ int main(int argc, char** argv) {
     (void)mi_version();
     // Huge (2 MiB) pages where the kernel allows them (madvise): loading and
     // rendering touch hundreds of megabytes once, and a page fault per
-    // 4 KiB page was a tenth of a build's time (docs/ARCHITECTURE.md,
-    // Memory). MIMALLOC_LARGE_OS_PAGES in the environment still decides.
+    // 4 KiB page was a tenth of a build's time (bench/README.md).
+    // MIMALLOC_LARGE_OS_PAGES in the environment still decides.
     if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr) mi_option_enable(mi_option_large_os_pages);
 #endif
     return gk::run_cli(argc, argv);
