@@ -1,5 +1,7 @@
 #include "incremental/up_to_date.h"
 
+#include "render/output.h"
+
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -50,10 +52,7 @@ bool same_top_level(const std::string& dir, const OutputRecords& recorded, const
 }  // namespace
 
 bool output_file_as_recorded(const std::string& path, const OutputRecord& record) {
-    struct stat st;
-    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-           static_cast<std::uint64_t>(st.st_size) == record.size && mtime_of(st) == record.mtime_ns &&
-           static_cast<std::uint64_t>(st.st_ino) == record.inode;
+    return still_as_recorded(PreviousFile{path, record.size, record.mtime_ns, record.inode, record.hash});
 }
 
 bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders) {

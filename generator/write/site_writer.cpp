@@ -178,13 +178,10 @@ void SiteWriter::keep(const std::string& path, const PreviousFile& previous) {
     // Added twice: the later one stands, as in write_file.
     if (::link(previous.file.c_str(), file.c_str()) != 0 && errno == EEXIST && ::unlink(file.c_str()) == 0)
         ::link(previous.file.c_str(), file.c_str());
-    struct stat st;
-    const OutputRecord expected{previous.size, previous.mtime_ns, previous.inode, previous.hash};
-    if (::lstat(file.c_str(), &st) == 0 &&
-        OutputRecord{static_cast<std::uint64_t>(st.st_size),
-                     static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                     static_cast<std::uint64_t>(st.st_ino), previous.hash} == expected) {
-        remember(path, expected, true);
+    PreviousFile linked = previous;
+    linked.file = file.string();
+    if (still_as_recorded(linked)) {
+        remember(path, OutputRecord{previous.size, previous.mtime_ns, previous.inode, previous.hash}, true);
         return;
     }
     // No link (a file system without them, too many links) or not the file
