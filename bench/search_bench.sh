@@ -27,7 +27,7 @@ start=$(date +%s%N)
 GONGKAI_TIMINGS=1 "$gongkai" build --content "$corpus" --out "$out" --theme themes/default 2>&1 | tee bench/out/build.log
 end=$(date +%s%N)
 echo "gongkai build wall time: $(( (end - start) / 1000000 )) ms"
-indexes="search search/d search/p search/text search/docs"
+indexes="search search/d search/p search/pages search/docs"
 if [[ ${SKIP_PAGEFIND:-0} != 1 ]]; then
   echo "== pagefind"
   start=$(date +%s%N)

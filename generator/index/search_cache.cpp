@@ -17,8 +17,10 @@ namespace {
 //   varint records, per record { varint path length, path, 16 bytes: the
 //   hash of the page's bytes, 16 bytes: the hash of the record, varint
 //   offset, varint size },
+//   varint texts, per text { 16 bytes: the hash of its bytes, varint pack
+//   path length, pack path, varint offset, varint size },
 // and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 2\n";
+constexpr std::string_view kMagic = "gongkai-search-cache 3\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -52,7 +54,6 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
-
 }  // namespace
 
 SearchCacheReader::SearchCacheReader(const std::string& file, const std::string& key) {
@@ -74,16 +75,26 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
     for (std::uint64_t r = 0; r < count; ++r) {
         std::string_view path;
         Where w;
-        if (!get_bytes(d, i, path) || d.size() - i < 32) return;
-        w.hash = Hash128{get_u64(d, i), get_u64(d, i + 8)};
-        w.record = Hash128{get_u64(d, i + 16), get_u64(d, i + 24)};
-        i += 32;
+        if (!get_bytes(d, i, path) || !get_hash(d, i, w.hash) || !get_hash(d, i, w.record)) return;
         if (!get_varint(d, i, w.offset) || !get_varint(d, i, w.size) || w.offset > at || w.size > at - w.offset)
             return;
         records[std::string(path)] = w;
     }
+    std::map<Hash128, CachedTextPlace> texts;
+    if (!get_varint(d, i, count)) return;
+    for (std::uint64_t t = 0; t < count; ++t) {
+        Hash128 hash;
+        std::string_view pack;
+        CachedTextPlace place;
+        if (!get_hash(d, i, hash) || !get_bytes(d, i, pack) || !get_varint(d, i, place.offset) ||
+            !get_varint(d, i, place.size))
+            return;
+        place.pack = pack;
+        texts[hash] = std::move(place);
+    }
     if (i != d.size()) return;
     records_ = std::move(records);
+    texts_ = std::move(texts);
 }
 
 SearchCacheReader::~SearchCacheReader() {
@@ -124,6 +135,11 @@ void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, 
     size_ += record.size();
 }
 
+void SearchCacheWriter::add_text(const Hash128& text_hash, CachedTextPlace place) {
+    std::lock_guard lock(mutex_);
+    texts_[text_hash] = std::move(place);
+}
+
 bool SearchCacheWriter::commit() {
     std::lock_guard lock(mutex_);
     if (failed_) return false;
@@ -132,12 +148,17 @@ bool SearchCacheWriter::commit() {
     put_varint(d, directory_.size());
     for (const auto& [path, entry] : directory_) {
         put_bytes(d, path);
-        for (const Hash128& hash : {entry.page, entry.record}) {
-            put_u64(d, hash.high);
-            put_u64(d, hash.low);
-        }
+        put_hash(d, entry.page);
+        put_hash(d, entry.record);
         put_varint(d, entry.offset);
         put_varint(d, entry.size);
+    }
+    put_varint(d, texts_.size());
+    for (const auto& [hash, place] : texts_) {
+        put_hash(d, hash);
+        put_bytes(d, place.pack);
+        put_varint(d, place.offset);
+        put_varint(d, place.size);
     }
     put_u64(d, size_);
     const bool written = write_all(fd_, d) && ::close(fd_) == 0;

@@ -7,8 +7,9 @@
 // It holds one record per page: its path, the hash of its bytes, and what
 // SearchIndexer::add_page derived from them (title, tokens in key order with
 // their entries, the hash of its text), with token keys instead of one
-// build's token ids. The text itself is not here: it is the previous
-// output's search/text file with that hash, kept or copied from there.
+// build's token ids. The text itself is not here: it is in the previous
+// output's search/pages/ packs, and the file's last part says where each
+// text (by its hash) is, so that the next build copies it from there.
 // A record is used only for the same path and the same bytes, and only when
 // the file was written for the same `key` (the program and what it was told
 // about pages): the cache can be stale or foreign, never wrong. A damaged
@@ -26,6 +27,14 @@
 
 namespace gk {
 
+// Where a page's text is in the output the cache was written with: `size`
+// bytes at `offset` of the pack at `pack` (a path relative to the output).
+struct CachedTextPlace {
+    std::string pack;
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+};
+
 class SearchCacheReader {
 public:
     // Nothing to read when `file` is missing, damaged or written for another key.
@@ -38,6 +47,11 @@ public:
     // Thread-safe.
     std::optional<std::string> find(const std::string& path, const Hash128& bytes_hash) const;
     std::size_t size() const { return records_.size(); }
+    // Where the text whose bytes hash to `text_hash` was written.
+    const CachedTextPlace* text(const Hash128& text_hash) const {
+        const auto found = texts_.find(text_hash);
+        return found == texts_.end() ? nullptr : &found->second;
+    }
 
 private:
     struct Where {
@@ -48,6 +62,7 @@ private:
     };
     int fd_ = -1;
     std::map<std::string, Where> records_;
+    std::map<Hash128, CachedTextPlace> texts_;
 };
 
 class SearchCacheWriter {
@@ -60,6 +75,9 @@ public:
 
     // Thread-safe; a path added twice keeps its last record.
     void add(const std::string& path, const Hash128& bytes_hash, std::string_view record);
+    // Notes where this build wrote the text whose bytes hash to `text_hash`.
+    // Thread-safe.
+    void add_text(const Hash128& text_hash, CachedTextPlace place);
     // Writes the directory and renames the file into place. False (and no
     // file) when it could not be written: the next build reads every page.
     bool commit();
@@ -79,6 +97,7 @@ private:
         std::uint64_t size = 0;
     };
     std::map<std::string, Entry> directory_;
+    std::map<Hash128, CachedTextPlace> texts_;
 };
 
 }  // namespace gk

@@ -370,14 +370,17 @@ SearchIndexer::SearchIndexer(SearchIndexOptions options)
         cache_in_ = std::make_unique<SearchCacheReader>(options_.cache_file, options_.cache_key);
         cache_out_ = std::make_unique<SearchCacheWriter>(options_.cache_file, options_.cache_key);
     }
+    // Checked once here, not per page: a pack is many pages' texts.
+    for (const auto& [hash, previous] : options_.previous_packs)
+        if (still_as_recorded(previous.file)) previous_packs_[previous.path] = &previous;
 }
 
 bool SearchIndexer::wants(const std::string& path) {
     return path.ends_with(".html") && path != "404.html" && !path.starts_with("search/");
 }
 
-std::string SearchIndexer::text_path(std::size_t id) {
-    return std::string(kTextFolder) + std::to_string(id) + ".u16";
+std::string SearchIndexer::pack_path(std::size_t k) {
+    return std::string(kPackFolder) + std::to_string(k) + ".bin";
 }
 
 std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) {
@@ -507,7 +510,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     const std::string text_file = to_utf16le(page.text, page.length16);
     record.text_hash = hash128(text_file);
     if (cache_out_) {
-        // The text itself is in the output (search/text/): its hash finds it.
+        // The text itself is in the output (search/pages/): its hash finds it.
         put_hash(cached, record.text_hash);
         cache_out_->add(path, bytes_hash, cached);
     }
@@ -523,8 +526,9 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 
 // A cache record: title, the number of tokens, per token in key order
 // { key << 1, or a word's length << 1 | 1 and the word; the entry without
-// its id, as bytes }, then the text file, as bytes ("as bytes": varint
-// length, bytes). The ids are this build's, given by interning the keys.
+// its id, as bytes ("as bytes": varint length, bytes) }, then the hash of
+// the page's text (16 bytes). The ids are this build's, given by interning
+// the keys.
 bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start) {
     if (!cache_in_) return false;
     const std::optional<std::string> cached = cache_in_->find(path, bytes_hash);
@@ -576,9 +580,13 @@ bool SearchIndexer::add_cached(const std::string& path, std::string_view record)
     }
     Hash128 text_hash;
     if (!get_hash(record, i, text_hash) || i != record.size()) return false;
-    // The text is taken from the previous output's file: no file, no page.
-    const auto text = options_.previous_texts.find(text_hash);
-    if (text == options_.previous_texts.end() || !still_as_recorded(text->second.file)) return false;
+    // The text is taken from the previous output's pack: no pack, no page.
+    const CachedTextPlace* place = cache_in_->text(text_hash);
+    if (!place) return false;
+    const auto pack = previous_packs_.find(place->pack);
+    if (pack == previous_packs_.end() || place->offset > pack->second->file.size ||
+        place->size > pack->second->file.size - place->offset)
+        return false;
 
     std::vector<std::uint32_t> ids(tokens.size());
     {
@@ -600,7 +608,9 @@ bool SearchIndexer::add_cached(const std::string& path, std::string_view record)
     }
     PageRecord page{path, std::string(title), spill_.append(entries), doc_size, entries.size()};
     page.text_hash = text_hash;
-    page.previous_text = &text->second;
+    page.text_offset = place->offset;
+    page.text_size = place->size;
+    page.previous_pack = pack->second;
     std::lock_guard lock(mutex_);
     records_.push_back(std::move(page));
     ++pages_;
@@ -772,10 +782,10 @@ void SearchIndexer::finish(OutputSink& sink) {
     ShardWriter position_shards(
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, position_digest);
-    // Three independent streams, the largest first (the texts are most of
-    // the index's bytes), so two threads end at about the same time.
+    // Three independent streams, the largest first (the packs' texts are
+    // most of the index's bytes), so two threads end at about the same time.
     const std::function<void()> parts[] = {
-        [&] { write_texts(sink, text_digest); },
+        [&] { write_packs(sink, text_digest); },
         [&] { write_part(order, rank, first_trigram, static_cast<std::uint32_t>(order.size()), true, position_shards); },
         [&] { write_part(order, rank, 0, first_trigram, false, doc_shards); },
     };
@@ -802,30 +812,85 @@ void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink&
     sink.add(path, std::move(bytes));
 }
 
-// Each page's text under its id (records_ are in id order by now), read
-// back from the temporary file one page at a time.
-void SearchIndexer::write_texts(OutputSink& sink, FileDigest& digest) const {
-    for (std::size_t id = 0; id < records_.size(); ++id) {
-        const PageRecord& page = records_[id];
-        const std::string path = text_path(id);
-        digest.add(path, page.text_hash);
-        if (const PreviousOutput* previous = page.previous_text) {
-            // From the cache: the previous output's file, where it was, or
-            // a copy when ids moved.
-            if (previous->path == path) {
-                sink.keep(path, previous->file);
-                continue;
-            }
-            std::optional<std::string> bytes = read_whole_file(previous->file.file);
-            if (!bytes || hash128(*bytes) != page.text_hash)
-                throw std::runtime_error("search index: '" + previous->file.file + "' changed meanwhile");
-            sink.add(path, std::move(*bytes));
-            continue;
-        }
-        std::string bytes;
-        texts_.read(page.text_offset, static_cast<std::size_t>(page.text_size), bytes);
-        sink.add(path, std::move(bytes));
+namespace {
+
+// The previous output's packs, each opened once, for the texts finish()
+// copies from them.
+class PackReader {
+public:
+    PackReader() = default;
+    PackReader(const PackReader&) = delete;
+    PackReader& operator=(const PackReader&) = delete;
+    ~PackReader() {
+        for (const auto& [file, fd] : fds_) ::close(fd);
     }
+    // Appends `size` bytes at `offset` of `file` to `out`; they must hash
+    // to `hash` (the pack was checked when the build began; this catches
+    // a change since).
+    void append(const std::string& file, std::uint64_t offset, std::size_t size, const Hash128& hash,
+                std::string& out) {
+        auto [it, added] = fds_.try_emplace(file, -1);
+        if (added) it->second = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        const std::size_t at = out.size();
+        out.resize(at + size);
+        std::size_t done = 0;
+        while (it->second >= 0 && done < size) {
+            const ssize_t n = ::pread(it->second, out.data() + at + done, size - done,
+                                      static_cast<off_t>(offset + done));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        if (done != size || hash128(std::string_view(out).substr(at)) != hash)
+            throw std::runtime_error("search index: '" + file + "' changed while the site was being built");
+    }
+
+private:
+    std::map<std::string, int> fds_;
+};
+
+}  // namespace
+
+void SearchIndexer::write_facts(std::size_t id, JsonWriter& json) const {
+    const SearchPageInfo& page = info(records_[id].path);
+    json.begin_array().string(records_[id].path).string(records_[id].title).string(page.department);
+    json.string(page.year_label).end_array();
+}
+
+// Pack k holds documents k*pack_docs … in id order (records_ are in id
+// order by now), each its facts (JSON) then its text (UTF-16LE): the texts
+// read back from the temporary file, or, for pages from the cache, copied
+// from the previous output's pack. An edit changes one pack's bytes; the
+// others come out the same, and the writer keeps their files.
+void SearchIndexer::write_packs(OutputSink& sink, FileDigest& digest) const {
+    const std::size_t per_pack = std::max<std::size_t>(1, options_.pack_docs);
+    std::string sizes;
+    put_varint(sizes, records_.size());
+    PackReader previous;
+    for (std::size_t k = 0; k * per_pack < records_.size(); ++k) {
+        const std::string path = pack_path(k);
+        std::string pack;
+        for (std::size_t id = k * per_pack; id < std::min(records_.size(), (k + 1) * per_pack); ++id) {
+            const PageRecord& page = records_[id];
+            JsonWriter json(0);
+            write_facts(id, json);
+            const std::string facts = json.take();
+            pack += facts;
+            const std::uint64_t text_at = pack.size();
+            if (page.previous_pack)
+                previous.append(page.previous_pack->file.file, page.text_offset,
+                                static_cast<std::size_t>(page.text_size), page.text_hash, pack);
+            else
+                texts_.read(page.text_offset, static_cast<std::size_t>(page.text_size), pack);
+            put_varint(sizes, facts.size());
+            put_varint(sizes, page.text_size / 2);
+            if (cache_out_) cache_out_->add_text(page.text_hash, CachedTextPlace{path, text_at, page.text_size});
+        }
+        digest.add(path, pack);
+        sink.add(path, std::move(pack));
+    }
+    digest.add("search/pages.idx", sizes);
+    sink.add("search/pages.idx", std::move(sizes));
 }
 
 void SearchIndexer::write_documents(OutputSink& sink) {
@@ -833,11 +898,7 @@ void SearchIndexer::write_documents(OutputSink& sink) {
     for (std::size_t b = 0; b * block < records_.size(); ++b) {
         JsonWriter json(0);
         json.begin_array();
-        for (std::size_t d = b * block; d < std::min(records_.size(), (b + 1) * block); ++d) {
-            const SearchPageInfo& page = info(records_[d].path);
-            json.begin_array().string(records_[d].path).string(records_[d].title).string(page.department);
-            json.string(page.year_label).end_array();
-        }
+        for (std::size_t d = b * block; d < std::min(records_.size(), (b + 1) * block); ++d) write_facts(d, json);
         json.end_array();
         emit("search/docs/" + std::to_string(b) + ".json", json.take() + "\n", sink);
     }
@@ -875,10 +936,11 @@ void SearchIndexer::write_manifest(const ShardWriter& doc_shards, const ShardWri
     JsonWriter json(0);
     json.begin_object();
     json.key("format").string("gongkai-search");
-    json.key("version").integer(2);
+    json.key("version").integer(3);
     json.key("v").string(digest_.hex());
     json.key("docs").integer(static_cast<std::int64_t>(records_.size()));
     json.key("doc_block").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.doc_block)));
+    json.key("pack_docs").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.pack_docs)));
     json.key("weights").begin_object();
     json.key("title").integer(kWeightTitle).key("heading").integer(kWeightHeading).key("body").integer(kWeightBody);
     json.end_object();

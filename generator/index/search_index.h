@@ -1,7 +1,8 @@
 // The index stage's search part: it reads every rendered page as the render
 // stage produces it, keeps only compact postings and each page's searchable
 // text (in a temporary file, never the pages), and at the end writes the
-// sharded index and the texts under search/ (format: docs/search-format.md).
+// sharded index and the page packs under search/ (format:
+// docs/search-format.md).
 #pragma once
 
 #include <atomic>
@@ -17,6 +18,7 @@
 
 #include "index/search_cache.h"
 #include "index/search_shards.h"
+#include "render/json_writer.h"
 #include "render/output.h"
 
 namespace gk {
@@ -34,6 +36,10 @@ struct SearchIndexOptions {
     std::string title_suffix;  // what the layout appends to every <title>
     std::map<std::string, SearchPageInfo> pages;  // by output path
     std::size_t doc_block = 16;  // documents per docs/<n>.json
+    // Documents per pack (search/pages/<k>.bin). Large, so that the results
+    // a client shows are in one or two packs (one request each); cut by
+    // count, not size, so that an edit rewrites only its own pack.
+    std::size_t pack_docs = 4096;
     // Shard sizes; 0 picks them from the index size (see choose_target).
     std::size_t doc_shard_bytes = 0;
     std::size_t position_shard_bytes = 0;
@@ -45,7 +51,7 @@ struct SearchIndexOptions {
     bool spill = true;
     std::string spill_dir;
     // Threads finish() writes the document shards, the position shards and
-    // the page texts on (the output is the same): 0, two when pages came from
+    // the page packs on (the output is the same): 0, two when pages came from
     // more than one thread (as many as the build's --jobs allow), else one.
     unsigned finish_threads = 0;
     // Where what the index took from each page is kept between builds
@@ -54,11 +60,12 @@ struct SearchIndexOptions {
     // what add_page takes from a page).
     std::string cache_file;
     std::string cache_key;
-    // The previous output's page texts (search/text/<id>.u16) by the hash
-    // of their bytes. The cache keeps only a text's hash: a page is taken
-    // from it only while a text file with that hash is here, still as
-    // recorded, and finish() keeps or copies that file.
-    std::map<Hash128, PreviousOutput> previous_texts;
+    // The previous output's packs (search/pages/), as
+    // ReusableOutputs::files_under gives them. The cache keeps only a text's
+    // hash and where in these packs it was written: a page is taken from
+    // the cache only while that pack is here, still as recorded, and
+    // finish() copies its text from there.
+    std::map<Hash128, PreviousOutput> previous_packs;
 };
 
 // Where the indexer keeps each page's encoded entries until finish(): an
@@ -94,19 +101,19 @@ public:
 
     // Pages that search covers: every HTML page but 404.html and search/ itself.
     static bool wants(const std::string& path);
-    // The output path of the searchable text of the page with document id
-    // `id`: search/text/<id>.u16 (named by id, which the shards carry, so the
-    // client asks for it without waiting for the page's path).
-    static std::string text_path(std::size_t id);
-    static constexpr std::string_view kTextFolder = "search/text/";
+    // The output path of pack `k`: search/pages/<k>.bin, the facts and the
+    // searchable text of documents k*pack_docs … (k+1)*pack_docs−1.
+    static std::string pack_path(std::size_t k);
+    static constexpr std::string_view kPackFolder = "search/pages/";
 
-    // Indexes a page. Thread-safe. Its text file waits for finish(), which
+    // Indexes a page. Thread-safe. Its text waits for finish(), which
     // knows the page's id; `sink` is not used (kept for the callers).
     void add_page(const std::string& path, std::string_view html, OutputSink& sink);
     // Indexes a page the build keeps from the previous output: from the
     // cache when it holds the page with these bytes, else read from the file.
     void keep_page(const std::string& path, const PreviousFile& previous, OutputSink& sink);
-    // Writes manifest.json, the shards, the page texts, the document blocks and facets.
+    // Writes manifest.json, the shards, the packs and their sizes (pages.idx),
+    // the document blocks and facets.
     void finish(OutputSink& sink);
 
     std::size_t pages() const { return pages_; }
@@ -137,12 +144,12 @@ private:
         std::uint64_t offset = 0;
         std::uint64_t doc_size = 0;
         std::uint64_t size = 0;
-        // Where its text file (UTF-16LE) is in texts_, or, for a page
-        // from the cache, the previous output's file that holds it.
+        // Where its text (UTF-16LE) is in texts_, or, for a page from the
+        // cache, in the previous output's pack `previous_pack`.
         std::uint64_t text_offset = 0;
         std::uint64_t text_size = 0;
         Hash128 text_hash{};
-        const PreviousOutput* previous_text = nullptr;  // into options_.previous_texts
+        const PreviousOutput* previous_pack = nullptr;  // into options_.previous_packs
     };
     // Adds a page from its cache record; false (nothing added) when the
     // record is damaged.
@@ -160,7 +167,11 @@ private:
                     std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards);
     const SearchPageInfo& info(const std::string& path) const;
     void emit(const std::string& path, std::string bytes, OutputSink& sink);
-    void write_texts(OutputSink& sink, FileDigest& digest) const;
+    // Each pack, and search/pages.idx: every document's facts and text sizes.
+    void write_packs(OutputSink& sink, FileDigest& digest) const;
+    // One document's facts as the client reads them: [path, title,
+    // department, year label].
+    void write_facts(std::size_t id, JsonWriter& json) const;
     void write_documents(OutputSink& sink);
     void write_facets(OutputSink& sink);
     void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);
@@ -177,10 +188,13 @@ private:
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::vector<PageRecord> records_;
     SpillStore spill_;
-    SpillStore texts_;  // the pages' text files, apart: finish() reads them in one pass
+    SpillStore texts_;  // the pages' texts, apart: finish() reads them in one pass
+    // The previous packs the cache's text places point into, by path: only
+    // those still as recorded when the build began.
+    std::map<std::string, const PreviousOutput*> previous_packs_;
     FileDigest digest_;
     std::size_t pages_ = 0;
-    std::atomic<std::uint64_t> nanoseconds_adding_{0};  // of the text files, then of everything else
+    std::atomic<std::uint64_t> nanoseconds_adding_{0};
     const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
     std::atomic<unsigned> threads_adding_{0};  // threads that called add_page
     std::unique_ptr<SearchCacheReader> cache_in_;   // the previous build's (when cache_file is set)

@@ -129,7 +129,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     search_options.pages = search_page_info(env);
     search_options.cache_file = options.search_cache_file;
     search_options.cache_key = options.search_cache_key + '\n' + search_options.title_suffix;
-    search_options.previous_texts = options.previous_search_texts;
+    search_options.previous_packs = options.previous_search_packs;
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
     PageRecorder sink(indexing);

@@ -130,7 +130,7 @@ TEST_CASE("the previous output's files under a folder are found by the hash of t
     CHECK(page.path == site.disclosure);
     CHECK(page.file.file == site.out + "/" + site.disclosure);
     CHECK(page.file.inode == site.manifest.outputs.at(site.disclosure).inode);
-    CHECK(outputs.files_under("search/text/").empty());
+    CHECK(outputs.files_under("search/pages/").empty());
     CHECK(gk::ReusableOutputs(site.out, nullptr, gk::OutputFingerprints(inputs(2), gk::Hash128{}))
               .files_under("departments/")
               .empty());  // no previous manifest

@@ -36,17 +36,19 @@ struct Built {
     std::size_t from_cache = 0;
 };
 
-using Texts = std::map<Hash128, PreviousOutput>;
+using Packs = std::map<Hash128, PreviousOutput>;
 
 // The index of `pages`, reading and writing the cache `cache` (none: "") for
-// `key`; `texts`: the previous output's text files (texts_on_disk).
+// `key`; `packs`: the previous output's packs (packs_on_disk). Two pages to
+// a pack, so that the pages are in more than one.
 Built build(const std::vector<Page>& pages, const std::string& cache = "", const std::string& key = "k",
-            unsigned threads = 1, const Texts& texts = {}) {
+            unsigned threads = 1, const Packs& packs = {}) {
     SearchIndexOptions options;
     options.title_suffix = " - 站点";
     options.cache_file = cache;
     options.cache_key = key;
-    options.previous_texts = texts;
+    options.pack_docs = 2;
+    options.previous_packs = packs;
     SearchIndexer indexer(options);
     MemorySink sink;
     std::vector<std::jthread> workers;
@@ -60,29 +62,29 @@ Built build(const std::vector<Page>& pages, const std::string& cache = "", const
     return {sink.files(), indexer.pages_from_cache()};
 }
 
-// The text files of a build in `dir`, as the pipeline finds them in the
+// The packs of a build in `dir`, as the pipeline finds them in the
 // previous output for the indexer (ReusableOutputs::files_under).
-Texts texts_on_disk(const Built& built, const fs::path& dir) {
-    Texts texts;
+Packs packs_on_disk(const Built& built, const fs::path& dir) {
+    Packs packs;
     for (const auto& [path, bytes] : built.files) {
-        if (!path.starts_with(SearchIndexer::kTextFolder)) continue;
+        if (!path.starts_with(SearchIndexer::kPackFolder)) continue;
         const fs::path file = dir / path;
         fs::create_directories(file.parent_path());
         std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
         struct stat st;
         REQUIRE(::stat(file.c_str(), &st) == 0);
         const Hash128 hash = hash128(bytes);
-        texts.try_emplace(hash, PreviousOutput{path, PreviousFile{file.string(), bytes.size(),
+        packs.try_emplace(hash, PreviousOutput{path, PreviousFile{file.string(), bytes.size(),
                                                                   st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
                                                                   st.st_ino, hash}});
     }
-    return texts;
+    return packs;
 }
 
 struct Folder {
     fs::path dir = fs::temp_directory_path() / ("gongkai-search-cache-test-" + std::to_string(::getpid()));
     Folder() { fs::create_directories(dir); }
-    fs::path sites = fs::path(dir.string() + "-sites");  // previous outputs' text files
+    fs::path sites = fs::path(dir.string() + "-sites");  // previous outputs' packs
     ~Folder() {
         fs::remove_all(dir);
         fs::remove_all(sites);
@@ -102,38 +104,49 @@ TEST_CASE("pages taken from the cache give the index of pages read anew", "[inde
     std::vector<Page> edited = kPages;
     edited[1] = page("b/index.html", "收入", "<p>三公经费合计1万元。新增一段说明。</p>");
     edited.push_back(page("d/index.html", "其他", "<p>新页面。</p>"));
-    const Built again = build(edited, f.file(), "k", 2, texts_on_disk(first, f.sites / "1"));
+    const Built again = build(edited, f.file(), "k", 2, packs_on_disk(first, f.sites / "1"));
     CHECK(again.from_cache == 2);  // a and c; b changed, d is new
     CHECK(again.files == build(edited).files);
 
     // The cache now describes the edited pages.
-    const Texts texts = texts_on_disk(again, f.sites / "2");
-    CHECK(build(edited, f.file(), "k", 1, texts).from_cache == 4);
-    CHECK(build(kPages, f.file(), "k", 1, texts).from_cache == 2);
+    const Packs packs = packs_on_disk(again, f.sites / "2");
+    CHECK(build(edited, f.file(), "k", 1, packs).from_cache == 4);
+    CHECK(build(kPages, f.file(), "k", 1, packs).from_cache == 2);
 }
 
-TEST_CASE("a cached page's text comes from the previous output: kept, copied when ids moved, or read anew when gone",
+TEST_CASE("a cached page's text is copied from the previous output's pack, or read anew when the pack is gone or changed",
           "[index][search][cache]") {
     Folder f;
-    const Texts texts = texts_on_disk(build(kPages, f.file()), f.sites / "1");
-    SECTION("same ids: every text file is kept") {
-        const Built again = build(kPages, f.file(), "k", 1, texts);
+    const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
+    REQUIRE(packs.size() == 2);  // a and b; c
+    SECTION("same ids: the same packs") {
+        const Built again = build(kPages, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 3);
         CHECK(again.files == build(kPages).files);
     }
-    SECTION("a page added first moves every id: the texts are copied") {
+    SECTION("a page added first moves every id, and texts to other packs") {
         std::vector<Page> more = kPages;
         more.insert(more.begin(), page("0/index.html", "首页", "<p>新的第一页。</p>"));
-        const Built again = build(more, f.file(), "k", 1, texts);
+        const Built again = build(more, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 3);
         CHECK(again.files == build(more).files);
     }
-    SECTION("a text file gone or changed: its page is read anew") {
-        auto it = texts.begin();
-        fs::remove(it->second.file.file);
-        std::ofstream(std::next(it)->second.file.file, std::ios::app) << "x";
-        const Built again = build(kPages, f.file(), "k", 1, texts);
+    const auto pack = [&](const std::string& path) {
+        for (const auto& [hash, previous] : packs)
+            if (previous.path == path) return previous.file.file;
+        FAIL("no pack " << path);
+        return std::string();
+    };
+    SECTION("a pack gone: its pages are read anew") {
+        fs::remove(pack("search/pages/0.bin"));
+        const Built again = build(kPages, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 1);
+        CHECK(again.files == build(kPages).files);
+    }
+    SECTION("a pack changed: its pages are read anew") {
+        std::ofstream(pack("search/pages/1.bin"), std::ios::app) << "x";
+        const Built again = build(kPages, f.file(), "k", 1, packs);
+        CHECK(again.from_cache == 2);
         CHECK(again.files == build(kPages).files);
     }
 }
@@ -141,7 +154,7 @@ TEST_CASE("a cached page's text comes from the previous output: kept, copied whe
 TEST_CASE("a cache written for another program or options, or damaged, is not used", "[index][search][cache]") {
     Folder f;
     const auto expected = build(kPages).files;
-    const Texts texts = texts_on_disk(build(kPages, f.file(), "k"), f.sites / "1");
+    const Packs packs = packs_on_disk(build(kPages, f.file(), "k"), f.sites / "1");
     std::string key = "k";
     SECTION("another key") {
         key = "other";
@@ -159,7 +172,7 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         std::string bytes = read_whole_file(f.file()).value();
         for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
         std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
-        const Built damaged = build(kPages, f.file(), "k", 1, texts);
+        const Built damaged = build(kPages, f.file(), "k", 1, packs);
         CHECK(damaged.from_cache == 2);  // the others are whole
         CHECK(damaged.files == expected);
     }
@@ -168,14 +181,14 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         CHECK(build(kPages, f.file()).files == expected);
     }
     // Every build leaves a whole cache behind, and nothing else.
-    CHECK(build(kPages, f.file(), key, 1, texts).from_cache == 3);
+    CHECK(build(kPages, f.file(), key, 1, packs).from_cache == 3);
     CHECK(std::distance(fs::directory_iterator(f.dir), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("a page kept from the previous output is indexed from the cache without reading it, else from its file",
           "[index][search][cache][keep]") {
     Folder f;
-    const Texts texts = texts_on_disk(build(kPages, f.file()), f.sites / "1");
+    const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
     // The previous output's files: a's is gone, so only the cache can index it.
     const fs::path site = f.dir / "site";
     fs::create_directories(site);
@@ -191,7 +204,8 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
     options.title_suffix = " - 站点";
     options.cache_file = f.file();
     options.cache_key = "k";
-    options.previous_texts = texts;
+    options.pack_docs = 2;
+    options.previous_packs = packs;
     SearchIndexer indexer(options);
     MemorySink sink;
     indexer.keep_page(kPages[0].path, kept(kPages[0]), sink);  // in the cache; its file is gone

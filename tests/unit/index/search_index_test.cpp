@@ -27,8 +27,9 @@ std::string html(const Page& p) {
 
 std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
                                          bool spill = true, const std::string& spill_dir = "",
-                                         unsigned finish_threads = 0) {
+                                         unsigned finish_threads = 0, std::size_t pack_docs = 4096) {
     SearchIndexOptions options;
+    options.pack_docs = pack_docs;
     options.finish_threads = finish_threads;
     options.spill = spill;
     options.spill_dir = spill_dir;
@@ -54,6 +55,34 @@ std::vector<std::string> document_paths(const std::map<std::string, std::string>
         for (auto it = std::sregex_iterator(json.begin(), json.end(), row); it != std::sregex_iterator(); ++it)
             out.push_back((*it)[1]);
     }
+    return out;
+}
+
+// Each document's facts and text, as the client reads them: sizes from
+// search/pages.idx, bytes from the packs search/pages/<k>.bin.
+struct PackedDocument {
+    std::string facts;
+    std::string text;  // UTF-16LE
+    std::size_t pack = 0;
+};
+
+std::vector<PackedDocument> packed_documents(const std::map<std::string, std::string>& files, std::size_t per_pack) {
+    const std::string& sizes = files.at("search/pages.idx");
+    std::size_t i = 0;
+    std::uint64_t n = 0, facts = 0, units = 0;
+    REQUIRE(get_varint(sizes, i, n));
+    std::vector<PackedDocument> out;
+    std::size_t at = 0;
+    for (std::size_t d = 0; d < n; ++d) {
+        if (d % per_pack == 0) at = 0;
+        REQUIRE(get_varint(sizes, i, facts));
+        REQUIRE(get_varint(sizes, i, units));
+        const std::string& pack = files.at("search/pages/" + std::to_string(d / per_pack) + ".bin");
+        REQUIRE(at + facts + 2 * units <= pack.size());
+        out.push_back({pack.substr(at, facts), pack.substr(at + facts, 2 * units), d / per_pack});
+        at += facts + 2 * units;
+    }
+    CHECK(i == sizes.size());
     return out;
 }
 
@@ -223,21 +252,40 @@ TEST_CASE("tiny shards give the same results as one shard", "[index][search]") {
     }
 }
 
-TEST_CASE("each page's text is written as UTF-16 with its title first", "[index][search]") {
+TEST_CASE("each page's text is packed as UTF-16 with its title first, after its facts", "[index][search]") {
     const auto files = build({{"x/index.html", "题", "<p>a𠮷</p>"}});
-    const std::string& text = files.at("search/text/0.u16");
+    const std::vector<PackedDocument> docs = packed_documents(files, 4096);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].facts == "[\"x/index.html\",\"题\",\"\",\"\"]");
     const std::string expected("\x98\x98\x20\x00\x61\x00\x42\xD8\xB7\xDF", 10);  // 题 ␠ a 𠮷
-    CHECK(text == expected);
+    CHECK(docs[0].text == expected);
+    CHECK(files.at("search/pages/0.bin") == docs[0].facts + expected);
+    CHECK(files.at("search/pages.idx") == std::string("\x01\x1C\x05", 3));  // 1 document: 28 bytes of facts, 5 units
 }
 
-TEST_CASE("page texts are named by document id, in path order whatever order pages came in", "[index][search]") {
-    // The client asks for text/<id>.u16 knowing only the id a shard gave it.
-    const auto files = build({{"b/index.html", "乙", ""}, {"c/index.html", "丙", ""}, {"a/index.html", "甲", ""}});
+TEST_CASE("packs hold documents by id, in path order whatever order pages came in, pack_docs to a pack",
+          "[index][search]") {
+    // The client finds a document's facts and text knowing only the id a
+    // shard gave it (and the sizes in pages.idx).
+    const std::vector<Page> pages = {{"b/index.html", "乙", ""}, {"c/index.html", "丙", ""}, {"a/index.html", "甲", ""}};
+    const auto files = build(pages, 0, true, "", 0, 2);
     CHECK(document_paths(files) == std::vector<std::string>{"a/index.html", "b/index.html", "c/index.html"});
-    CHECK(files.at("search/text/0.u16") == std::string("\x32\x75", 2));  // 甲 U+7532: the title, nothing else
-    CHECK(files.at("search/text/1.u16") == std::string("\x59\x4E", 2));  // 乙 U+4E59
-    CHECK(files.at("search/text/2.u16") == std::string("\x19\x4E", 2));  // 丙 U+4E19
-    CHECK(files.count("search/text/3.u16") == 0);
+    const std::vector<PackedDocument> docs = packed_documents(files, 2);
+    REQUIRE(docs.size() == 3);
+    CHECK(docs[0].text == std::string("\x32\x75", 2));  // 甲 U+7532: the title, nothing else
+    CHECK(docs[1].text == std::string("\x59\x4E", 2));  // 乙 U+4E59
+    CHECK(docs[2].text == std::string("\x19\x4E", 2));  // 丙 U+4E19
+    CHECK(docs[2].facts == "[\"c/index.html\",\"丙\",\"\",\"\"]");
+    CHECK(docs[1].pack == 0);
+    CHECK(docs[2].pack == 1);
+    CHECK(files.count("search/pages/2.bin") == 0);
+    CHECK(files.at("search/manifest.json").find("\"pack_docs\":2,") != std::string::npos);
+    // Whatever the pack size, the same documents.
+    const std::vector<PackedDocument> one = packed_documents(build(pages), 4096);
+    for (std::size_t d = 0; d < 3; ++d) {
+        CHECK(one[d].facts == docs[d].facts);
+        CHECK(one[d].text == docs[d].text);
+    }
 }
 
 TEST_CASE("documents, facets and the manifest describe the pages", "[index][search]") {
@@ -249,7 +297,7 @@ TEST_CASE("documents, facets and the manifest describe the pages", "[index][sear
     CHECK(files.at("search/facets.json") ==
           "{\"years\":[\"2020\"],\"departments\":[\"union\"],\"doc_year\":[0,-1],\"doc_department\":[0,-1]}\n");
     const std::string& manifest = files.at("search/manifest.json");
-    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":2,\"v\":\""));
+    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":3,\"v\":\""));
     CHECK(manifest.find("\"docs\":2,") != std::string::npos);
 }
 
@@ -258,7 +306,7 @@ TEST_CASE("only the portal's pages are indexed", "[index][search]") {
     CHECK_FALSE(SearchIndexer::wants("404.html"));
     CHECK_FALSE(SearchIndexer::wants("search/index.html"));
     CHECK_FALSE(SearchIndexer::wants("data/2020.csv"));
-    CHECK(SearchIndexer::text_path(12) == "search/text/12.u16");
+    CHECK(SearchIndexer::pack_path(12) == "search/pages/12.bin");
 }
 
 TEST_CASE("varints and separators", "[index][search]") {
