@@ -869,20 +869,29 @@ void SearchIndexer::write_packs(OutputSink& sink, FileDigest& digest) const {
     PackReader previous;
     for (std::size_t k = 0; k * per_pack < records_.size(); ++k) {
         const std::string path = pack_path(k);
-        std::string pack;
-        for (std::size_t id = k * per_pack; id < std::min(records_.size(), (k + 1) * per_pack); ++id) {
-            const PageRecord& page = records_[id];
+        const std::size_t first = k * per_pack, end = std::min(records_.size(), (k + 1) * per_pack);
+        // Made at its final size: growing a pack of tens of megabytes by
+        // doubling would hold it about twice at the peak of the build.
+        std::vector<std::string> facts(end - first);
+        std::size_t size = 0;
+        for (std::size_t id = first; id < end; ++id) {
             JsonWriter json(0);
             write_facts(id, json);
-            const std::string facts = json.take();
-            pack += facts;
+            facts[id - first] = json.take();
+            size += facts[id - first].size() + records_[id].text_size;
+        }
+        std::string pack;
+        pack.reserve(size);
+        for (std::size_t id = first; id < end; ++id) {
+            const PageRecord& page = records_[id];
+            pack += facts[id - first];
             const std::uint64_t text_at = pack.size();
             if (page.previous_pack)
                 previous.append(page.previous_pack->file.file, page.text_offset,
                                 static_cast<std::size_t>(page.text_size), page.text_hash, pack);
             else
                 texts_.read(page.text_offset, static_cast<std::size_t>(page.text_size), pack);
-            put_varint(sizes, facts.size());
+            put_varint(sizes, facts[id - first].size());
             put_varint(sizes, page.text_size / 2);
             if (cache_out_) cache_out_->add_text(page.text_hash, CachedTextPlace{path, text_at, page.text_size});
         }
