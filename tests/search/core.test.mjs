@@ -4,7 +4,7 @@
 // Usage: SITE=<built demo portal> node --test core.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core, openIndex } from './site_index.mjs';
+import { core, openIndex, readDocuments } from './site_index.mjs';
 
 const site = process.env.SITE;
 
@@ -104,4 +104,197 @@ test('hits come by score, then page order', { skip: !site && 'SITE not set' }, a
     assert.deepEqual(hits, sorted, q);
     assert.ok(hits.some((h, k) => k && h.score === hits[k - 1].score), `${q}: no tie to break`);
   }
+});
+
+// ---- Pages (format 3): pages.idx, packs, and the Range requests of a page
+// of results, on the warm-up's synthetic index and on the built site.
+
+const enc = new TextEncoder();
+
+test('pages.idx gives each page its place in its pack', () => {
+  // Five pages, two per pack: facts 10, 20, 30, 5, 7 bytes; texts 3, 0, 200, 1, 2 units.
+  const idx = new Uint8Array(core.pushVarint([], 5).concat(...[[10, 3], [20, 0], [30, 200], [5, 1], [7, 2]].map(([f, u]) => [...core.pushVarint([], f), ...core.pushVarint([], u)])));
+  const pages = core.parsePagesIndex(idx, 2);
+  assert.equal(pages.count, 5);
+  assert.deepEqual([...pages.start], [0, 16, 0, 430, 0]);
+  assert.deepEqual([...pages.facts], [10, 20, 30, 5, 7]);
+  assert.deepEqual([...pages.units], [3, 0, 200, 1, 2]);
+  // Page 2: pack 1, facts [0, 30), window around position 100: units [76, 172).
+  assert.deepEqual(core.pageRanges(pages, 2, 100), { pack: 1, facts: [0, 30], window: { start: 76, end: 172, total: 200 }, text: [30 + 152, 30 + 344] });
+  // Clamped to the text: page 0 has 3 units.
+  assert.deepEqual(core.pageRanges(pages, 0, 1).window, { start: 0, end: 3, total: 3 });
+  assert.deepEqual(core.pageRanges(pages, 1, 0).text, [36, 36]);
+  assert.throws(() => core.parsePagesIndex(idx.subarray(0, 6), 2), /truncated/);
+});
+
+test('byte ranges are sorted and merged, and make one Range header', () => {
+  assert.deepEqual(core.mergeRanges([[50, 60], [0, 10], [10, 20], [5, 8], [70, 70], [65, 66]]), [[0, 20], [50, 60], [65, 66]]);
+  assert.deepEqual(core.mergeRanges([[50, 60], [0, 10], [65, 66]], 5), [[0, 10], [50, 66]]);
+  assert.equal(core.rangeHeader([[0, 20], [50, 60]]), 'bytes=0-19,50-59');
+  assert.deepEqual(core.parseContentRange('bytes 10-19/100'), [10, 20]);
+  assert.deepEqual(core.parseContentRange('bytes 10-19/*'), [10, 20]);
+  assert.equal(core.parseContentRange('bytes */100'), null);
+});
+
+test('multipart/byteranges bodies are cut by their parts\' Content-Range', () => {
+  const file = new Uint8Array(300).map((_, i) => i % 256);
+  // A part's bytes may hold the boundary itself.
+  file.set(enc.encode('\r\n--B--\r\n'), 100);
+  const body = core.multipartBody(file, [[0, 10], [95, 120], [290, 300]], 'B');
+  const parts = core.responseParts({ status: 206, type: 'multipart/byteranges; boundary=B', bytes: body });
+  assert.deepEqual(parts.map((p) => [p.start, p.end]), [[0, 10], [95, 120], [290, 300]]);
+  for (const p of parts) assert.deepEqual([...p.bytes], [...file.subarray(p.start, p.end)]);
+  assert.deepEqual([...core.bytesFromParts(parts, 100, 110)], [...file.subarray(100, 110)]);
+  assert.equal(core.bytesFromParts(parts, 5, 20), null);
+  // A quoted boundary, LF line ends, and no preamble CRLF.
+  const lf = enc.encode('--"x"\nContent-Range: bytes 3-5/300\n\nabc\n--"x"--\n'.replace(/"x"/g, 'q y'));
+  assert.deepEqual(core.responseParts({ status: 206, type: 'multipart/byteranges; boundary="q y"', bytes: lf }).map((p) => [p.start, p.end, new TextDecoder().decode(p.bytes)]), [[3, 6, 'abc']]);
+  // Cut short: the parts before the cut.
+  assert.deepEqual(core.responseParts({ status: 206, type: 'multipart/byteranges; boundary=B', bytes: body.subarray(0, body.length - 20) }).map((p) => p.start), [0, 95]);
+  // One range: its Content-Range. Not a 206: nothing.
+  assert.deepEqual(core.responseParts({ status: 206, type: 'application/octet-stream', range: 'bytes 5-9/300', bytes: file.subarray(5, 10) }).map((p) => [p.start, p.end]), [[5, 10]]);
+  assert.deepEqual(core.responseParts({ status: 200, bytes: file }), []);
+});
+
+// A server for the synthetic index, answering as told, and what it was asked.
+function fakeServer(index, answer) {
+  const asked = [];
+  return {
+    asked,
+    request: async (path, ranges) => {
+      asked.push({ path: path.replace(/\?.*$/, ''), ranges });
+      const file = index.files.get(path.replace(/\?.*$/, ''));
+      return answer(file, ranges, () => index.request(path, ranges));
+    },
+  };
+}
+
+async function syntheticResults(answer, { queries = ['公务接待'], packDocs = 100 } = {}) {
+  const index = core.syntheticIndex(400);
+  // Packs of `packDocs` pages, from the one synthetic pack.
+  const pages = core.parsePagesIndex(index.files.get('pages.idx'), 400);
+  const whole = index.files.get('pages/0.bin');
+  const manifest = { ...index.manifest, pack_docs: packDocs };
+  const files = new Map(index.files);
+  for (let k = 0; k * packDocs < 400; k++) {
+    const from = pages.start[k * packDocs], to = (k + 1) * packDocs < 400 ? pages.start[(k + 1) * packDocs] : whole.length;
+    files.set(core.packPath(k), whole.subarray(from, to));
+  }
+  const rows = [];
+  for (let d = 0; d < 400; d++) rows.push(JSON.parse(new TextDecoder().decode(whole.subarray(pages.start[d], pages.start[d] + pages.facts[d]))));
+  for (let b = 0; b * 16 < 400; b++) files.set(`docs/${b}.json`, enc.encode(JSON.stringify(rows.slice(16 * b, 16 * b + 16))));
+  const view = { files, request: (path, ranges) => {
+    const file = files.get(path.replace(/\?.*$/, ''));
+    if (ranges.length === 1) return { status: 206, type: 'application/octet-stream', range: `bytes ${ranges[0][0]}-${ranges[0][1] - 1}/${file.length}`, bytes: file.subarray(...ranges[0]) };
+    return { status: 206, type: 'multipart/byteranges; boundary=zz', bytes: core.multipartBody(file, ranges, 'zz') };
+  } };
+  const server = fakeServer(view, answer);
+  const loaded = [];
+  const searcher = new core.Searcher(manifest, async (p) => { loaded.push(p.replace(/\?.*$/, '')); return files.get(p.replace(/\?.*$/, '')); }, server.request);
+  const out = [], marks = [];  // marks: requests made until the end of each query
+  for (const q of queries) {
+    const { hits } = await searcher.search(q);
+    // Ten results across packs: every 31st hit.
+    out.push(await searcher.results(hits.filter((h, i) => i % 31 === 0).slice(0, 10)));
+    marks.push(server.asked.length);
+  }
+  return { out, asked: server.asked, marks, loaded, searcher, rows };
+}
+
+const expectFacts = (results, rows) => {
+  for (const r of results) assert.deepEqual([r.path, r.title, r.department, r.yearLabel], rows[r.doc]);
+};
+
+test('a page of results is one multi-range request per pack touched', async () => {
+  const { out, asked, loaded, rows } = await syntheticResults((file, ranges, ok) => ok());
+  const packs = new Set(asked.map((a) => a.path));
+  assert.equal(asked.length, packs.size, 'one request per pack');
+  assert.ok(packs.size >= 3);
+  assert.ok(asked.some((a) => a.ranges.length > 1));
+  assert.ok(!loaded.some((p) => p.startsWith('docs/')), 'no document block read');
+  assert.equal(out[0].length, 10);
+  expectFacts(out[0], rows);
+  for (const r of out[0]) assert.match(r.window.text, /公务接待/);
+});
+
+test('ranges a server leaves out or coalesces are asked for again, one per request', async () => {
+  // Coalesced: one part from the first range's start to the last's end.
+  const coalesced = await syntheticResults((file, ranges) => {
+    const [s, e] = [ranges[0][0], ranges[ranges.length - 1][1]];
+    return { status: 206, type: 'multipart/byteranges; boundary=c', bytes: core.multipartBody(file, [[s, e]], 'c') };
+  });
+  expectFacts(coalesced.out[0], coalesced.rows);
+  assert.ok(coalesced.out[0].every((r) => r.window));
+  assert.equal(coalesced.asked.length, new Set(coalesced.asked.map((a) => a.path)).size, 'nothing asked twice');
+  // Only the first range sent back (as a single 206): the rest asked for again, singly.
+  const firstOnly = await syntheticResults((file, ranges) => ({ status: 206, type: 'text/plain', range: `bytes ${ranges[0][0]}-${ranges[0][1] - 1}/${file.length}`, bytes: file.subarray(...ranges[0]) }), { queries: ['公务接待', '预算'] });
+  for (const results of firstOnly.out) {
+    expectFacts(results, firstOnly.rows);
+    assert.ok(results.every((r) => r.window), 'every snippet read');
+  }
+  assert.equal(firstOnly.searcher.rangeMode, 'single', 'from then on one range per request');
+  assert.ok(firstOnly.asked.filter((a) => a.ranges.length > 1).length <= new Set(firstOnly.asked.map((a) => a.path)).size);
+});
+
+test('a server that ignores multi-range, then Range, still gives results', async () => {
+  // Multi-range answered with the whole file: one range per request from then on.
+  const single = await syntheticResults((file, ranges, ok) => (ranges.length > 1 ? { status: 200 } : ok()), { queries: ['公务接待', '预算'] });
+  assert.equal(single.searcher.rangeMode, 'single');
+  for (const results of single.out) {
+    expectFacts(results, single.rows);
+    assert.ok(results.every((r) => r.window));
+  }
+  const multiAsked = single.asked.filter((a) => a.ranges.length > 1);
+  assert.ok(multiAsked.length >= 1 && multiAsked.every((a) => single.asked.indexOf(a) < single.marks[0]), 'multi-range not tried again');
+  // Range ignored: facts from the document blocks, no snippets, and no more Range requests.
+  const none = await syntheticResults(() => ({ status: 200 }), { queries: ['公务接待', '预算'] });
+  assert.equal(none.searcher.rangeMode, 'none');
+  for (const results of none.out) {
+    assert.equal(results.length, 10);
+    expectFacts(results, none.rows);
+    assert.ok(results.every((r) => r.window === null));
+  }
+  assert.ok(none.loaded.some((p) => p.startsWith('docs/')));
+  assert.equal(none.marks[1], none.marks[0], 'no Range request after the server was found to ignore them');
+});
+
+test('a 416, a failed request or a bad part leaves a result without snippet, never without facts', async () => {
+  for (const answer of [() => ({ status: 416 }), () => { throw new Error('offline'); }, () => ({ status: 500 }),
+    (file, ranges) => ({ status: 206, type: 'multipart/byteranges; boundary=b', bytes: enc.encode('--b\r\nContent-Range: bytes 0-3/9\r\n\r\nnot json--b--') })]) {
+    const { out, rows } = await syntheticResults(answer);
+    assert.equal(out[0].length, 10);
+    expectFacts(out[0], rows);
+  }
+});
+
+test('results read once are not asked for again', async () => {
+  const { asked } = await syntheticResults((file, ranges, ok) => ok(), { queries: ['公务接待', '公务接待'] });
+  assert.equal(asked.length, new Set(asked.map((a) => a.path)).size);
+});
+
+test('results from the built site\'s packs match its document blocks and texts', { skip: !site && 'SITE not set' }, async () => {
+  const { searcher, read } = await openIndex(site);
+  const docs = await readDocuments(site);
+  for (const q of ['人员经费', '2020', '工会', 'budget']) {
+    const { hits, segments } = await searcher.search(q);
+    read.length = 0;
+    const results = await searcher.results(hits.slice(0, 10));
+    assert.ok(!read.some((r) => r.path.startsWith('docs/')), q);
+    assert.equal(read.length, new Set(read.map((r) => r.path)).size, `${q}: one request per pack`);
+    for (const r of results) {
+      const doc = docs[r.doc];
+      assert.deepEqual([r.path, r.title, r.department, r.yearLabel], [doc.path, doc.title, doc.department, doc.yearLabel]);
+      const hit = hits.find((h) => h.doc === r.doc);
+      const win = core.snippetWindow(hit.snippet);
+      assert.equal(r.window.text, doc.body.slice(win.start, win.end).replace(/^[\udc00-\udfff]/, '').replace(/[\ud800-\udbff]$/, ''));
+      assert.equal(r.window.total, doc.body.length);
+      assert.ok(core.findMatches(r.window.text, segments).length > 0, `${q}: ${r.window.text}`);
+    }
+  }
+});
+
+test('the warm-up runs the search and the results on its own index', async () => {
+  const steps = core.warmUpSteps(1);
+  assert.ok(steps.length >= 3);
+  for (const step of steps) await step();
 });

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
 import { serve } from './serve.mjs';
 import { core, readDocuments, expectedMatches } from './site_index.mjs';
 
@@ -56,7 +57,7 @@ async function results(page) {
     title: li.querySelector('.search-result-title a').textContent,
     href: li.querySelector('.search-result-title a').getAttribute('href'),
     meta: li.querySelector('.search-result-meta')?.textContent ?? '',
-    snippet: li.querySelector('.search-snippet').textContent,
+    snippet: li.querySelector('.search-snippet')?.textContent ?? null,
     marks: [...li.querySelectorAll('.search-snippet mark')].map((m) => m.textContent),
   })));
 }
@@ -138,7 +139,7 @@ test('results are reached and opened with the keyboard', async () => {
   await page.keyboard.press('Enter');
   const shown = await results(page);
   assert.ok(shown.length >= 2);
-  assert.match(page.url(), /\?q=%E5%8C%BA/);
+  await page.waitForURL(/\?q=%E5%8C%BA/);  // set once the results are shown
   await page.focus('#search-results > li:first-child a');
   await Promise.all([page.waitForURL(/departments\//), page.keyboard.press('Enter')]);
   assert.equal(page.url(), new URL(shown[0].href, server.url + 'search/index.html').href);
@@ -185,49 +186,110 @@ test('without JavaScript the page says that search needs it', async () => {
   await context.close();
 });
 
+// The packs (search/pages/<k>.bin) that a page of results touches, from its links.
+function packsOf(shown) {
+  const manifest = JSON.parse(readFileSync(site + '/search/manifest.json', 'utf8'));
+  const ids = shown.map((r) => docs.findIndex((d) => '../' + d.path === r.href));
+  assert.ok(ids.every((id) => id >= 0));
+  return [...new Set(ids.map((id) => Math.floor(id / manifest.pack_docs)))].sort((a, b) => a - b);
+}
+
+const packRequests = (sent) => sent.filter((s) => /\/search\/pages\/\d+\.bin$/.test(s.path));
+
 test('the search page loads only the index files it needs', async () => {
   server.sent.length = 0;
   const { page, context } = await open('q=' + encodeURIComponent('人员经费'));
   await results(page);
   const index = server.sent.filter((s) => s.path.includes('/search/') && !s.path.endsWith('index.html'));
   const shards = index.filter((s) => /\/search\/[dp]\//.test(s.path));
-  const total = (await import('node:fs')).readdirSync(site + '/search/d').length + (await import('node:fs')).readdirSync(site + '/search/p').length;
+  const total = readdirSync(site + '/search/d').length + readdirSync(site + '/search/p').length;
   assert.ok(shards.length > 0 && shards.length <= 6, `${shards.length} shards of ${total}`);
   assert.ok(index.some((s) => s.path.endsWith('/search/manifest.json')));
-  // Snippets come by Range requests, not whole text files.
-  const texts = index.filter((s) => s.path.includes('/search/text/'));
-  assert.ok(texts.length > 0 && texts.every((s) => s.bytes <= 192), JSON.stringify(texts));
+  assert.equal(index.filter((s) => s.path.endsWith('/search/pages.idx')).length, 1);
+  // Facts and snippets come by Range requests, not whole packs nor document blocks.
+  const packs = packRequests(index);
+  assert.ok(packs.length > 0 && packs.every((s) => s.status === 206 && s.bytes < 16384), JSON.stringify(packs));
+  assert.deepEqual(index.filter((s) => /\/search\/(docs|text)\//.test(s.path)), []);
   await context.close();
 });
 
-test('snippet texts are asked for with the document blocks, not after them', async () => {
-  // Two dependent stages after a query: shards, then document blocks and
-  // text slices together (text/<id>.u16 needs only the id a shard gave).
-  // Document blocks are held back until a text request has come; a client
-  // that waited for a block before asking for texts would stall here.
-  let textAsked, late = 0;
-  const texts = new Promise((resolve) => { textAsked = resolve; });
-  const held = await serve(site, {
-    prefix: '/sub/portal/',
-    hold: async (path) => {
-      if (path.includes('/search/text/')) textAsked();
-      if (!path.includes('/search/docs/')) return;
-      const timeout = new Promise((resolve) => setTimeout(() => resolve('late'), 3000));
-      if (await Promise.race([texts, timeout]) === 'late') late++;
-    },
-  });
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(held.url + 'search/index.html?q=' + encodeURIComponent('人员经费'));
-    assert.ok((await results(page)).length > 0);
-    assert.equal(late, 0, 'document blocks were held until their timeout: texts were asked for only after them');
-    assert.ok(held.sent.some((s) => s.path.includes('/search/docs/')));
+test('a page of results is one request per pack it touches', async () => {
+  for (const q of ['人员经费', '2020', '工会']) {
+    server.sent.length = 0;
+    const { page, context, errors } = await open('q=' + encodeURIComponent(q));
+    const shown = await results(page);
+    assert.ok(shown.every((r) => r.snippet), q);
+    const packs = packRequests(server.sent);
+    assert.deepEqual(packs.map((s) => Number(/(\d+)\.bin$/.exec(s.path)[1])).sort((a, b) => a - b), packsOf(shown), q);
+    assert.ok(packs.every((s) => s.range && s.status === 206), JSON.stringify(packs));
+    // Ten results: the facts and window of each, in a few merged ranges per pack.
+    assert.ok(packs.some((s) => s.range.includes(',')), `${q}: no multi-range request: ${JSON.stringify(packs)}`);
+    assert.deepEqual(server.sent.filter((s) => /\/search\/(docs|text)\//.test(s.path)), [], q);
+    // More results: one request per pack again.
+    server.sent.length = 0;
+    if (await page.isVisible('#search-more')) {
+      await page.click('#search-more');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+      const next = (await page.$$eval('#search-results > li a', (as) => as.map((a) => ({ href: a.getAttribute('href') })))).slice(10);
+      assert.deepEqual(packRequests(server.sent).map((s) => Number(/(\d+)\.bin$/.exec(s.path)[1])).sort((a, b) => a - b), packsOf(next), q);
+    }
+    assert.deepEqual(errors, []);
     await context.close();
-  } finally {
-    await held.close();
   }
 });
+
+// The same queries from a server that answers several ranges with the whole
+// file (as some hosts do), and from one that ignores Range: the same results,
+// with snippets by one range per request, or without snippets.
+// (no-store: Chromium would otherwise answer Range requests from a whole pack it kept.)
+for (const [what, options, snippets] of [['multi-range', { multiRange: false }, true], ['Range', { ranges: false, cacheControl: 'no-store' }, false]]) {
+  test(`a server that ignores ${what} still gives the results`, async () => {
+    const plain = await serve(site, { prefix: '/sub/portal/', ...options });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      let afterFirst = 0;
+      for (const [k, q] of ['人员经费', '2020', '三公经费'].entries()) {
+        if (k === 0) {
+          await page.goto(plain.url + 'search/index.html?q=' + encodeURIComponent(q));
+        } else {
+          await page.fill('#search-q', q);
+          await page.press('#search-q', 'Enter');
+          await page.waitForFunction((n) => performance.getEntriesByName('search:query').length === n, k + 1);
+        }
+        const shown = await results(page);
+        const want = expectedMatches(docs, q);
+        assert.equal(await status(page), `找到 ${want.length} 个页面`, q);
+        assert.equal(shown.length, Math.min(10, want.length), q);
+        for (const r of shown) {
+          assert.ok(pathsOf(want).includes(r.href), `${q}: ${r.href}`);
+          assert.equal(r.title, docs.find((d) => '../' + d.path === r.href).title, q);
+          if (snippets) assert.ok(r.marks.includes(q), `${q}: ${JSON.stringify(r)}`);
+          else assert.equal(r.snippet, null);
+        }
+        if (k === 0) afterFirst = packRequests(plain.sent).length;
+      }
+      const packs = packRequests(plain.sent);
+      if (snippets) {
+        // The first query's multi-range requests had whole packs (dropped
+        // unread) for answers; from then on, one range per request.
+        assert.ok(packs.some((s) => s.status === 200));
+        assert.ok(packs.every((s) => (s.status === 200) === s.range.includes(',')), JSON.stringify(packs));
+        assert.ok(packs.slice(afterFirst).every((s) => s.status === 206), JSON.stringify(packs));
+      } else {
+        // Whole packs (dropped unread) for the first query only, then the document blocks.
+        assert.ok(packs.length >= 1 && packs.length === afterFirst, JSON.stringify(packs));
+        assert.ok(plain.sent.some((s) => s.path.includes('/search/docs/')));
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await plain.close();
+    }
+  });
+}
 
 test('the page reads the manifest once, with the page, before any query', async () => {
   server.sent.length = 0;
@@ -235,6 +297,7 @@ test('the page reads the manifest once, with the page, before any query', async 
   await page.waitForFunction(() => document.querySelector('#search').classList.contains('search--index-ready'));
   const manifests = () => server.sent.filter((s) => s.path.endsWith('/search/manifest.json')).length;
   assert.equal(manifests(), 1, 'the preload and the script share one download');
+  assert.equal(server.sent.filter((s) => s.path.endsWith('/search/pages.idx')).length, 1, 'pages.idx read before any query');
   await page.fill('#search-q', '人员经费');
   await page.press('#search-q', 'Enter');
   await results(page);

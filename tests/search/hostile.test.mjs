@@ -41,6 +41,8 @@ for (const query of ['<script>alert(1)</script>', 'onerror=alert(1)', '{{label.n
     const found = await page.$$eval('#search-results > li', (items) => items.map((li) => li.textContent));
     assert.ok(found.length > 0, `${query} found nothing`);
     assert.ok(found.some((t) => t.includes(query)), `${query} not shown literally: ${found[0]}`);
+    // Each with its snippet, read from the packs like its title.
+    assert.equal(await page.$$eval('#search-results > li .search-snippet', (s) => s.length), found.length);
     // Only the elements the client makes: li, h2, a, p, mark.
     const tags = await page.$$eval('#search-results *', (els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))]);
     assert.deepEqual(tags.filter((t) => !['li', 'h2', 'a', 'p', 'mark'].includes(t)), []);

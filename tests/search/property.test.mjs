@@ -2,7 +2,9 @@
 // characters, Chinese, punctuation, digits and letters mixed), the search
 // result set is exactly the set of pages that the documented semantics
 // match: a run of characters where the text contains it, a word where a word
-// of the page begins with it. Runs the client's core on the built index.
+// of the page begins with it; and the first page of results, read from the
+// packs, shows each page's facts and a snippet with the query in it. Runs
+// the client's core on the built index.
 // Usage: node --test property.test.mjs   (SITE=<built demo portal>)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,9 +37,20 @@ test('random substrings of the pages find exactly the pages that contain them', 
     if (!query.trim()) continue;
     const segments = core.parseQuery(query);
     if (segments.every((s) => s.kind === 'run') && segments.length === 1) cjk++; else mixed++;
-    const got = (await searcher.search(query)).hits.map((h) => h.doc).sort((a, b) => a - b);
+    const result = await searcher.search(query);
+    const got = result.hits.map((h) => h.doc).sort((a, b) => a - b);
     const want = expectedMatches(docs, query);
     assert.deepEqual(got, want, `query ${JSON.stringify(query)}`);
+    // The first page of results, read from the packs: each one's facts, and
+    // a snippet window that shows the query's longest segment.
+    if (n % 10 === 0) {
+      const longest = segments.reduce((a, s) => (s.text.length > a.text.length ? s : a));
+      for (const r of await searcher.results(result.hits.slice(0, 10))) {
+        assert.equal(r.path, docs[r.doc].path);
+        assert.ok(r.window && core.findMatches(r.window.text, [longest]).length > 0,
+          `query ${JSON.stringify(query)}: window ${JSON.stringify(r.window)} of ${r.path}`);
+      }
+    }
     // The page the substring came from is found, unless the substring
     // starts inside a word (words are found by their beginning).
     const midWord = segments[0].kind === 'word' && at > 0 && core.charClass(chars[at - 1].codePointAt(0)) === 1;

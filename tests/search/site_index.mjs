@@ -7,27 +7,53 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const core = await import(join(here, '../../themes/default/assets/search-core.js'));
 
+// A Searcher on the index of `site`, its files read from disk; `request`
+// answers Range requests as nginx does (multipart/byteranges for several).
 export async function openIndex(site) {
   const dir = join(site, 'search');
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   const read = [];  // paths read, for byte counts
+  const file = async (path) => new Uint8Array(await readFile(join(dir, path.replace(/\?.*$/, ''))));
   const load = async (path) => {
-    const clean = path.replace(/\?.*$/, '');
-    const bytes = new Uint8Array(await readFile(join(dir, clean)));
-    read.push({ path: clean, bytes: bytes.length });
+    const bytes = await file(path);
+    read.push({ path: path.replace(/\?.*$/, ''), bytes: bytes.length });
     return bytes;
   };
-  return { searcher: new core.Searcher(manifest, load), manifest, read, dir };
+  const request = async (path, ranges) => {
+    const bytes = await file(path);
+    const clean = path.replace(/\?.*$/, '');
+    if (ranges.length === 1) {
+      const [s, e] = ranges[0];
+      read.push({ path: clean, bytes: e - s, ranges });
+      return { status: 206, type: 'application/octet-stream', range: `bytes ${s}-${e - 1}/${bytes.length}`, bytes: bytes.slice(s, e) };
+    }
+    const body = core.multipartBody(bytes, ranges, 'test-boundary');
+    read.push({ path: clean, bytes: body.length, ranges });
+    return { status: 206, type: 'multipart/byteranges; boundary=test-boundary', range: null, bytes: body };
+  };
+  return { searcher: new core.Searcher(manifest, load, request), manifest, read, dir, load, request };
 }
 
-// doc id -> {path, text} for every document, from docs/*.json and text/*.u16.
+// doc id -> {id, path, title, department, yearLabel, body} for every
+// document: facts and text from pages.idx and the packs (pages/<k>.bin),
+// each checked against its row of docs/<n>.json.
 export async function readDocuments(site) {
   const { searcher, manifest, dir } = await openIndex(site);
+  const pages = core.parsePagesIndex(new Uint8Array(await readFile(join(dir, 'pages.idx'))), manifest.pack_docs);
+  if (pages.count !== manifest.docs) throw new Error(`pages.idx: ${pages.count} documents, manifest: ${manifest.docs}`);
   const docs = [];
+  let pack = null;
   for (let d = 0; d < manifest.docs; d++) {
+    if (d % manifest.pack_docs === 0) pack = new Uint8Array(await readFile(join(dir, core.packPath(d / manifest.pack_docs))));
+    const at = pages.start[d], text = at + pages.facts[d];
+    const facts = JSON.parse(new TextDecoder().decode(pack.subarray(at, text)));
     const doc = await searcher.document(d);
-    const bytes = new Uint8Array(await readFile(join(dir, doc.text)));
-    docs.push({ ...doc, id: d, body: core.sliceText(bytes, 0, 0, bytes.length / 2) });
+    if (JSON.stringify(Object.values(doc)) !== JSON.stringify(facts.map((x) => x || ''))) {
+      throw new Error(`document ${d}: pack facts ${JSON.stringify(facts)} differ from docs block ${JSON.stringify(doc)}`);
+    }
+    const body = core.decodeUtf16(pack.subarray(text, text + 2 * pages.units[d]));
+    if (body.length !== pages.units[d]) throw new Error(`document ${d}: pack cut short`);
+    docs.push({ ...doc, id: d, body });
   }
   return docs;
 }

@@ -1,6 +1,7 @@
 // A static file server for a generated site on 127.0.0.1, on a free port.
 // Like a plain web host: a folder address serves its index.html, an unknown
-// address serves 404.html with status 404.
+// address serves 404.html with status 404, Range requests (several ranges
+// too) get a 206.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -36,7 +37,24 @@ function resolveFile(root, urlPath) {
   return null;
 }
 
-// Resolves to { url, close() }; url ends with "/". `extra` maps an address
+// The ranges of a `Range: bytes=a-b,c-,-n` header as [start, end]
+// (inclusive), those past the end dropped; null without one (or of another form).
+function parseRanges(header, size) {
+  const m = /^bytes=(.+)$/.exec(header ?? "");
+  if (!m) return null;
+  const out = [];
+  for (const spec of m[1].split(",")) {
+    const r = /^\s*(\d*)-(\d*)\s*$/.exec(spec);
+    if (!r || (!r[1] && !r[2])) return null;
+    const [start, end] = r[1] ? [Number(r[1]), r[2] ? Number(r[2]) : size - 1] : [Math.max(0, size - Number(r[2])), size - 1];
+    if (r[1] && r[2] && Number(r[2]) < Number(r[1])) return null;
+    if (start < size && end >= start) out.push([start, Math.min(end, size - 1)]);
+  }
+  return out;
+}
+
+// Resolves to { url, close() }; url ends with "/". Range requests are
+// answered as a static host does. `extra` maps an address
 // path to a file outside the site (test tools the page loads, such as axe):
 // served cacheable, so Chromium compiles them once.
 export function serveSite(root, extra = {}) {
@@ -58,10 +76,38 @@ export function serveSite(root, extra = {}) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    res.writeHead(status, {
-      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
-    });
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const size = fs.statSync(file).size;
+    const ranges = status === 200 ? parseRanges(req.headers.range, size) : null;
+    if (ranges && ranges.length === 0) {
+      res.writeHead(416, { "content-range": `bytes */${size}`, "cache-control": "no-store" }).end();
+      return;
+    }
+    if (ranges) {
+      // As nginx does (the search page reads its packs so): one range, a
+      // 206 with its Content-Range; several, a 206 multipart/byteranges.
+      const fd = fs.openSync(file, "r");
+      const part = ([start, end]) => {
+        const buffer = Buffer.alloc(end - start + 1);
+        fs.readSync(fd, buffer, 0, buffer.length, start);
+        return buffer;
+      };
+      let body, headers;
+      if (ranges.length === 1) {
+        body = part(ranges[0]);
+        headers = { "content-type": type, "content-range": `bytes ${ranges[0][0]}-${ranges[0][1]}/${size}` };
+      } else {
+        const boundary = "00000000000000000001";
+        body = Buffer.concat([...ranges.flatMap((r) => [
+          Buffer.from(`\r\n--${boundary}\r\ncontent-type: ${type}\r\ncontent-range: bytes ${r[0]}-${r[1]}/${size}\r\n\r\n`), part(r)]),
+          Buffer.from(`\r\n--${boundary}--\r\n`)]);
+        headers = { "content-type": `multipart/byteranges; boundary=${boundary}` };
+      }
+      fs.closeSync(fd);
+      res.writeHead(206, { ...headers, "content-length": body.length, "cache-control": "no-store" }).end(body);
+      return;
+    }
+    res.writeHead(status, { "content-type": type, "accept-ranges": "bytes", "cache-control": "no-store" });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {

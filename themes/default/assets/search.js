@@ -6,14 +6,19 @@
 // sub-path.
 //
 // Timing: the page starts reading the index (manifest.json, preloaded by the
-// page's <link rel="preload">) as soon as it loads, not when the first query
-// comes; it keeps every index file it read, and every snippet's text, in
+// page's <link rel="preload">, then pages.idx) as soon as it loads, not when
+// the first query comes, and, when it came without a query, warms the
+// search code up on a small index made in memory while it is idle. A page of
+// results costs, after the shards, one request per pack of pages touched
+// (a multi-range request for the results' facts and snippet windows). It
+// keeps every index file it read, and every result's facts and snippet, in
 // memory, so a query asked again downloads nothing. Each query leaves
 // performance marks: `search:submit` when it starts, `search:ranked` when the
 // result list is known, `search:shown` when the first page of results, with
 // snippets, is in the document; and the measure `search:query` between the
-// first and the last (bench/search_bench.mjs reads it).
-import { Searcher, buildSnippet, snippetWindow, sliceText, textPath } from './search-core.js';
+// first and the last (bench/search_bench.mjs reads it). The URL (?q=) is set
+// after that: the first history.replaceState of a page is slow.
+import { Searcher, buildSnippet, rangeHeader, warmUpSteps } from './search-core.js';
 
 const PAGE_SIZE = 10;
 
@@ -30,18 +35,25 @@ async function loadBytes(url, init) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// Units [start, end) of a page's text file, by a Range request; a server
-// that ignores Range sends the whole file, which works too.
-async function loadTextUnits(url, start, end) {
-  const response = await fetch(url, { headers: { Range: `bytes=${start * 2}-${end * 2 - 1}` } });
-  if (response.status === 416) return { bytes: new Uint8Array(0), offset: start, total: start };
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (response.status === 206) {
-    const m = /\/(\d+)\s*$/.exec(response.headers.get('Content-Range') || '');
-    return { bytes, offset: start, total: m ? Number(m[1]) / 2 : start + bytes.length / 2 };
+// Byte ranges of a file in one request (Searcher's `request`). Only a 206
+// of about the size asked for is read: a server that ignores Range sends
+// the whole pack (megabytes), which is dropped at once, as is a response
+// that coalesced far ranges into one huge one.
+async function requestRanges(url, ranges) {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { Range: rangeHeader(ranges) }, signal: controller.signal });
+  const asked = ranges.reduce((n, [s, e]) => n + e - s, 0);
+  const length = Number(response.headers.get('Content-Length'));
+  if (response.status !== 206 || length > 2 * asked + 65536) {
+    controller.abort();
+    return { status: response.status === 206 ? 200 : response.status };
   }
-  return { bytes, offset: 0, total: bytes.length / 2 };
+  return {
+    status: 206,
+    type: response.headers.get('Content-Type'),
+    range: response.headers.get('Content-Range'),
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 // The manifest: the page preloads it (<link rel="preload" as="fetch">), so
@@ -65,7 +77,6 @@ function start(root) {
   let generation = 0;
   let shown = 0;
   let current = null;
-  const snippets = new Map();  // text URL + window -> Promise of {bytes, offset, total}
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') || '';
@@ -76,77 +87,85 @@ function start(root) {
 
   function getSearcher() {
     if (!searcher) {
-      searcher = loadManifest().then((manifest) => {
-        root.classList.add('search--index-ready');
-        return new Searcher(manifest, (path) => loadBytes(path));
+      // The manifest, then pages.idx (where each page's facts and text
+      // are in the packs): both are read before the first query.
+      searcher = loadManifest().then(async (manifest) => {
+        const s = new Searcher(manifest, (path) => loadBytes(path), requestRanges);
+        await s.pagesIndex();
+        return s;
       });
       searcher.catch(() => { searcher = null; });  // tried again by the next query
     }
     return searcher;
   }
 
-  function snippetText(s, doc, win) {
-    const url = s.url(textPath(doc));
-    const key = `${url}#${win.start}-${win.end}`;
-    if (!snippets.has(key)) {
-      const p = loadTextUnits(url, win.start, win.end);
-      p.catch(() => snippets.delete(key));
-      snippets.set(key, p);
-    }
-    return snippets.get(key);
+  // Once the index is read, and before the first query, the search's code
+  // runs a few times on a small index made in memory, one short step per
+  // idle moment (typing is never kept waiting), so that the first query
+  // runs compiled code. Skipped when the page came with a query (it runs
+  // at once) and stopped by the first query. The page is marked
+  // search--index-ready when its index is read and the warm-up is over.
+  let warming = !input.value.trim();
+  const ready = () => root.classList.add('search--index-ready');
+  function warmUp() {
+    const steps = warmUpSteps();
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1));
+    const next = () => {
+      if (warming && steps.length) {
+        steps.shift()().then(() => idle(next), () => { warming = false; ready(); });
+        return;
+      }
+      // The first history.replaceState of a page costs more than the
+      // next ones: paid here, not after the first query.
+      if (warming) history.replaceState(history.state, '', location.href);
+      warming = false;
+      ready();
+    };
+    idle(next);
   }
 
-  function updateUrl() {
-    const p = new URLSearchParams();
-    if (input.value.trim()) p.set('q', input.value.trim());
-    if (year.value) p.set('year', year.value);
-    if (department.value) p.set('department', department.value);
-    const query = p.toString();
-    history.replaceState(null, '', query ? `?${query}` : location.pathname);
-  }
-
-  // The page's facts and its snippet's text are asked for at once: the text
-  // file is named by the page's id, which the search result already has.
-  async function renderResult(s, hit, segments) {
-    const win = snippetWindow(hit.snippet);
-    const [doc, text] = await Promise.all([s.document(hit.doc), snippetText(s, hit.doc, win)]);
-    const windowText = sliceText(text.bytes, text.offset, win.start, win.end);
+  // A result as shown: its title (a link), department and year, and its
+  // snippet when the page's text could be read.
+  function renderResult(r, segments) {
     const li = document.createElement('li');
     const title = document.createElement('h2');
     title.className = 'search-result-title';
     const a = document.createElement('a');
-    a.href = '../' + doc.path;
-    a.textContent = doc.title;
+    a.href = '../' + r.path;
+    a.textContent = r.title;
     title.append(a);
     li.append(title);
-    const metaParts = [doc.department, doc.yearLabel].filter(Boolean);
+    const metaParts = [r.department, r.yearLabel].filter(Boolean);
     if (metaParts.length) {
       const meta = document.createElement('p');
       meta.className = 'search-result-meta';
       meta.textContent = metaParts.join(labels.labelSeparator);
       li.append(meta);
     }
-    const snippet = document.createElement('p');
-    snippet.className = 'search-snippet';
-    for (const piece of buildSnippet(windowText, segments, win.start > 0, win.end < text.total)) {
-      if (piece.mark) {
-        const mark = document.createElement('mark');
-        mark.textContent = piece.text;
-        snippet.append(mark);
-      } else {
-        snippet.append(document.createTextNode(piece.text === '…' ? labels.labelEllipsis : piece.text));
+    if (r.window) {
+      const w = r.window;
+      const snippet = document.createElement('p');
+      snippet.className = 'search-snippet';
+      for (const piece of buildSnippet(w.text, segments, w.start > 0, w.end < w.total)) {
+        if (piece.mark) {
+          const mark = document.createElement('mark');
+          mark.textContent = piece.text;
+          snippet.append(mark);
+        } else {
+          snippet.append(document.createTextNode(piece.text === '…' ? labels.labelEllipsis : piece.text));
+        }
       }
+      li.append(snippet);
     }
-    li.append(snippet);
     return li;
   }
 
-  // The next page of results: every result's facts and snippet are read in
-  // parallel, and the page is shown at once, with its count.
+  // The next page of results: every result's facts and snippet are read at
+  // once (one request per pack), and the page is shown at once, with its count.
   async function showMore(focusFirst, gen = generation, statusText = null) {
     const s = await getSearcher();
     const batch = current.hits.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(batch.map((h) => renderResult(s, h, current.segments)));
+    const items = (await s.results(batch)).map((r) => renderResult(r, current.segments));
     if (gen !== generation) return;
     if (statusText !== null) status.textContent = statusText;
     list.append(...items);
@@ -155,16 +174,32 @@ function start(root) {
     if (focusFirst && items.length) items[0].querySelector('a').focus();
   }
 
-  async function run() {
+  // The URL of the query being shown (?q=, filters), set once its results
+  // are on the page: history.replaceState costs a new page 10-20 ms.
+  function queryUrl() {
+    const p = new URLSearchParams();
+    if (input.value.trim()) p.set('q', input.value.trim());
+    if (year.value) p.set('year', year.value);
+    if (department.value) p.set('department', department.value);
+    const query = p.toString();
+    return query ? `?${query}` : location.pathname;
+  }
+
+  async function run(url = null) {
     const gen = ++generation;
     list.replaceChildren();
     more.hidden = true;
     shown = 0;
     const q = input.value.trim();
+    const setUrl = () => {
+      if (url !== null && gen === generation) history.replaceState(null, '', url);
+    };
     if (!q) {
       status.textContent = labels.labelEmpty;
+      setUrl();
       return;
     }
+    warming = false;  // a query comes first: no more warm-up
     performance.mark('search:submit');
     status.textContent = labels.labelLoading;
     try {
@@ -184,21 +219,20 @@ function start(root) {
       status.textContent = labels.labelError;
       console.error(e);
     }
+    // After the results are painted.
+    requestAnimationFrame(() => setTimeout(setUrl, 0));
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    updateUrl();
-    run();
+    run(queryUrl());
   });
   for (const select of [year, department]) {
-    select.addEventListener('change', () => {
-      updateUrl();
-      run();
-    });
+    select.addEventListener('change', () => run(queryUrl()));
   }
   more.addEventListener('click', () => showMore(true));
   root.classList.add('search--ready');
-  getSearcher().catch(() => {});  // start reading the index now, before the first query
+  // Start reading the index now, before the first query.
+  getSearcher().then(() => (warming ? warmUp() : ready()), () => {});
   run();
 }
