@@ -1,6 +1,8 @@
 // Search benchmark: gongkai's search against Pagefind on the same built
 // site, in headless Chromium on 127.0.0.1. For each query: the bytes the
-// browser downloads (cold cache, client code counted apart), the time until
+// browser downloads (cold cache, client code counted apart; a multi-range
+// answer counted whole, its part headers too), the requests made after the
+// submit (shards, then one per pack of pages touched), the time until
 // the first ten results with snippets are there, and the recall of Chinese
 // substring queries (expected: the pages whose text contains the substring).
 // Prints figures; not a test. Usage: node bench/search_bench.mjs SITE
@@ -80,12 +82,12 @@ async function freshPage() {
 
 async function gongkai(q) {
   const times = [], warm = [], compute = [], computeFirst = [], load = [];
-  let bytes = 0, code = 0, total = 0;
+  let bytes = 0, code = 0, total = 0, requests = 0;
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await freshPage();
     code = sum((await sentSoFar()).filter((s) => s.path.endsWith('.js')));
-    // The manifest comes with the page, before the query: counted in the query's bytes.
-    const manifest = sum(server.sent.filter((s) => s.path.endsWith('/manifest.json')));
+    // The manifest and pages.idx come with the page, before the query: counted in the query's bytes.
+    const manifest = sum(server.sent.filter((s) => /\/(manifest\.json|pages\.idx)$/.test(s.path)));
     server.sent.length = 0;
     // Query time: the query typed in the loaded search page and submitted,
     // until its first page of results, with their snippets, is in the page.
@@ -112,7 +114,9 @@ async function gongkai(q) {
     const result = await ask();
     times.push(result.ms);
     total = result.total;
-    bytes = sum(await sentSoFar()) + manifest;
+    const sent = await sentSoFar();
+    bytes = sum(sent) + manifest;
+    requests = sent.length;
     // Asked again on the same page: everything it needs is in memory.
     warm.push((await ask()).ms);
     // The search alone (matching and ranking), without the page around it:
@@ -154,7 +158,7 @@ async function gongkai(q) {
     server.sent.length = 0;
   }
   return { ms: median(times), warm: median(warm), compute: median(compute), computeFirst: median(computeFirst),
-    load: median(load), bytes, code, total };
+    load: median(load), bytes, code, total, requests };
 }
 
 async function pagefind(q, recall) {
@@ -211,17 +215,17 @@ for (const [q, kind] of QUERIES.filter(([q]) => !ONLY || ONLY.has(q))) {
     pfPrecision = found.size ? `${(100 * hit / found.size).toFixed(1)}%` : 'n/a';
   }
   rows.push({ q, kind, expected: expected.size, g, p, pfRecall, pfPrecision });
-  console.error(`${q}: gongkai ${g.total} results ${g.bytes} B ${g.ms.toFixed(1)} ms (again ${g.warm.toFixed(1)}, page load ${g.load.toFixed(0)}); pagefind ${p.total} results ${p.bytes} B ${p.ms.toFixed(1)} ms ${pfRecall}`);
+  console.error(`${q}: gongkai ${g.total} results ${g.bytes} B ${g.requests} requests ${g.ms.toFixed(1)} ms (again ${g.warm.toFixed(1)}, page load ${g.load.toFixed(0)}); pagefind ${p.total} results ${p.bytes} B ${p.ms.toFixed(1)} ms ${pfRecall}`);
 }
 await browser.close();
 await server.close();
 
 const kb = (b) => (b / 1024).toFixed(1);
-console.log('| query | kind | pages containing it | gongkai results | gongkai KB | gongkai query ms: first / again | gongkai search alone ms: first / again | gongkai page load with ?q= ms | Pagefind results | Pagefind recall / precision | Pagefind KB index / with code | Pagefind ms cold / again |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| query | kind | pages containing it | gongkai results | gongkai KB | gongkai requests | gongkai query ms: first / again | gongkai search alone ms: first / again | gongkai page load with ?q= ms | Pagefind results | Pagefind recall / precision | Pagefind KB index / with code | Pagefind ms cold / again |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const gRecall = r.kind.startsWith('zh') || r.kind === 'department' ? (r.g.total === r.expected ? ' (100%)' : ` (${r.g.total}/${r.expected})`) : '';
-  console.log(`| ${r.q} | ${r.kind} | ${r.expected} | ${r.g.total}${gRecall} | ${kb(r.g.bytes)} | ${r.g.ms.toFixed(0)} / ${r.g.warm.toFixed(0)} | ${r.g.computeFirst.toFixed(1)} / ${r.g.compute.toFixed(1)} | ${r.g.load.toFixed(0)} | ${r.p.total} | ${r.pfRecall ? r.pfRecall + ' / ' + r.pfPrecision : '—'} | ${kb(r.p.bytes - r.p.code)} / ${kb(r.p.bytes)} | ${r.p.ms.toFixed(0)} / ${r.p.warm.toFixed(0)} |`);
+  console.log(`| ${r.q} | ${r.kind} | ${r.expected} | ${r.g.total}${gRecall} | ${kb(r.g.bytes)} | ${r.g.requests} | ${r.g.ms.toFixed(0)} / ${r.g.warm.toFixed(0)} | ${r.g.computeFirst.toFixed(1)} / ${r.g.compute.toFixed(1)} | ${r.g.load.toFixed(0)} | ${r.p.total} | ${r.pfRecall ? r.pfRecall + ' / ' + r.pfPrecision : '—'} | ${kb(r.p.bytes - r.p.code)} / ${kb(r.p.bytes)} | ${r.p.ms.toFixed(0)} / ${r.p.warm.toFixed(0)} |`);
 }
 const g0 = rows[0].g;
 console.log(`\nserver: ${serverName}`);
