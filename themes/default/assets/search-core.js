@@ -762,20 +762,6 @@ export function decodeUtf16(bytes) {
   return s;
 }
 
-// Decodes UTF-16LE bytes (a whole text file or a slice of it starting at
-// unit offset `offset`) and returns the text of units [start, end).
-export function sliceText(bytes, offset, start, end) {
-  const first = Math.max(start, offset);
-  const last = Math.min(end, offset + Math.floor(bytes.length / 2));
-  let s = '';
-  for (let u = first; u < last; u++) {
-    const i = (u - offset) * 2;
-    s += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
-  }
-  // A window may cut a surrogate pair: drop the lone halves.
-  return s.replace(/^[\udc00-\udfff]/, '').replace(/[\ud800-\udbff]$/, '');
-}
-
 function isWordCharAt(text, i) {
   return i >= 0 && i < text.length && charClass(text.codePointAt(i)) === WORD;
 }
