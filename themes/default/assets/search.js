@@ -87,11 +87,12 @@ function start(root) {
 
   function getSearcher() {
     if (!searcher) {
-      // The manifest, then pages.idx (where each page's facts and text
-      // are in the packs): both are read before the first query.
-      searcher = loadManifest().then(async (manifest) => {
+      // The manifest, then at once pages.idx (where each page's facts and
+      // text are in the packs), which only the results wait for: a query
+      // that comes with the page reads its shards meanwhile.
+      searcher = loadManifest().then((manifest) => {
         const s = new Searcher(manifest, (path) => loadBytes(path), requestRanges);
-        await s.pagesIndex();
+        s.pagesIndex().catch(() => {});  // a failed read is tried again by the results
         return s;
       });
       searcher.catch(() => { searcher = null; });  // tried again by the next query
@@ -104,7 +105,8 @@ function start(root) {
   // idle moment (typing is never kept waiting), so that the first query
   // runs compiled code. Skipped when the page came with a query (it runs
   // at once) and stopped by the first query. The page is marked
-  // search--index-ready when its index is read and the warm-up is over.
+  // search--index-ready when it has read the manifest and pages.idx and the
+  // warm-up is over.
   let warming = !input.value.trim();
   const ready = () => root.classList.add('search--index-ready');
   function warmUp() {
@@ -233,6 +235,6 @@ function start(root) {
   more.addEventListener('click', () => showMore(true));
   root.classList.add('search--ready');
   // Start reading the index now, before the first query.
-  getSearcher().then(() => (warming ? warmUp() : ready()), () => {});
+  getSearcher().then((s) => s.pagesIndex()).then(() => (warming ? warmUp() : ready()), () => {});
   run();
 }
