@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 #include <filesystem>
+#include <vector>
 
 #include "serve/byte_range.h"
 #include "serve/content_type.h"
@@ -53,22 +54,36 @@ HttpResponse not_found(const fs::path& real_root) {
     return response;
 }
 
+// 206 with the bytes of the one range asked for, or with a
+// multipart/byteranges body holding each of several ranges.
+void partial_content(HttpResponse& response, const std::string& bytes, std::string_view content_type,
+                     const std::vector<ByteRange>& ranges) {
+    response.status = 206;
+    if (ranges.size() == 1) {
+        response.headers.emplace_back("Content-Range", content_range(ranges.front(), bytes.size()));
+        response.body = bytes.substr(ranges.front().first, ranges.front().length());
+        return;
+    }
+    std::vector<std::string> parts;
+    for (const ByteRange& range : ranges) parts.push_back(bytes.substr(range.first, range.length()));
+    const std::string boundary = multipart_boundary(parts);
+    // The whole answer's type; each part names the file's own.
+    response.headers.front() = {"Content-Type", "multipart/byteranges; boundary=" + boundary};
+    response.body = multipart_body(ranges, parts, content_type, bytes.size(), boundary);
+}
+
 // 200 with the whole file, or 206 / 416 when a Range asks for part of it.
 HttpResponse file_response(std::string bytes, std::string_view content_type, const std::string& range_header) {
     HttpResponse response;
     response.headers = {{"Content-Type", std::string(content_type)}, {"Accept-Ranges", "bytes"}};
-    const RangeResult range = resolve_range(range_header, bytes.size());
-    const std::string size = std::to_string(bytes.size());
+    const RangeResult range = resolve_ranges(range_header, bytes.size());
     if (range.answer == RangeAnswer::unsatisfiable) {
         response.status = 416;
-        response.headers.emplace_back("Content-Range", "bytes */" + size);
+        response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(bytes.size()));
         return response;
     }
     if (range.answer == RangeAnswer::partial) {
-        response.status = 206;
-        response.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.range.first) + "-" +
-                                                           std::to_string(range.range.last) + "/" + size);
-        response.body = bytes.substr(range.range.first, range.range.last - range.range.first + 1);
+        partial_content(response, bytes, content_type, range.ranges);
         return response;
     }
     response.body = std::move(bytes);
