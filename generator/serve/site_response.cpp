@@ -54,39 +54,71 @@ HttpResponse not_found(const fs::path& real_root) {
     return response;
 }
 
+// The size of an open file. Its slices are read from the same open file, so
+// they agree with it even when a rebuild replaces the site meanwhile.
+std::optional<std::uint64_t> file_size(std::ifstream& in) {
+    in.seekg(0, std::ios::end);
+    const std::streamoff end = in.tellg();
+    if (!in || end < 0) return std::nullopt;
+    return static_cast<std::uint64_t>(end);
+}
+
+// `length` bytes from `first`; nullopt when they cannot all be read.
+std::optional<std::string> read_slice(std::ifstream& in, std::uint64_t first, std::uint64_t length) {
+    std::string bytes(length, '\0');
+    in.seekg(static_cast<std::streamoff>(first));
+    in.read(bytes.data(), static_cast<std::streamsize>(length));
+    if (static_cast<std::uint64_t>(in.gcount()) != length) return std::nullopt;
+    return bytes;
+}
+
 // 206 with the bytes of the one range asked for, or with a
-// multipart/byteranges body holding each of several ranges.
-void partial_content(HttpResponse& response, const std::string& bytes, std::string_view content_type,
+// multipart/byteranges body holding each of several ranges. False when the
+// file cannot be read.
+bool partial_content(HttpResponse& response, std::ifstream& in, std::uint64_t size, std::string_view content_type,
                      const std::vector<ByteRange>& ranges) {
+    std::vector<std::string> parts;
+    for (const ByteRange& range : ranges) {
+        std::optional<std::string> part = read_slice(in, range.first, range.length());
+        if (!part) return false;
+        parts.push_back(std::move(*part));
+    }
     response.status = 206;
     if (ranges.size() == 1) {
-        response.headers.emplace_back("Content-Range", content_range(ranges.front(), bytes.size()));
-        response.body = bytes.substr(ranges.front().first, ranges.front().length());
-        return;
+        response.headers.emplace_back("Content-Range", content_range(ranges.front(), size));
+        response.body = std::move(parts.front());
+        return true;
     }
-    std::vector<std::string> parts;
-    for (const ByteRange& range : ranges) parts.push_back(bytes.substr(range.first, range.length()));
     const std::string boundary = multipart_boundary(parts);
     // The whole answer's type; each part names the file's own.
     response.headers.front() = {"Content-Type", "multipart/byteranges; boundary=" + boundary};
-    response.body = multipart_body(ranges, parts, content_type, bytes.size(), boundary);
+    response.body = multipart_body(ranges, parts, content_type, size, boundary);
+    return true;
 }
 
 // 200 with the whole file, or 206 / 416 when a Range asks for part of it.
-HttpResponse file_response(std::string bytes, std::string_view content_type, const std::string& range_header) {
+// Only the bytes sent are read: a slice of a search pack of tens of MB costs
+// what the slice does. nullopt when the file cannot be read.
+std::optional<HttpResponse> file_response(const fs::path& path, std::string_view content_type,
+                                          const std::string& range_header) {
+    std::ifstream in(path, std::ios::binary);
+    const std::optional<std::uint64_t> size = file_size(in);
+    if (!size) return std::nullopt;
     HttpResponse response;
     response.headers = {{"Content-Type", std::string(content_type)}, {"Accept-Ranges", "bytes"}};
-    const RangeResult range = resolve_ranges(range_header, bytes.size());
+    const RangeResult range = resolve_ranges(range_header, *size);
     if (range.answer == RangeAnswer::unsatisfiable) {
         response.status = 416;
-        response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(bytes.size()));
+        response.headers.emplace_back("Content-Range", "bytes */" + std::to_string(*size));
         return response;
     }
     if (range.answer == RangeAnswer::partial) {
-        partial_content(response, bytes, content_type, range.ranges);
+        if (!partial_content(response, in, *size, content_type, range.ranges)) return std::nullopt;
         return response;
     }
-    response.body = std::move(bytes);
+    std::optional<std::string> bytes = read_slice(in, 0, *size);
+    if (!bytes) return std::nullopt;
+    response.body = std::move(*bytes);
     return response;
 }
 
@@ -114,9 +146,9 @@ HttpResponse answer(const std::string& site_root, const HttpRequest& request) {
     }
     const std::optional<fs::path> file = confined_file(real_root, relative);
     if (!file) return not_found(real_root);
-    std::optional<std::string> bytes = read_file(*file);
-    if (!bytes) return not_found(real_root);
-    return file_response(std::move(*bytes), content_type_for(relative), request.range);
+    std::optional<HttpResponse> response = file_response(*file, content_type_for(relative), request.range);
+    if (!response) return not_found(real_root);
+    return std::move(*response);
 }
 
 }  // namespace

@@ -41,6 +41,7 @@ struct Site {
         tree.file("robots.txt", "ok");
         tree.file("search/text/0.u16", "0123456789");
         tree.file("search/pages/0.bin", pack);
+        tree.file("search/pages/empty.bin", "");
         tree.file(".gongkai-site", "");
         tree.file("../secret.txt", "secret");
         std::filesystem::create_symlink(tree.root() + "/../secret.txt", tree.root() + "/leak.txt");
@@ -253,6 +254,16 @@ TEST_CASE("unsatisfiable ranges among several are dropped", "[serve]") {
     CHECK(none.status == 416);
     CHECK(header(none, "Content-Range") == "bytes */10");
     CHECK(none.body.empty());
+}
+
+TEST_CASE("an empty file is sent whole and has no range to give", "[serve]") {
+    const Site site;
+    const HttpResponse whole = site.get("/search/pages/empty.bin");
+    CHECK(whole.status == 200);
+    CHECK(whole.body.empty());
+    const HttpResponse part = site.get("/search/pages/empty.bin", "bytes=0-0,-1");
+    CHECK(part.status == 416);
+    CHECK(header(part, "Content-Range") == "bytes */0");
 }
 
 TEST_CASE("the boundary is one the parts do not contain", "[serve]") {
