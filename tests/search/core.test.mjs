@@ -110,10 +110,15 @@ test('hits come by score, then page order', { skip: !site && 'SITE not set' }, a
 // of results, on the warm-up's synthetic index and on the built site.
 
 const enc = new TextEncoder();
+const pushVarint = (out, v) => {
+  while (v >= 128) { out.push((v % 128) | 128); v = Math.floor(v / 128); }
+  out.push(v);
+  return out;
+};
 
 test('pages.idx gives each page its place in its pack', () => {
   // Five pages, two per pack: facts 10, 20, 30, 5, 7 bytes; texts 3, 0, 200, 1, 2 units.
-  const idx = new Uint8Array(core.pushVarint([], 5).concat(...[[10, 3], [20, 0], [30, 200], [5, 1], [7, 2]].map(([f, u]) => [...core.pushVarint([], f), ...core.pushVarint([], u)])));
+  const idx = new Uint8Array(pushVarint([], 5).concat(...[[10, 3], [20, 0], [30, 200], [5, 1], [7, 2]].map(([f, u]) => [...pushVarint([], f), ...pushVarint([], u)])));
   const pages = core.parsePagesIndex(idx, 2);
   assert.equal(pages.count, 5);
   assert.deepEqual([...pages.start], [0, 16, 0, 430, 0]);
@@ -171,17 +176,22 @@ function fakeServer(index, answer) {
 
 async function syntheticResults(answer, { queries = ['公务接待'], packDocs = 100 } = {}) {
   const index = core.syntheticIndex(400);
-  // Packs of `packDocs` pages, from the one synthetic pack.
-  const pages = core.parsePagesIndex(index.files.get('pages.idx'), 400);
-  const whole = index.files.get('pages/0.bin');
+  // Its pages' text, with facts of their own, in packs of `packDocs` pages.
+  const one = core.parsePagesIndex(index.files.get('pages.idx'), 400);
+  const text = index.files.get('pages/0.bin').subarray(one.facts[0], one.facts[0] + 2 * one.units[0]);
+  const rows = [], idx = pushVarint([], 400), packs = [];
+  for (let d = 0; d < 400; d++) {
+    rows.push([`departments/d${d}/2020/index.html`, `部门${d}2020年部门预算`, d % 3 ? `部门${d}` : '', '2020年部门预算']);
+    const facts = enc.encode(JSON.stringify(rows[d]));
+    pushVarint(idx, facts.length);
+    pushVarint(idx, text.length / 2);
+    if (d % packDocs === 0) packs.push([]);
+    packs[packs.length - 1].push(...facts, ...text);
+  }
   const manifest = { ...index.manifest, pack_docs: packDocs };
   const files = new Map(index.files);
-  for (let k = 0; k * packDocs < 400; k++) {
-    const from = pages.start[k * packDocs], to = (k + 1) * packDocs < 400 ? pages.start[(k + 1) * packDocs] : whole.length;
-    files.set(core.packPath(k), whole.subarray(from, to));
-  }
-  const rows = [];
-  for (let d = 0; d < 400; d++) rows.push(JSON.parse(new TextDecoder().decode(whole.subarray(pages.start[d], pages.start[d] + pages.facts[d]))));
+  files.set('pages.idx', new Uint8Array(idx));
+  packs.forEach((bytes, k) => files.set(core.packPath(k), new Uint8Array(bytes)));
   for (let b = 0; b * 16 < 400; b++) files.set(`docs/${b}.json`, enc.encode(JSON.stringify(rows.slice(16 * b, 16 * b + 16))));
   const view = { files, request: (path, ranges) => {
     const file = files.get(path.replace(/\?.*$/, ''));
