@@ -17,6 +17,9 @@ bool is_valid_base_url(std::string_view url) {
 
 }  // namespace
 
+// A pack of more pages than any portal has is one pack: the same as the most.
+constexpr std::int64_t kMaxSearchPackPages = 1'000'000;
+
 SiteConfig load_site(const TomlDocument& doc, Diagnostics& diagnostics) {
     SiteConfig site;
     site.loc = SourceLoc{doc.file, 0, 0};
@@ -49,6 +52,16 @@ SiteConfig load_site(const TomlDocument& doc, Diagnostics& diagnostics) {
             diagnostics.error(base_url.loc,
                               "'base_url' in site.toml must be empty or an absolute http(s) URL ending in '/', got '" +
                                   *base_url + "'");
+        }
+    }
+    const Located<std::int64_t> pack_pages = reader.integer("search_pack_pages");
+    if (pack_pages.has()) {
+        if (*pack_pages < 1 || *pack_pages > kMaxSearchPackPages) {
+            diagnostics.error(pack_pages.loc, "'search_pack_pages' in site.toml must be between 1 and " +
+                                                  std::to_string(kMaxSearchPackPages) + ", got " +
+                                                  std::to_string(*pack_pages));
+        } else {
+            site.search_pack_pages = static_cast<int>(*pack_pages);
         }
     }
     const Located<std::string> theme = reader.string("theme");

@@ -130,6 +130,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     search_options.cache_file = options.search_cache_file;
     search_options.cache_key = options.search_cache_key + '\n' + search_options.title_suffix;
     search_options.previous_packs = options.previous_search_packs;
+    search_options.pack_docs = static_cast<std::size_t>(content.site.search_pack_pages);
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
     PageRecorder sink(indexing);

@@ -161,13 +161,14 @@ scope = "basics"
 TEST_CASE("site settings out of range are reported with what is allowed", "[load]") {
     ContentTree tree;
     tree.file("site.toml", "title = \"桥西区\"\nregion = \"桥西区\"\ndecimals = 7\nbase_url = \"example.gov.cn\"\n"
-                           "tolerance = -0.01\n");
+                           "tolerance = -0.01\nsearch_pack_pages = 0\n");
     tree.file("departments/union/department.toml", "name = \"区总工会\"\n");
     CHECK(check_content(tree) ==
           Lines{"site.toml:3:12: error: 'decimals' in site.toml must be between 0 and 6 for amounts in 万元",
                 "site.toml:4:12: error: 'base_url' in site.toml must be empty or an absolute http(s) URL ending in "
                 "'/', got 'example.gov.cn'",
-                "site.toml:5:13: error: 'tolerance' in site.toml must not be negative, got -0.01"});
+                "site.toml:5:13: error: 'tolerance' in site.toml must not be negative, got -0.01",
+                "site.toml:6:21: error: 'search_pack_pages' in site.toml must be between 1 and 1000000, got 0"});
 }
 
 TEST_CASE("a narrative indicator value must be a number unless the indicator is qualitative", "[load]") {
