@@ -121,6 +121,34 @@ test('a year finds the pages that mention it, and the filters narrow the results
   await context.close();
 });
 
+test('the department filter lists every department: once the page is ready, after results, or when touched', async () => {
+  const departments = JSON.parse(readFileSync(site + '/search/facets.json', 'utf8')).departments;
+  const listed = (page) => page.$$eval('#search-department option', (os) => os.map((o) => o.value));
+  const want = ['', ...departments].sort();
+  // Kept out of the page's first layout, in a <template>, until then.
+  const { page, context, errors } = await open('');
+  await page.waitForFunction(() => document.querySelector('#search').classList.contains('search--index-ready'));
+  assert.deepEqual((await listed(page)).sort(), want);
+  assert.equal(await page.$$eval('#search-department template', (t) => t.length), 0);
+  // A page opened with a query: after its results.
+  const withQuery = await open('q=' + encodeURIComponent('人员经费'));
+  await results(withQuery.page);
+  await withQuery.page.waitForFunction((n) => document.querySelectorAll('#search-department option').length === n, want.length);
+  // Touched before anything else: at once (a page whose script is held back).
+  const slow = await browser.newContext();
+  await slow.route('**/search/manifest.json', () => {});  // never answered: the page never gets ready
+  const held = await slow.newPage();
+  await held.goto(server.url + 'search/index.html');
+  await held.waitForFunction(() => document.querySelector('#search').classList.contains('search--ready'));
+  assert.equal((await listed(held)).length, 1);
+  await held.focus('#search-department');
+  assert.deepEqual((await listed(held)).sort(), want);
+  assert.deepEqual(errors, []);
+  await slow.close();
+  await withQuery.context.close();
+  await context.close();
+});
+
 test('an English word is found by its beginning, in any case', async () => {
   const { shown } = await checkQuery('Budget', { markText: 'budget' });
   assert.equal(shown.length, 1);

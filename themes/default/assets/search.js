@@ -78,9 +78,22 @@ function start(root) {
   let shown = 0;
   let current = null;
 
+  // The departments' options come from a <template>, not with the page's
+  // first layout (a thousand options cost a page of results about a fifth
+  // of a second): in the list at once when the URL names a department, else
+  // when the list is first touched (before it opens) or the page is idle.
+  const departmentOptions = root.querySelector('#search-department-options');
+  function fillDepartments() {
+    if (!departmentOptions || !departmentOptions.isConnected) return;
+    department.append(departmentOptions.content);
+    departmentOptions.remove();
+  }
+  for (const type of ['pointerdown', 'focus', 'keydown']) department.addEventListener(type, fillDepartments);
+
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') || '';
   year.value = params.get('year') || '';
+  if (params.get('department')) fillDepartments();
   department.value = params.get('department') || '';
   if (year.selectedIndex < 0) year.value = '';
   if (department.selectedIndex < 0) department.value = '';
@@ -108,18 +121,23 @@ function start(root) {
   // search--index-ready when it has read the manifest and pages.idx and the
   // warm-up is over.
   let warming = !input.value.trim();
+  const idle = (f) => (window.requestIdleCallback || ((g) => setTimeout(g, 1)))(f);
   const ready = () => root.classList.add('search--index-ready');
   function warmUp() {
     const steps = warmUpSteps();
-    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1));
     const next = () => {
       if (warming && steps.length) {
         steps.shift()().then(() => idle(next), () => { warming = false; ready(); });
         return;
       }
       // The first history.replaceState of a page costs more than the
-      // next ones: paid here, not after the first query.
-      if (warming) history.replaceState(history.state, '', location.href);
+      // next ones, and so does putting the departments in their list:
+      // paid here, not by the first query (one that came meanwhile does
+      // that after its results).
+      if (warming) {
+        history.replaceState(history.state, '', location.href);
+        fillDepartments();
+      }
       warming = false;
       ready();
     };
@@ -222,7 +240,10 @@ function start(root) {
       console.error(e);
     }
     // After the results are painted.
-    requestAnimationFrame(() => setTimeout(setUrl, 0));
+    requestAnimationFrame(() => setTimeout(() => {
+      setUrl();
+      idle(fillDepartments);
+    }, 0));
   }
 
   form.addEventListener('submit', (event) => {
