@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { parseRanges, partialContent } from "./byte_ranges.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -35,22 +36,6 @@ function resolveFile(root, urlPath) {
     if (stat.isDirectory() && fs.statSync(path.join(full, "index.html")).isFile()) return path.join(full, "index.html");
   } catch {}
   return null;
-}
-
-// The ranges of a `Range: bytes=a-b,c-,-n` header as [start, end]
-// (inclusive), those past the end dropped; null without one (or of another form).
-function parseRanges(header, size) {
-  const m = /^bytes=(.+)$/.exec(header ?? "");
-  if (!m) return null;
-  const out = [];
-  for (const spec of m[1].split(",")) {
-    const r = /^\s*(\d*)-(\d*)\s*$/.exec(spec);
-    if (!r || (!r[1] && !r[2])) return null;
-    const [start, end] = r[1] ? [Number(r[1]), r[2] ? Number(r[2]) : size - 1] : [Math.max(0, size - Number(r[2])), size - 1];
-    if (r[1] && r[2] && Number(r[2]) < Number(r[1])) return null;
-    if (start < size && end >= start) out.push([start, Math.min(end, size - 1)]);
-  }
-  return out;
 }
 
 // Resolves to { url, close() }; url ends with "/". Range requests are
@@ -87,24 +72,9 @@ export function serveSite(root, extra = {}) {
       // As nginx does (the search page reads its packs so): one range, a
       // 206 with its Content-Range; several, a 206 multipart/byteranges.
       const fd = fs.openSync(file, "r");
-      const part = ([start, end]) => {
-        const buffer = Buffer.alloc(end - start + 1);
-        fs.readSync(fd, buffer, 0, buffer.length, start);
-        return buffer;
-      };
-      let body, headers;
-      if (ranges.length === 1) {
-        body = part(ranges[0]);
-        headers = { "content-type": type, "content-range": `bytes ${ranges[0][0]}-${ranges[0][1]}/${size}` };
-      } else {
-        const boundary = "00000000000000000001";
-        body = Buffer.concat([...ranges.flatMap((r) => [
-          Buffer.from(`\r\n--${boundary}\r\ncontent-type: ${type}\r\ncontent-range: bytes ${r[0]}-${r[1]}/${size}\r\n\r\n`), part(r)]),
-          Buffer.from(`\r\n--${boundary}--\r\n`)]);
-        headers = { "content-type": `multipart/byteranges; boundary=${boundary}` };
-      }
+      const { headers, body } = partialContent(fd, ranges, size, type, "00000000000000000001");
       fs.closeSync(fd);
-      res.writeHead(206, { ...headers, "content-length": body.length, "cache-control": "no-store" }).end(body);
+      res.writeHead(206, { ...headers, "Content-Length": body.length, "Cache-Control": "no-store" }).end(body);
       return;
     }
     res.writeHead(status, { "content-type": type, "accept-ranges": "bytes", "cache-control": "no-store" });
