@@ -775,6 +775,7 @@ void SearchIndexer::finish(OutputSink& sink) {
         else doc_total += std::uint64_t{t.docs} * 4;
     }
     // Each writer has its own digest (the digest is a sum: the same whatever the order).
+    const std::vector<std::string> facts = document_facts();
     FileDigest doc_digest, position_digest, text_digest;
     ShardWriter doc_shards("search/d/",
                            options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
@@ -785,7 +786,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     // Three independent streams, the largest first (the packs' texts are
     // most of the index's bytes), so two threads end at about the same time.
     const std::function<void()> parts[] = {
-        [&] { write_packs(sink, text_digest); },
+        [&] { write_packs(facts, sink, text_digest); },
         [&] { write_part(order, rank, first_trigram, static_cast<std::uint32_t>(order.size()), true, position_shards); },
         [&] { write_part(order, rank, 0, first_trigram, false, doc_shards); },
     };
@@ -794,7 +795,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     digest_.add(doc_digest);
     digest_.add(position_digest);
     digest_.add(text_digest);
-    write_documents(sink);
+    write_documents(facts, sink);
     write_facets(sink);
     write_manifest(doc_shards, position_shards, sink);
     records_.clear();
@@ -851,10 +852,16 @@ private:
 
 }  // namespace
 
-void SearchIndexer::write_facts(std::size_t id, JsonWriter& json) const {
-    const SearchPageInfo& page = info(records_[id].path);
-    json.begin_array().string(records_[id].path).string(records_[id].title).string(page.department);
-    json.string(page.year_label).end_array();
+std::vector<std::string> SearchIndexer::document_facts() const {
+    std::vector<std::string> rows(records_.size());
+    for (std::size_t id = 0; id < records_.size(); ++id) {
+        const SearchPageInfo& page = info(records_[id].path);
+        JsonWriter json(0);
+        json.begin_array().string(records_[id].path).string(records_[id].title).string(page.department);
+        json.string(page.year_label).end_array();
+        rows[id] = json.take();
+    }
+    return rows;
 }
 
 // Pack k holds documents k*pack_docs … in id order (records_ are in id
@@ -862,7 +869,7 @@ void SearchIndexer::write_facts(std::size_t id, JsonWriter& json) const {
 // read back from the temporary file, or, for pages from the cache, copied
 // from the previous output's pack. An edit changes one pack's bytes; the
 // others come out the same, and the writer keeps their files.
-void SearchIndexer::write_packs(OutputSink& sink, FileDigest& digest) const {
+void SearchIndexer::write_packs(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const {
     const std::size_t per_pack = std::max<std::size_t>(1, options_.pack_docs);
     std::string sizes;
     put_varint(sizes, records_.size());
@@ -872,26 +879,20 @@ void SearchIndexer::write_packs(OutputSink& sink, FileDigest& digest) const {
         const std::size_t first = k * per_pack, end = std::min(records_.size(), (k + 1) * per_pack);
         // Made at its final size: growing a pack of tens of megabytes by
         // doubling would hold it about twice at the peak of the build.
-        std::vector<std::string> facts(end - first);
         std::size_t size = 0;
-        for (std::size_t id = first; id < end; ++id) {
-            JsonWriter json(0);
-            write_facts(id, json);
-            facts[id - first] = json.take();
-            size += facts[id - first].size() + records_[id].text_size;
-        }
+        for (std::size_t id = first; id < end; ++id) size += facts[id].size() + records_[id].text_size;
         std::string pack;
         pack.reserve(size);
         for (std::size_t id = first; id < end; ++id) {
             const PageRecord& page = records_[id];
-            pack += facts[id - first];
+            pack += facts[id];
             const std::uint64_t text_at = pack.size();
             if (page.previous_pack)
                 previous.append(page.previous_pack->file.file, page.text_offset,
                                 static_cast<std::size_t>(page.text_size), page.text_hash, pack);
             else
                 texts_.read(page.text_offset, static_cast<std::size_t>(page.text_size), pack);
-            put_varint(sizes, facts[id - first].size());
+            put_varint(sizes, facts[id].size());
             put_varint(sizes, page.text_size / 2);
             if (cache_out_) cache_out_->add_text(page.text_hash, CachedTextPlace{path, text_at, page.text_size});
         }
@@ -902,14 +903,13 @@ void SearchIndexer::write_packs(OutputSink& sink, FileDigest& digest) const {
     sink.add("search/pages.idx", std::move(sizes));
 }
 
-void SearchIndexer::write_documents(OutputSink& sink) {
+void SearchIndexer::write_documents(const std::vector<std::string>& facts, OutputSink& sink) {
     const std::size_t block = std::max<std::size_t>(1, options_.doc_block);
     for (std::size_t b = 0; b * block < records_.size(); ++b) {
-        JsonWriter json(0);
-        json.begin_array();
-        for (std::size_t d = b * block; d < std::min(records_.size(), (b + 1) * block); ++d) write_facts(d, json);
-        json.end_array();
-        emit("search/docs/" + std::to_string(b) + ".json", json.take() + "\n", sink);
+        std::string json = "[";
+        for (std::size_t d = b * block; d < std::min(records_.size(), (b + 1) * block); ++d)
+            (json += d == b * block ? "" : ",") += facts[d];
+        emit("search/docs/" + std::to_string(b) + ".json", json + "]\n", sink);
     }
 }
 

@@ -18,7 +18,6 @@
 
 #include "index/search_cache.h"
 #include "index/search_shards.h"
-#include "render/json_writer.h"
 #include "render/output.h"
 
 namespace gk {
@@ -167,12 +166,13 @@ private:
                     std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards);
     const SearchPageInfo& info(const std::string& path) const;
     void emit(const std::string& path, std::string bytes, OutputSink& sink);
+    // Each document's facts as the client reads them, by id: [path, title,
+    // department, year label], JSON. Made once for the packs and the
+    // document blocks.
+    std::vector<std::string> document_facts() const;
     // Each pack, and search/pages.idx: every document's facts and text sizes.
-    void write_packs(OutputSink& sink, FileDigest& digest) const;
-    // One document's facts as the client reads them: [path, title,
-    // department, year label].
-    void write_facts(std::size_t id, JsonWriter& json) const;
-    void write_documents(OutputSink& sink);
+    void write_packs(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;
+    void write_documents(const std::vector<std::string>& facts, OutputSink& sink);
     void write_facets(OutputSink& sink);
     void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);
 
