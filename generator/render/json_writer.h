@@ -30,6 +30,11 @@ public:
     // another writer's output, for instance).
     JsonWriter& raw(std::string_view json);
 
+    // Room for `bytes` in all: a writer that grows to tens of megabytes
+    // (all.json) otherwise copies itself at every doubling, into memory
+    // that is new each time.
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
     const std::string& str() const { return out_; }
     std::string take() { return std::move(out_); }
 
