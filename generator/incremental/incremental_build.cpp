@@ -50,7 +50,7 @@ std::string absolute(const std::string& dir) {
 IncrementalBuild::IncrementalBuild(const BuildOptions& options)
     : options_(options), scan_time_ns_(now_ns()), previous_(read_manifest(options.out_dir)) {
     scan_program(files_);
-    scan_folder(options.content_dir, "content", files_);
+    scan_folder(options.content_dir, "content", files_, effective_jobs(options.jobs));
 }
 
 // Everything besides the input files that changes what is written. The
@@ -76,7 +76,8 @@ bool IncrementalBuild::up_to_date() {
     if (theme_dir.empty()) return false;
     scan_theme(theme_dir, previous_->theme_name);
     return options_fingerprint() == previous_->options && inputs_unchanged(files_, previous_->inputs, hashed_) &&
-           output_as_recorded(options_.out_dir, previous_->outputs, previous_->folders);
+           output_as_recorded(options_.out_dir, previous_->outputs, previous_->folders,
+                              effective_jobs(options_.jobs));
 }
 
 const std::string& IncrementalBuild::previous_report() const { return previous_ ? previous_->report : kNoReport; }
@@ -86,7 +87,7 @@ void IncrementalBuild::scan_theme(const std::string& theme_dir, const std::strin
     if (theme_dir == theme_dir_) return;
     std::erase_if(files_, [](const auto& entry) { return entry.first.starts_with("theme/"); });
     theme_dir_ = theme_dir;
-    scan_folder(theme_dir, "theme", files_);
+    scan_folder(theme_dir, "theme", files_, effective_jobs(options_.jobs));
 }
 
 const OutputRecords& IncrementalBuild::previous_outputs() const {

@@ -11,13 +11,14 @@ namespace gk {
 
 namespace fs = std::filesystem;
 
-void scan_folder(const std::string& folder, const std::string& prefix, InputFiles& into) {
+void scan_folder(const std::string& folder, const std::string& prefix, InputFiles& into, unsigned jobs) {
     // Entries are named "<dir>/<relative path>": cut that prefix off the
     // strings (fs::relative would resolve every path on disk).
     std::string dir = folder;
     while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
     std::error_code ec;
     const auto options = fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+    std::vector<std::string> paths;
     for (auto it = fs::recursive_directory_iterator(dir, options, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
         if (it->path().filename().string().starts_with(".")) {
@@ -25,13 +26,18 @@ void scan_folder(const std::string& folder, const std::string& prefix, InputFile
             continue;
         }
         if (it->is_directory(ec)) continue;
-        const std::string path = it->path().string();
-        const std::string key = prefix + "/" + path.substr(dir.size() + 1);
+        paths.push_back(it->path().string());
+    }
+    // The stat()s on `jobs` threads: 21,000 files at 9,000 department-years,
+    // most of the time a rebuild with nothing changed takes.
+    std::vector<std::optional<FileStamp>> stamps(paths.size());
+    parallel_for(paths.size(), jobs, [&](std::size_t i) { stamps[i] = stamp_file(paths[i]); });
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const std::string key = prefix + "/" + paths[i].substr(dir.size() + 1);
         // Anything else (a broken link, a pipe) is recorded without bytes: if
         // the loaders refuse it the build fails and writes no manifest, so the
         // next build tries again; if they ignore it, so may the next check.
-        const std::optional<FileStamp> stamp = stamp_file(path);
-        into[key] = stamp ? InputFile{path, *stamp} : InputFile{};
+        into[key] = stamps[i] ? InputFile{std::move(paths[i]), *stamps[i]} : InputFile{};
     }
 }
 

@@ -25,7 +25,8 @@ using InputFiles = std::map<std::string, InputFile>;  // by key, as in InputReco
 // Every regular file under `dir`, keyed "<prefix>/<path under dir>". Names
 // starting with '.' are skipped at every level, as the loaders skip them;
 // folders reached through symbolic links are followed, as the loaders do.
-void scan_folder(const std::string& dir, const std::string& prefix, InputFiles& into);
+// The files are stat()ed on `jobs` threads.
+void scan_folder(const std::string& dir, const std::string& prefix, InputFiles& into, unsigned jobs = 1);
 
 // The running gongkai program, keyed "gongkai": a rebuilt generator may
 // write other bytes even when its version number did not change. It is

@@ -1,10 +1,13 @@
 #include "incremental/up_to_date.h"
 
+#include "parallel/parallel_for.h"
 #include "render/output.h"
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
+#include <vector>
 
 namespace gk {
 
@@ -55,18 +58,31 @@ bool output_file_as_recorded(const std::string& path, const OutputRecord& record
     return still_as_recorded(PreviousFile{path, record.size, record.mtime_ns, record.inode, record.hash});
 }
 
-bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders) {
+bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
+                        unsigned jobs) {
     std::string dir = out_dir;
     while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
     if (folders_of(recorded).size() != folders.size()) return false;  // not a manifest this check can trust
     if (!same_top_level(dir, recorded, folders)) return false;
-    for (const auto& [path, record] : folders) {
-        if (!same_folder(dir + "/" + path, record)) return false;
-    }
-    for (const auto& [path, record] : recorded) {
-        if (!output_file_as_recorded(dir + "/" + path, record)) return false;
-    }
-    return true;
+    // One lstat() per folder and file (39,000 at 9,000 department-years), on
+    // `jobs` threads; the first difference stops the rest.
+    std::vector<const std::pair<const std::string, FolderRecord>*> folder_list;
+    folder_list.reserve(folders.size());
+    for (const auto& entry : folders) folder_list.push_back(&entry);
+    std::vector<const std::pair<const std::string, OutputRecord>*> file_list;
+    file_list.reserve(recorded.size());
+    for (const auto& entry : recorded) file_list.push_back(&entry);
+    std::atomic<bool> same{true};
+    parallel_for(folder_list.size() + file_list.size(), jobs, [&](std::size_t i) {
+        if (!same.load(std::memory_order_relaxed)) return;
+        const bool as_recorded =
+            i < folder_list.size()
+                ? same_folder(dir + "/" + folder_list[i]->first, folder_list[i]->second)
+                : output_file_as_recorded(dir + "/" + file_list[i - folder_list.size()]->first,
+                                          file_list[i - folder_list.size()]->second);
+        if (!as_recorded) same.store(false, std::memory_order_relaxed);
+    });
+    return same.load();
 }
 
 }  // namespace gk

@@ -21,6 +21,7 @@ bool output_file_as_recorded(const std::string& path, const OutputRecord& record
 // manifest), none touched since (same size, mtime and inode), and no other
 // file or folder. Folders are not listed: a folder whose mtime and inode
 // are as recorded has had no entry added, removed or renamed.
-bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders);
+bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
+                        unsigned jobs = 1);
 
 }  // namespace gk
