@@ -89,6 +89,7 @@ std::optional<std::string> SiteWriter::prepare() {
         if (!fs::is_directory(out_, ec)) return "refusing to write the site into '" + out_dir_ + "': it is not a folder";
         const bool empty = fs::is_empty(out_, ec);
         if (ec) return "cannot read '" + out_dir_ + "': " + ec.message();
+        has_previous_ = !empty;
         if (!empty && !fs::exists(out_ / kSiteMarker, ec)) {
             return "refusing to write the site into '" + out_dir_ +
                    "': it is not empty and gongkai did not create it (it has no " + std::string(kSiteMarker) + " file)";
@@ -116,9 +117,14 @@ void SiteWriter::ensure_parent(const fs::path& file) {
         std::lock_guard lock(mutex_);
         if (made_dirs_.count(dir)) return;
     }
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) fail("cannot create '" + dir.string() + "': " + ec.message());
+    // mkdir() first: its parent is there most of the time (made for an
+    // earlier file), and create_directories() would stat() the folder and
+    // its parent before making it (45,000 calls at 9,000 department-years).
+    if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) {
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        if (ec) fail("cannot create '" + dir.string() + "': " + ec.message());
+    }
     std::lock_guard lock(mutex_);
     made_dirs_.insert(dir);
 }
@@ -160,9 +166,12 @@ void SiteWriter::add(const std::string& path, std::string bytes) {
     ensure_parent(file);
     const Hash128 hash = hash128(bytes);
     const auto recorded = previous_.find(path);
+    // No previous site (a first build, or one into an emptied folder): no
+    // file to keep, and no lstat() of one for each of 25,000 outputs.
     std::optional<OutputRecord> record =
-        keep_unchanged((out_ / path).string(), file.string(), bytes, hash,
-                       recorded == previous_.end() ? nullptr : &recorded->second);
+        has_previous_ ? keep_unchanged((out_ / path).string(), file.string(), bytes, hash,
+                                       recorded == previous_.end() ? nullptr : &recorded->second)
+                      : std::nullopt;
     const bool kept = record.has_value();
     if (!kept) record = write_file(file, bytes, hash);
     if (record) remember(path, *record, kept);

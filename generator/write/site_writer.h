@@ -78,6 +78,7 @@ private:
     std::filesystem::path staging_;
     bool committed_ = false;
     const OutputRecords previous_;
+    bool has_previous_ = false;  // the output folder held a site when prepare() looked
 
     mutable std::mutex mutex_;
     std::set<std::filesystem::path> made_dirs_;
