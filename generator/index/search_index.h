@@ -67,6 +67,22 @@ struct SearchIndexOptions {
     std::map<Hash128, PreviousOutput> previous_packs;
 };
 
+// A page's token in the sort of its tokens: `sort` is token_sort_key(key),
+// `index` the page's number for it.
+struct KeyOrder {
+    std::uint64_t sort;
+    std::uint64_t key;
+    std::uint32_t index;
+};
+// The sort key of a page's token (key as in SearchIndexer::Token, a word's
+// with the page's word number): the index's key order but for words of the
+// same first letter, which have the same sort key and compare as strings.
+std::uint64_t token_sort_key(std::uint64_t key, const std::vector<std::string>& words);
+// Sorts `items` into the index's key order (by sort key, then words by
+// text); `scratch` is room it may use.
+void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scratch,
+                       const std::vector<std::string>& words);
+
 // Where the indexer keeps each page's encoded entries until finish(): an
 // anonymous temporary file, or memory. Appends are thread-safe.
 class SpillStore {
@@ -122,6 +138,9 @@ public:
     bool spilling() const { return spill_.on_disk(); }
     // CPU time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
     double seconds_adding() const { return static_cast<double>(nanoseconds_adding_.load()) / 1e9; }
+    // CPU time of the process during finish(), all threads (nothing else
+    // runs then; for GONGKAI_TIMINGS).
+    double seconds_finishing() const { return static_cast<double>(nanoseconds_finishing_) / 1e9; }
 
 private:
     struct Token {
@@ -195,6 +214,7 @@ private:
     FileDigest digest_;
     std::size_t pages_ = 0;
     std::atomic<std::uint64_t> nanoseconds_adding_{0};
+    std::uint64_t nanoseconds_finishing_ = 0;
     const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
     std::atomic<unsigned> threads_adding_{0};  // threads that called add_page
     std::unique_ptr<SearchCacheReader> cache_in_;   // the previous build's (when cache_file is set)

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <regex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "index/search_index.h"
 #include "index/search_lookup.h"
 #include "index/search_shards.h"
+#include "index/search_tokenize.h"
 
 using namespace gk;
 
@@ -323,4 +326,101 @@ TEST_CASE("varints and separators", "[index][search]") {
     CHECK(shortest_separator("abc", "abd") == "abd");
     CHECK(shortest_separator("ab", "abzz") == "abz");
     CHECK(shortest_separator("经", "预算") == "预");
+}
+
+namespace {
+
+// A token's key as the index has it (see kind_of in search_index.cpp), and
+// its text: the index's order is document tokens by text (UTF-8 bytes),
+// then trigrams by text.
+struct TestToken {
+    std::uint64_t key;
+    std::string text;
+    bool trigram;
+};
+
+char32_t random_character(std::mt19937& random) {
+    // Few of them, so that bigrams and trigrams share first code points;
+    // ASCII punctuation, CJK, full-width punctuation, outside the BMP.
+    static const char32_t kPool[] = {U'!', U'-', U'/', U'~', U'年', U'预', U'算', U'一', U'“', U'”',
+                                     U'，', U'！', U'𠮷', U'😀', U'\U00010000'};
+    return kPool[random() % std::size(kPool)];
+}
+
+std::vector<TestToken> random_tokens(std::mt19937& random, std::vector<std::string>& words) {
+    std::set<std::uint64_t> keys;
+    std::set<std::string> word_set;
+    std::vector<TestToken> tokens;
+    const auto add = [&](std::uint64_t key, std::string text, bool trigram) {
+        if (keys.insert(key).second) tokens.push_back({key, std::move(text), trigram});
+    };
+    for (int i = 0; i < 400; ++i) {
+        const char32_t a = random_character(random), b = random_character(random), c = random_character(random);
+        std::string text;
+        switch (random() % 4) {
+        case 0:
+            append_utf8(text, a);
+            add(a, text, false);
+            break;
+        case 1:
+            append_utf8(text, a), append_utf8(text, b);
+            add((std::uint64_t{a} << 21) | b, text, false);
+            break;
+        case 2:
+            append_utf8(text, a), append_utf8(text, b), append_utf8(text, c);
+            add((std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c, text, true);
+            break;
+        default: {
+            // Words of few first letters and shared prefixes: "a", "ab", "a1" …
+            static const char kLetters[] = "ab01z";
+            std::string word(1, kLetters[random() % 5]);
+            while (random() % 3) word += kLetters[random() % 5];
+            if (word_set.insert(word).second) {
+                words.push_back(word);
+                add((1ull << 63) | (words.size() - 1), word, false);
+            }
+        }
+        }
+    }
+    return tokens;
+}
+
+}  // namespace
+
+TEST_CASE("a page's tokens are sorted into the index's key order", "[index][search]") {
+    std::mt19937 random(7);
+    for (int round = 0; round < 50; ++round) {
+        std::vector<std::string> words;
+        std::vector<TestToken> tokens = random_tokens(random, words);
+        std::vector<KeyOrder> items, scratch;
+        for (std::uint32_t t = 0; t < tokens.size(); ++t)
+            items.push_back({token_sort_key(tokens[t].key, words), tokens[t].key, t});
+        // Same order as a comparison sort on the sort key and, for equal ones, the word.
+        std::vector<KeyOrder> compared = items;
+        std::sort(compared.begin(), compared.end(), [&](const KeyOrder& a, const KeyOrder& b) {
+            if (a.sort != b.sort) return a.sort < b.sort;
+            return words[a.key & ~(1ull << 63)] < words[b.key & ~(1ull << 63)];
+        });
+        sort_in_key_order(items, scratch, words);
+        REQUIRE(items.size() == compared.size());
+        for (std::size_t i = 0; i < items.size(); ++i) REQUIRE(items[i].index == compared[i].index);
+        // And that order is the index's: document tokens by text, then trigrams by text.
+        for (std::size_t i = 1; i < items.size(); ++i) {
+            const TestToken& a = tokens[items[i - 1].index];
+            const TestToken& b = tokens[items[i].index];
+            INFO(a.text << " before " << b.text);
+            REQUIRE(std::pair(a.trigram, a.text) < std::pair(b.trigram, b.text));
+        }
+    }
+}
+
+TEST_CASE("sorting no token or one token", "[index][search]") {
+    std::vector<std::string> words{"budget"};
+    std::vector<KeyOrder> items, scratch;
+    sort_in_key_order(items, scratch, words);
+    CHECK(items.empty());
+    items.push_back({token_sort_key(1ull << 63, words), 1ull << 63, 0});
+    sort_in_key_order(items, scratch, words);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].index == 0);
 }
