@@ -39,6 +39,9 @@ struct SearchIndexOptions {
     // a client shows are in one or two packs (one request each); cut by
     // count, not size, so that an edit rewrites only its own pack.
     std::size_t pack_docs = 4096;
+    // Postings finish() gathers at a time (0: 2^21, about 16 MB of them); the
+    // output is the same whatever it is (tests make it small).
+    std::size_t slice_postings = 0;
     // Shard sizes; 0 picks them from the index size (see choose_target).
     std::size_t doc_shard_bytes = 0;
     std::size_t position_shard_bytes = 0;

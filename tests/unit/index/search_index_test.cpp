@@ -30,8 +30,10 @@ std::string html(const Page& p) {
 
 std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
                                          bool spill = true, const std::string& spill_dir = "",
-                                         unsigned finish_threads = 0, std::size_t pack_docs = 4096) {
+                                         unsigned finish_threads = 0, std::size_t pack_docs = 4096,
+                                         std::size_t slice_postings = 0) {
     SearchIndexOptions options;
+    options.slice_postings = slice_postings;
     options.pack_docs = pack_docs;
     options.finish_threads = finish_threads;
     options.spill = spill;
@@ -173,6 +175,38 @@ TEST_CASE("entries waiting in a temporary file give the same index as entries in
     }
     CHECK(find(spilled, "中文𠮷") == std::vector<std::string>{"m/2.html"});
     CHECK(find(spilled, "--") == std::vector<std::string>{"m/1.html"});
+}
+
+// Pages with thousands of tokens each, so that finish() reads each page's
+// entries in many chunks and over many slices.
+std::vector<Page> long_pages() {
+    std::mt19937 random(11);
+    static const char* const kCharacters[] = {"预", "算", "年", "支", "出", "收", "入", "经", "费", "公", "务",
+                                              "接", "待", "一", "般", "𠮷", "，", "。", "“", "”"};
+    std::vector<Page> pages;
+    for (int p = 0; p < 12; ++p) {
+        std::string text;
+        for (int i = 0; i < 1500 + 400 * p; ++i) {
+            if (random() % 9 == 0) text += " w" + std::to_string(random() % 300) + " ";
+            text += kCharacters[random() % std::size(kCharacters)];
+        }
+        pages.push_back({"long/" + std::to_string(p) + ".html", "长" + std::to_string(p), "<p>" + text + "</p>"});
+    }
+    return pages;
+}
+
+TEST_CASE("finish gathering postings a slice at a time gives the same bytes whatever the slice", "[index][search]") {
+    std::vector<Page> pages = long_pages();
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    for (const bool spill : {true, false}) {
+        const auto whole = build(pages, 0, spill, "", 1);
+        for (const std::size_t slice : {std::size_t{1}, std::size_t{7}, std::size_t{100}, std::size_t{5000}}) {
+            INFO("spill " << spill << ", slice " << slice);
+            CHECK(build(pages, 0, spill, "", 1, 4096, slice) == whole);
+            CHECK(build(pages, 0, spill, "", 2, 4096, slice) == whole);
+        }
+    }
+    CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "“预算") == find(build(pages, 0, true), "“预算"));
 }
 
 TEST_CASE("document and position shards written on two threads are the same bytes as on one", "[index][search]") {
