@@ -230,20 +230,49 @@ struct PageScratch {
     std::vector<std::uint32_t> begin, fill, ids;
     std::vector<KeyOrder> order, order_scratch;
     std::vector<Occurrence> grouped;
-    std::string entries, positions;
+    std::string entries;
     std::string cached;  // the page's cache record
     std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
 };
 
 std::atomic<std::uint64_t> next_serial{1};
 
-// Appends one token's entry for a page (see PageRecord::entries): its
+// Writes varints and bytes into room made beforehand: a page's entries and
+// its cache record are written a few bytes at a time, and std::string's
+// append checked its capacity each time (about a tenth of add_page).
+struct RawWriter {
+    char* at;
+    static constexpr std::size_t kMaxVarint = 10;
+    void varint(std::uint64_t value) {
+        while (value >= 0x80) {
+            *at++ = static_cast<char>((value & 0x7F) | 0x80);
+            value >>= 7;
+        }
+        *at++ = static_cast<char>(value);
+    }
+    void bytes(std::string_view b) {
+        if (!b.empty()) std::memcpy(at, b.data(), b.size());
+        at += b.size();
+    }
+};
+
+std::size_t varint_size(std::uint64_t value) {
+    std::size_t n = 1;
+    while (value >= 0x80) value >>= 7, ++n;
+    return n;
+}
+
+// The most bytes write_entry writes for a token: id, length, head and two
+// counts of at most 5 bytes each (32-bit values; the head 34 bits), or id,
+// a weight of at most 10 and a position; and 5 per occurrence.
+constexpr std::size_t kEntryMost = 30, kOccurrenceMost = 5;
+
+// Writes one token's entry for a page (see PageRecord::entries): its
 // weight (occurrences weighed by field) and the position a snippet shows
 // (the first in the body, else in a heading, else in the title); for a
 // trigram instead, every position, grouped by field. `begin`..`end` are in
 // position order.
-void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, const Occurrence* end, bool trigram,
-                  std::string& scratch) {
+void write_entry(RawWriter& out, std::uint32_t id, const Occurrence* begin, const Occurrence* end, bool trigram) {
     std::uint32_t count[3] = {0, 0, 0};
     std::uint32_t first[3] = {0, 0, 0};
     for (const Occurrence* o = end; o != begin;) {
@@ -253,28 +282,92 @@ void append_entry(std::string& out, std::uint32_t id, const Occurrence* begin, c
     }
     const std::uint64_t weight = std::uint64_t{count[0]} * kWeightTitle + std::uint64_t{count[1]} * kWeightHeading +
                                  std::uint64_t{count[2]} * kWeightBody;
-    put_varint(out, id);
+    out.varint(id);
     if (!trigram) {
-        put_varint(out, weight);
-        put_varint(out, count[2] ? first[2] : count[1] ? first[1] : first[0]);
+        out.varint(weight);
+        out.varint(count[2] ? first[2] : count[1] ? first[1] : first[0]);
         return;
     }
-    scratch.clear();
+    // The positions' length comes first: one byte is left for it, and the
+    // rare longer length moves them.
+    char* const length_at = out.at++;
     const std::uint64_t n = end - begin;
-    put_varint(scratch, (n << 2) | (count[0] ? 1 : 0) | (count[1] ? 2 : 0));
-    if (count[0]) put_varint(scratch, count[0]);
-    if (count[1]) put_varint(scratch, count[1]);
+    out.varint((n << 2) | (count[0] ? 1 : 0) | (count[1] ? 2 : 0));
+    if (count[0]) out.varint(count[0]);
+    if (count[1]) out.varint(count[1]);
+    const bool one_group = (count[0] != 0) + (count[1] != 0) + (count[2] != 0) == 1;
     for (std::uint8_t group = 0; group < 3; ++group) {
         if (!count[group]) continue;
         std::uint32_t last = 0;
         for (const Occurrence* o = begin; o != end; ++o) {
-            if (o->group != group) continue;
-            put_varint(scratch, o->pos - last);
+            if (!one_group && o->group != group) continue;
+            out.varint(o->pos - last);
             last = o->pos;
         }
     }
-    put_varint(out, scratch.size());
-    out += scratch;
+    const std::size_t length = static_cast<std::size_t>(out.at - length_at - 1);
+    const std::size_t extra = varint_size(length) - 1;
+    if (extra) {
+        std::memmove(length_at + 1 + extra, length_at + 1, length);
+        out.at += extra;
+    }
+    RawWriter{length_at}.varint(length);
+}
+
+// A page's entries in key order (see PageRecord::entries) and, when
+// `cache`, its cache record but the text's hash (see add_cached: each
+// token's key, a word's text, not its id, and the entry without the id),
+// written into the thread's scratch, in room made for the most they can
+// take (kEntryMost).
+struct WrittenEntries {
+    std::string_view entries;
+    std::size_t doc_size = 0;  // of the document tokens' entries, before the trigrams'
+    char* cached_end = nullptr;  // where the cache record goes on
+};
+
+WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32_t>& ids, std::string_view title,
+                             bool cache) {
+    const std::vector<std::string>& words = scratch.collector.words;
+    const std::size_t room = ids.size() * kEntryMost + scratch.collector.size() * kOccurrenceMost;
+    if (scratch.entries.size() < room) scratch.entries.resize(room);
+    if (cache) {
+        std::size_t words_size = 0;
+        for (const std::string& w : words) words_size += w.size();
+        const std::size_t cached_room = 2 * RawWriter::kMaxVarint + title.size() + words_size +
+                                        ids.size() * 2 * RawWriter::kMaxVarint + room + sizeof(Hash128);
+        if (scratch.cached.size() < cached_room) scratch.cached.resize(cached_room);
+    }
+    RawWriter out{scratch.entries.data()};
+    RawWriter record{scratch.cached.data()};
+    if (cache) {
+        record.varint(title.size());
+        record.bytes(title);
+        record.varint(ids.size());
+    }
+    WrittenEntries written;
+    for (const KeyOrder& o : scratch.order) {
+        const std::uint32_t t = o.index;
+        const bool trigram = kind_of(o.key) == kTrigram;
+        char* const entry = out.at;
+        write_entry(out, ids[t], scratch.grouped.data() + scratch.begin[t], scratch.grouped.data() + scratch.begin[t + 1],
+                    trigram);
+        if (!trigram) written.doc_size = static_cast<std::size_t>(out.at - scratch.entries.data());
+        if (!cache) continue;
+        if (o.key & kWordBit) {
+            const std::string& word = words[o.key & ~kWordBit];
+            record.varint((std::uint64_t{word.size()} << 1) | 1);
+            record.bytes(word);
+        } else {
+            record.varint(o.key << 1);
+        }
+        const std::size_t id_size = varint_size(ids[t]);
+        const std::string_view payload(entry + id_size, static_cast<std::size_t>(out.at - entry) - id_size);
+        record.varint(payload.size());
+        record.bytes(payload);
+    }
+    written.entries = std::string_view(scratch.entries.data(), static_cast<std::size_t>(out.at - scratch.entries.data()));
+    written.cached_end = record.at;
+    return written;
 }
 
 // Shard size: big enough that the manifest (one separator per shard) stays
@@ -514,42 +607,19 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
             if (kind_of(key) == kTrigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
         }
     }
-    std::string& entries = scratch.entries;
-    entries.clear();
-    // The cache record (see add_cached): each token's key, not its id.
-    std::string& cached = scratch.cached;
-    cached.clear();
-    if (cache_out_) {
-        put_bytes(cached, page.title);
-        put_varint(cached, n_tokens);
-    }
-    std::size_t doc_size = 0;
-    for (const KeyOrder& o : order) {
-        const std::uint32_t t = o.index;
-        const bool trigram = kind_of(o.key) == kTrigram;
-        const std::size_t entry = entries.size();
-        append_entry(entries, ids[t], grouped.data() + begin[t], grouped.data() + begin[t + 1], trigram,
-                     scratch.positions);
-        if (!trigram) doc_size = entries.size();
-        if (!cache_out_) continue;
-        if (o.key & kWordBit) {
-            const std::string& word = collector.words[o.key & ~kWordBit];
-            put_varint(cached, (std::uint64_t{word.size()} << 1) | 1);
-            cached += word;
-        } else {
-            put_varint(cached, o.key << 1);
-        }
-        std::size_t payload = entry;
-        skip_varint(entries, payload);  // the id
-        put_bytes(cached, std::string_view(entries).substr(payload));
-    }
-    PageRecord record{path, std::move(page.title), spill_.append(entries), doc_size, entries.size()};
+    const WrittenEntries written = write_entries(scratch, ids, page.title, cache_out_ != nullptr);
+    PageRecord record{path, std::move(page.title), spill_.append(written.entries), written.doc_size,
+                      written.entries.size()};
     const std::string text_file = to_utf16le(page.text, page.length16);
     record.text_hash = hash128(text_file);
     if (cache_out_) {
         // The text itself is in the output (search/pages/): its hash finds it.
-        put_hash(cached, record.text_hash);
-        cache_out_->add(path, bytes_hash, cached);
+        std::string hash;
+        put_hash(hash, record.text_hash);
+        RawWriter record_out{written.cached_end};
+        record_out.bytes(hash);
+        const auto size = static_cast<std::size_t>(record_out.at - scratch.cached.data());
+        cache_out_->add(path, bytes_hash, std::string_view(scratch.cached.data(), size));
     }
     record.text_offset = texts_.append(text_file);
     record.text_size = text_file.size();

@@ -192,6 +192,11 @@ std::vector<Page> long_pages() {
         }
         pages.push_back({"long/" + std::to_string(p) + ".html", "长" + std::to_string(p), "<p>" + text + "</p>"});
     }
+    // A trigram with hundreds of positions: its list takes more than 127
+    // bytes, so its length takes two.
+    std::string repeated;
+    for (int i = 0; i < 300; ++i) repeated += "甲乙丙";
+    pages.push_back({"long/repeated.html", "重复", "<p>" + repeated + "丁</p>"});
     return pages;
 }
 
@@ -207,6 +212,7 @@ TEST_CASE("finish gathering postings a slice at a time gives the same bytes what
         }
     }
     CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "“预算") == find(build(pages, 0, true), "“预算"));
+    CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "乙丙甲乙丙丁") == std::vector<std::string>{"long/repeated.html"});
 }
 
 TEST_CASE("document and position shards written on two threads are the same bytes as on one", "[index][search]") {
