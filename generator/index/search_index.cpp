@@ -1048,6 +1048,12 @@ void SearchIndexer::write_facets(OutputSink& sink) {
         if (page.year) years.insert(page.year);
         if (!page.department_id.empty()) departments.insert(page.department_id);
     }
+    // Each value's number in its sorted list, looked up once per page (a
+    // std::distance over the set per page made this quadratic).
+    std::map<int, std::int64_t> year_number;
+    for (int y : years) year_number.emplace(y, static_cast<std::int64_t>(year_number.size()));
+    std::map<std::string_view, std::int64_t> department_number;
+    for (const std::string& d : departments) department_number.emplace(d, static_cast<std::int64_t>(department_number.size()));
     JsonWriter json(0);
     json.begin_object().key("years").begin_array();
     for (int y : years) json.string(std::to_string(y));
@@ -1056,12 +1062,12 @@ void SearchIndexer::write_facets(OutputSink& sink) {
     json.end_array().key("doc_year").begin_array();
     for (const PageRecord& r : records_) {
         const int y = info(r.path).year;
-        json.integer(y ? std::distance(years.begin(), years.find(y)) : -1);
+        json.integer(y ? year_number.at(y) : -1);
     }
     json.end_array().key("doc_department").begin_array();
     for (const PageRecord& r : records_) {
         const std::string& d = info(r.path).department_id;
-        json.integer(d.empty() ? -1 : std::distance(departments.begin(), departments.find(d)));
+        json.integer(d.empty() ? -1 : department_number.at(d));
     }
     json.end_array().end_object();
     emit("search/facets.json", json.take() + "\n", sink);

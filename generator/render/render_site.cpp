@@ -201,6 +201,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
                      "gongkai: search index: %zu pages (%zu from its cache), %.3f s reading pages, %.3f s writing "
                      "shards\n",
                      indexer.pages(), indexer.pages_from_cache(), indexer.seconds_adding(), finish);
+        std::fprintf(stderr, "gongkai: search index: finish %.3f s CPU\n", indexer.seconds_finishing());
     }
 
     templates.report_misses(diagnostics);
