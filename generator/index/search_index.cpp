@@ -13,7 +13,6 @@
 #include <iterator>
 #include <limits>
 #include <numeric>
-#include <set>
 #include <utility>
 #include <stdexcept>
 
@@ -209,19 +208,15 @@ std::string to_utf16le(std::string_view text, std::uint32_t length16) {
     return out;
 }
 
-// CPU time of the calling thread.
-std::uint64_t thread_cpu_ns() {
+// CPU time by `clock`: CLOCK_THREAD_CPUTIME_ID for the calling thread,
+// CLOCK_PROCESS_CPUTIME_ID for all threads.
+std::uint64_t cpu_ns(clockid_t clock) {
     timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    clock_gettime(clock, &t);
     return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(t.tv_nsec);
 }
 
-// CPU time of the process, all threads.
-std::uint64_t process_cpu_ns() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(t.tv_nsec);
-}
+std::uint64_t thread_cpu_ns() { return cpu_ns(CLOCK_THREAD_CPUTIME_ID); }
 
 // What add_page reuses from one page to the next on a thread, so that a page
 // costs no allocation once the buffers have grown to the largest page.
@@ -242,14 +237,7 @@ std::atomic<std::uint64_t> next_serial{1};
 // append checked its capacity each time (about a tenth of add_page).
 struct RawWriter {
     char* at;
-    static constexpr std::size_t kMaxVarint = 10;
-    void varint(std::uint64_t value) {
-        while (value >= 0x80) {
-            *at++ = static_cast<char>((value & 0x7F) | 0x80);
-            value >>= 7;
-        }
-        *at++ = static_cast<char>(value);
-    }
+    void varint(std::uint64_t value) { at = write_varint(at, value); }
     void bytes(std::string_view b) {
         if (!b.empty()) std::memcpy(at, b.data(), b.size());
         at += b.size();
@@ -333,8 +321,8 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
     if (cache) {
         std::size_t words_size = 0;
         for (const std::string& w : words) words_size += w.size();
-        const std::size_t cached_room = 2 * RawWriter::kMaxVarint + title.size() + words_size +
-                                        ids.size() * 2 * RawWriter::kMaxVarint + room + sizeof(Hash128);
+        const std::size_t cached_room = 2 * kMaxVarint + title.size() + words_size +
+                                        ids.size() * 2 * kMaxVarint + room + sizeof(Hash128);
         if (scratch.cached.size() < cached_room) scratch.cached.resize(cached_room);
     }
     RawWriter out{scratch.entries.data()};
@@ -876,7 +864,7 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
 }
 
 void SearchIndexer::finish(OutputSink& sink) {
-    const std::uint64_t start = process_cpu_ns();
+    const std::uint64_t start = cpu_ns(CLOCK_PROCESS_CPUTIME_ID);
     std::sort(records_.begin(), records_.end(),
               [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
     // The order of sort_key: document tokens by key, then trigrams by key.
@@ -926,7 +914,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     write_manifest(doc_shards, position_shards, sink);
     records_.clear();
     if (cache_out_) cache_out_->commit();
-    nanoseconds_finishing_ = process_cpu_ns() - start;
+    nanoseconds_finishing_ = cpu_ns(CLOCK_PROCESS_CPUTIME_ID) - start;
 }
 
 const SearchPageInfo& SearchIndexer::info(const std::string& path) const {
@@ -1041,24 +1029,25 @@ void SearchIndexer::write_documents(const std::vector<std::string>& facts, Outpu
 }
 
 void SearchIndexer::write_facets(OutputSink& sink) {
-    std::set<int> years;
-    std::set<std::string> departments;
+    // Every year and department, sorted, then numbered in that order: a
+    // page's number is looked up once (a std::distance over a set per page
+    // made this quadratic).
+    std::map<int, std::int64_t> year_number;
+    std::map<std::string_view, std::int64_t> department_number;
     for (const PageRecord& r : records_) {
         const SearchPageInfo& page = info(r.path);
-        if (page.year) years.insert(page.year);
-        if (!page.department_id.empty()) departments.insert(page.department_id);
+        if (page.year) year_number.emplace(page.year, 0);
+        if (!page.department_id.empty()) department_number.emplace(page.department_id, 0);
     }
-    // Each value's number in its sorted list, looked up once per page (a
-    // std::distance over the set per page made this quadratic).
-    std::map<int, std::int64_t> year_number;
-    for (int y : years) year_number.emplace(y, static_cast<std::int64_t>(year_number.size()));
-    std::map<std::string_view, std::int64_t> department_number;
-    for (const std::string& d : departments) department_number.emplace(d, static_cast<std::int64_t>(department_number.size()));
+    std::int64_t n = 0;
+    for (auto& entry : year_number) entry.second = n++;
+    n = 0;
+    for (auto& entry : department_number) entry.second = n++;
     JsonWriter json(0);
     json.begin_object().key("years").begin_array();
-    for (int y : years) json.string(std::to_string(y));
+    for (const auto& entry : year_number) json.string(std::to_string(entry.first));
     json.end_array().key("departments").begin_array();
-    for (const std::string& d : departments) json.string(d);
+    for (const auto& entry : department_number) json.string(entry.first);
     json.end_array().key("doc_year").begin_array();
     for (const PageRecord& r : records_) {
         const int y = info(r.path).year;

@@ -14,15 +14,24 @@
 
 namespace gk {
 
-inline void put_varint(std::string& out, std::uint64_t value) {
-    char bytes[10];
-    std::size_t n = 0;
+// The most bytes a varint of 64 bits takes.
+constexpr std::size_t kMaxVarint = 10;
+
+// Writes `value` as a varint at `at` (room for kMaxVarint bytes); returns
+// the end of what it wrote. The one encoder: put_varint and the search
+// index's raw writer both use it.
+inline char* write_varint(char* at, std::uint64_t value) {
     while (value >= 0x80) {
-        bytes[n++] = static_cast<char>((value & 0x7F) | 0x80);
+        *at++ = static_cast<char>((value & 0x7F) | 0x80);
         value >>= 7;
     }
-    bytes[n++] = static_cast<char>(value);
-    out.append(bytes, n);
+    *at++ = static_cast<char>(value);
+    return at;
+}
+
+inline void put_varint(std::string& out, std::uint64_t value) {
+    char bytes[kMaxVarint];
+    out.append(bytes, static_cast<std::size_t>(write_varint(bytes, value) - bytes));
 }
 // Reads a varint at s[i] (advancing i); returns false when s ends inside it.
 bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value);
