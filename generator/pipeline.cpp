@@ -139,7 +139,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_options.search_cache_key = incremental.program_key();
     if (!render_options.search_cache_key.empty())
         render_options.search_cache_file = writer.beside("search-cache").string();
-    render_options.previous_search_packs = reusable.files_under(SearchIndexer::kPackFolder);
+    render_options.previous_search_index = reusable.files_under(SearchIndexer::kFolder);
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };

@@ -31,13 +31,13 @@ std::optional<ReusedOutput> ReusableOutputs::reuse(const std::string& path, cons
                         DisclosureFacts{record->second.title, record->second.terms}};
 }
 
-std::map<Hash128, PreviousOutput> ReusableOutputs::files_under(std::string_view folder) const {
-    std::map<Hash128, PreviousOutput> files;
+std::map<std::string, PreviousOutput> ReusableOutputs::files_under(std::string_view folder) const {
+    std::map<std::string, PreviousOutput> files;
     if (!previous_) return files;
     for (auto it = previous_->outputs.lower_bound(std::string(folder));
          it != previous_->outputs.end() && it->first.starts_with(folder); ++it) {
         const OutputRecord& r = it->second;
-        files.try_emplace(r.hash, PreviousOutput{it->first, PreviousFile{out_dir_ + "/" + it->first, r.size, r.mtime_ns,
+        files.try_emplace(it->first, PreviousOutput{it->first, PreviousFile{out_dir_ + "/" + it->first, r.size, r.mtime_ns,
                                                                          r.inode, r.hash}});
     }
     return files;

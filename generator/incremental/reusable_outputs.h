@@ -26,9 +26,9 @@ public:
     void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) override;
 
     // The previous output's files under `folder` (a prefix of their paths)
-    // by the hash of their bytes, when any output may be reused at all:
-    // files others may copy from (a search text whose page moved).
-    std::map<Hash128, PreviousOutput> files_under(std::string_view folder) const;
+    // by path, when any output may be reused at all: files a later stage
+    // may copy from or update (the search index's packs and shards).
+    std::map<std::string, PreviousOutput> files_under(std::string_view folder) const;
 
     // The reusable outputs of this build, for its manifest.
     ReusableRecords records() const;

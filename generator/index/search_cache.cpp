@@ -19,8 +19,11 @@ namespace {
 //   offset, varint size },
 //   varint texts, per text { 16 bytes: the hash of its bytes, varint pack
 //   path length, pack path, varint offset, varint size },
+//   varint packs, per pack { varint path length, path, 16 bytes: the hash of its bytes },
+//   varint 1 and the index written with it (varint digest length, digest,
+//   varint document total, varint position total), or varint 0,
 // and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 3\n";
+constexpr std::string_view kMagic = "gongkai-search-cache 4\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -92,9 +95,30 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
         place.pack = pack;
         texts[hash] = std::move(place);
     }
+    std::map<std::string, Hash128> packs;
+    if (!get_varint(d, i, count)) return;
+    for (std::uint64_t p = 0; p < count; ++p) {
+        std::string_view path;
+        Hash128 hash;
+        if (!get_bytes(d, i, path) || !get_hash(d, i, hash)) return;
+        packs[std::string(path)] = hash;
+    }
+    std::uint64_t has_index = 0;
+    std::optional<CachedIndex> index;
+    if (!get_varint(d, i, has_index) || has_index > 1) return;
+    if (has_index) {
+        std::string_view digest;
+        CachedIndex written;
+        if (!get_bytes(d, i, digest) || !get_varint(d, i, written.doc_total) || !get_varint(d, i, written.position_total))
+            return;
+        written.digest = digest;
+        index = std::move(written);
+    }
     if (i != d.size()) return;
     records_ = std::move(records);
     texts_ = std::move(texts);
+    packs_ = std::move(packs);
+    index_ = std::move(index);
 }
 
 SearchCacheReader::~SearchCacheReader() {
@@ -104,9 +128,18 @@ SearchCacheReader::~SearchCacheReader() {
 std::optional<std::string> SearchCacheReader::find(const std::string& path, const Hash128& bytes_hash) const {
     const auto found = records_.find(path);
     if (found == records_.end() || found->second.hash != bytes_hash) return std::nullopt;
+    return read(found->second);
+}
+
+std::optional<std::string> SearchCacheReader::find_any(const std::string& path) const {
+    const auto found = records_.find(path);
+    if (found == records_.end()) return std::nullopt;
+    return read(found->second);
+}
+
+std::optional<std::string> SearchCacheReader::read(const Where& where) const {
     std::string record;
-    if (!read_at(fd_, found->second.offset, static_cast<std::size_t>(found->second.size), record) ||
-        hash128(record) != found->second.record)
+    if (!read_at(fd_, where.offset, static_cast<std::size_t>(where.size), record) || hash128(record) != where.record)
         return std::nullopt;
     return record;
 }
@@ -140,6 +173,16 @@ void SearchCacheWriter::add_text(const Hash128& text_hash, CachedTextPlace place
     texts_[text_hash] = std::move(place);
 }
 
+void SearchCacheWriter::add_pack(const std::string& pack, const Hash128& hash) {
+    std::lock_guard lock(mutex_);
+    packs_[pack] = hash;
+}
+
+void SearchCacheWriter::set_index(CachedIndex index) {
+    std::lock_guard lock(mutex_);
+    index_ = std::move(index);
+}
+
 bool SearchCacheWriter::commit() {
     std::lock_guard lock(mutex_);
     if (failed_) return false;
@@ -159,6 +202,17 @@ bool SearchCacheWriter::commit() {
         put_bytes(d, place.pack);
         put_varint(d, place.offset);
         put_varint(d, place.size);
+    }
+    put_varint(d, packs_.size());
+    for (const auto& [path, hash] : packs_) {
+        put_bytes(d, path);
+        put_hash(d, hash);
+    }
+    put_varint(d, index_ ? 1 : 0);
+    if (index_) {
+        put_bytes(d, index_->digest);
+        put_varint(d, index_->doc_total);
+        put_varint(d, index_->position_total);
     }
     put_u64(d, size_);
     const bool written = write_all(fd_, d) && ::close(fd_) == 0;

@@ -35,6 +35,16 @@ struct CachedTextPlace {
     std::uint64_t size = 0;
 };
 
+// What the index written with a cache was, so that the next build can
+// update that index in place (SearchIndexer::finish): the digest of its
+// files (the manifest's `v`: it ties the cache to the previous output's
+// shards) and the two totals its shard sizes were chosen from.
+struct CachedIndex {
+    std::string digest;
+    std::uint64_t doc_total = 0;
+    std::uint64_t position_total = 0;
+};
+
 class SearchCacheReader {
 public:
     // Nothing to read when `file` is missing, damaged or written for another key.
@@ -46,11 +56,23 @@ public:
     // The record of the page at `path` whose bytes hash to `bytes_hash`.
     // Thread-safe.
     std::optional<std::string> find(const std::string& path, const Hash128& bytes_hash) const;
+    // The record of the page at `path`, whatever its bytes were. Thread-safe.
+    std::optional<std::string> find_any(const std::string& path) const;
+    bool has(const std::string& path) const { return records_.contains(path); }
     std::size_t size() const { return records_.size(); }
+    // The index this cache was written with (none: not known).
+    const std::optional<CachedIndex>& index() const { return index_; }
     // Where the text whose bytes hash to `text_hash` was written.
     const CachedTextPlace* text(const Hash128& text_hash) const {
         const auto found = texts_.find(text_hash);
         return found == texts_.end() ? nullptr : &found->second;
+    }
+    // The hash of the pack at `pack` as the cache's build wrote it: a text
+    // place is good only in that pack (a build that failed after writing
+    // the cache left the packs of the build before).
+    std::optional<Hash128> pack(const std::string& pack) const {
+        const auto found = packs_.find(pack);
+        return found == packs_.end() ? std::nullopt : std::optional<Hash128>(found->second);
     }
 
 private:
@@ -60,9 +82,13 @@ private:
         std::uint64_t offset = 0;
         std::uint64_t size = 0;
     };
+    std::optional<std::string> read(const Where& where) const;
+
     int fd_ = -1;
     std::map<std::string, Where> records_;
     std::map<Hash128, CachedTextPlace> texts_;
+    std::map<std::string, Hash128> packs_;
+    std::optional<CachedIndex> index_;
 };
 
 class SearchCacheWriter {
@@ -78,6 +104,10 @@ public:
     // Notes where this build wrote the text whose bytes hash to `text_hash`.
     // Thread-safe.
     void add_text(const Hash128& text_hash, CachedTextPlace place);
+    // Notes the hash of the pack this build wrote at `pack`. Thread-safe.
+    void add_pack(const std::string& pack, const Hash128& hash);
+    // Notes the index this build wrote with the cache.
+    void set_index(CachedIndex index);
     // Writes the directory and renames the file into place. False (and no
     // file) when it could not be written: the next build reads every page.
     bool commit();
@@ -98,6 +128,8 @@ private:
     };
     std::map<std::string, Entry> directory_;
     std::map<Hash128, CachedTextPlace> texts_;
+    std::map<std::string, Hash128> packs_;
+    std::optional<CachedIndex> index_;
 };
 
 }  // namespace gk

@@ -18,6 +18,7 @@
 
 #include "incremental/file_stamp.h"
 #include "index/html_text.h"
+#include "index/search_internal.h"
 #include "index/search_tokenize.h"
 #include "parallel/parallel_for.h"
 #include "render/json_writer.h"
@@ -25,21 +26,6 @@
 namespace gk {
 
 namespace {
-
-// Token keys, on a page and in the whole index: a character is its code
-// point (below 2^21), a bigram its two code points (a << 21 | b with a != 0:
-// from 2^21 to 2^42), a trigram its three (from 2^42 to 2^63), a word its
-// number (among the page's words, or the index's) with bit 63 set. Keys of
-// different kinds never collide.
-enum Kind : std::uint8_t { kCharacter, kBigram, kTrigram, kWord };
-constexpr std::uint64_t kWordBit = 1ull << 63;
-constexpr std::uint64_t kNoKey = ~0ull;  // no word has that number
-
-inline Kind kind_of(std::uint64_t key) {
-    if (key & kWordBit) return kWord;
-    if (key >= (1ull << 42)) return kTrigram;
-    return key >= (1ull << 21) ? kBigram : kCharacter;
-}
 
 // Field groups in the order positions are written: title, headings, body.
 inline std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
@@ -489,8 +475,9 @@ SearchIndexer::SearchIndexer(SearchIndexOptions options)
         cache_out_ = std::make_unique<SearchCacheWriter>(options_.cache_file, options_.cache_key);
     }
     // Checked once here, not per page: a pack is many pages' texts.
-    for (const auto& [hash, previous] : options_.previous_packs)
-        if (still_as_recorded(previous.file)) previous_packs_[previous.path] = &previous;
+    for (auto it = options_.previous_index.lower_bound(std::string(kPackFolder));
+         it != options_.previous_index.end() && it->first.starts_with(kPackFolder); ++it)
+        if (still_as_recorded(it->second.file)) previous_packs_[it->first] = &it->second;
 }
 
 bool SearchIndexer::wants(const std::string& path) {
@@ -540,14 +527,46 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
     return id;
 }
 
-std::string SearchIndexer::key_text(std::uint64_t key) const {
-    if (key & kWordBit) return words_[key & ~kWordBit];
+std::string code_point_key_text(std::uint64_t key) {
     std::string text;
     const Kind kind = kind_of(key);
     if (kind == kTrigram) append_utf8(text, static_cast<char32_t>((key >> 42) & 0x1FFFFF));
     if (kind != kCharacter) append_utf8(text, static_cast<char32_t>((key >> 21) & 0x1FFFFF));
     append_utf8(text, static_cast<char32_t>(key & 0x1FFFFF));
     return text;
+}
+
+std::string SearchIndexer::key_text(std::uint64_t key) const {
+    return key & kWordBit ? words_[key & ~kWordBit] : code_point_key_text(key);
+}
+
+bool parse_cached_record(std::string_view record, std::vector<CachedToken>& tokens) {
+    std::size_t i = 0;
+    std::string_view title;
+    std::uint64_t n_tokens = 0;
+    if (!get_bytes(record, i, title) || !get_varint(record, i, n_tokens) || n_tokens > record.size()) return false;
+    tokens.resize(static_cast<std::size_t>(n_tokens));
+    for (CachedToken& token : tokens) {
+        std::uint64_t tag = 0;
+        if (!get_varint(record, i, tag)) return false;
+        if (tag & 1) {
+            const std::size_t length = static_cast<std::size_t>(tag >> 1);
+            if (length == 0 || length > record.size() - i) return false;
+            token.word.assign(record.substr(i, length));
+            i += length;
+            token.key = kWordBit;
+        } else {
+            token.key = tag >> 1;
+        }
+        if (!get_bytes(record, i, token.entry)) return false;
+        if (kind_of(token.key) == kTrigram) {
+            std::size_t j = 0;
+            std::uint64_t length = 0, head = 0;
+            if (!get_varint(token.entry, j, length) || !get_varint(token.entry, j, head)) return false;
+            token.occurrences = head >> 2;
+        }
+    }
+    return i + 16 == record.size();  // the text's hash
 }
 
 void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& /*sink*/) {
@@ -623,12 +642,36 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 // { key << 1, or a word's length << 1 | 1 and the word; the entry without
 // its id, as bytes ("as bytes": varint length, bytes) }, then the hash of
 // the page's text (16 bytes). The ids are this build's, given by interning
-// the keys.
+// the keys (decode_cached), which waits for finish(): when finish() updates
+// the previous index in place, an unchanged page's entries are not needed.
 bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start) {
     if (!cache_in_) return false;
     const std::optional<std::string> cached = cache_in_->find(path, bytes_hash);
-    if (!cached || !add_cached(path, *cached)) return false;
-    cache_out_->add(path, bytes_hash, *cached);
+    if (!cached) return false;
+    const std::string_view record = *cached;
+    std::size_t i = 0, end = record.size() - std::min<std::size_t>(record.size(), 16);
+    std::string_view title;
+    Hash128 text_hash;
+    if (!get_bytes(record, i, title) || i > end || !get_hash(record, end, text_hash)) return false;
+    // The text is taken from the previous output's pack: no pack, no page.
+    const CachedTextPlace* place = cache_in_->text(text_hash);
+    if (!place) return false;
+    const auto pack = previous_packs_.find(place->pack);
+    if (pack == previous_packs_.end() || cache_in_->pack(place->pack) != pack->second->file.hash ||
+        place->offset > pack->second->file.size || place->size > pack->second->file.size - place->offset)
+        return false;
+    PageRecord page{path, std::string(title)};
+    page.text_hash = text_hash;
+    page.text_offset = place->offset;
+    page.text_size = place->size;
+    page.previous_pack = pack->second;
+    page.cached = true;
+    cache_out_->add(path, bytes_hash, record);
+    {
+        std::lock_guard lock(mutex_);
+        records_.push_back(std::move(page));
+        ++pages_;
+    }
     ++pages_from_cache_;
     nanoseconds_adding_ += thread_cpu_ns() - start;
     return true;
@@ -641,48 +684,12 @@ void SearchIndexer::keep_page(const std::string& path, const PreviousFile& previ
     add_page(path, *html, sink);
 }
 
-bool SearchIndexer::add_cached(const std::string& path, std::string_view record) {
-    struct CachedToken {
-        std::uint64_t key;  // kWordBit for a word
-        std::string word;
-        std::string_view entry;
-        std::uint64_t occurrences = 0;  // of a trigram
-    };
-    std::size_t i = 0;
-    std::string_view title;
-    std::uint64_t n_tokens = 0;
-    if (!get_bytes(record, i, title) || !get_varint(record, i, n_tokens) || n_tokens > record.size()) return false;
-    std::vector<CachedToken> tokens(static_cast<std::size_t>(n_tokens));
-    for (CachedToken& token : tokens) {
-        std::uint64_t tag = 0;
-        if (!get_varint(record, i, tag)) return false;
-        if (tag & 1) {
-            const std::size_t length = static_cast<std::size_t>(tag >> 1);
-            if (length == 0 || length > record.size() - i) return false;
-            token.word.assign(record.substr(i, length));
-            i += length;
-            token.key = kWordBit;
-        } else {
-            token.key = tag >> 1;
-        }
-        if (!get_bytes(record, i, token.entry)) return false;
-        if (kind_of(token.key) == kTrigram) {
-            std::size_t j = 0;
-            std::uint64_t length = 0, head = 0;
-            if (!get_varint(token.entry, j, length) || !get_varint(token.entry, j, head)) return false;
-            token.occurrences = head >> 2;
-        }
-    }
-    Hash128 text_hash;
-    if (!get_hash(record, i, text_hash) || i != record.size()) return false;
-    // The text is taken from the previous output's pack: no pack, no page.
-    const CachedTextPlace* place = cache_in_->text(text_hash);
-    if (!place) return false;
-    const auto pack = previous_packs_.find(place->pack);
-    if (pack == previous_packs_.end() || place->offset > pack->second->file.size ||
-        place->size > pack->second->file.size - place->offset)
-        return false;
-
+bool SearchIndexer::decode_cached(PageRecord& page) {
+    const std::optional<std::string> cached = cache_in_->find_any(page.path);
+    if (!cached) return false;
+    const std::string_view record = *cached;
+    std::vector<CachedToken> tokens;
+    if (!parse_cached_record(record, tokens)) return false;
     std::vector<std::uint32_t> ids(tokens.size());
     {
         std::lock_guard lock(mutex_);
@@ -701,15 +708,23 @@ bool SearchIndexer::add_cached(const std::string& path, std::string_view record)
         entries += tokens[t].entry;
         if (kind_of(tokens[t].key) != kTrigram) doc_size = entries.size();
     }
-    PageRecord page{path, std::string(title), spill_.append(entries), doc_size, entries.size()};
-    page.text_hash = text_hash;
-    page.text_offset = place->offset;
-    page.text_size = place->size;
-    page.previous_pack = pack->second;
-    std::lock_guard lock(mutex_);
-    records_.push_back(std::move(page));
-    ++pages_;
+    page.offset = spill_.append(entries);
+    page.doc_size = doc_size;
+    page.size = entries.size();
+    page.cached = false;
     return true;
+}
+
+void SearchIndexer::decode_cached_pages(unsigned threads) {
+    std::vector<PageRecord*> cached;
+    for (PageRecord& page : records_)
+        if (page.cached) cached.push_back(&page);
+    parallel_for(cached.size(), threads, [&](std::size_t i) {
+        // The record hashed as written when the page was taken, and the
+        // program is the same: only a file changed since can fail here.
+        if (!decode_cached(*cached[i]))
+            throw std::runtime_error("search index: its cache changed while the site was being built");
+    });
 }
 
 namespace {
@@ -863,13 +878,22 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
     shards.finish();
 }
 
-void SearchIndexer::finish(OutputSink& sink) {
-    const std::uint64_t start = cpu_ns(CLOCK_PROCESS_CPUTIME_ID);
-    std::sort(records_.begin(), records_.end(),
-              [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
+std::pair<std::uint64_t, std::uint64_t> SearchIndexer::totals() const {
+    std::uint64_t doc_total = 0, position_total = 0;
+    for (const Token& t : tokens_) {
+        if (kind_of(t.key) == kTrigram) position_total += t.position_bytes + t.docs * 2;
+        else doc_total += std::uint64_t{t.docs} * 4;
+    }
+    return {doc_total, position_total};
+}
+
+SearchIndexer::TokenRanks SearchIndexer::rank_tokens() const {
     // The order of sort_key: document tokens by key, then trigrams by key.
     // Ids, not (sort key, id) pairs: the index may have millions of tokens.
-    std::vector<std::uint32_t> order(tokens_.size()), rank(tokens_.size());
+    TokenRanks ranks;
+    std::vector<std::uint32_t>& order = ranks.order;
+    order.resize(tokens_.size());
+    ranks.rank.resize(tokens_.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const std::uint64_t ka = tokens_[a].key, kb = tokens_[b].key;
@@ -877,17 +901,30 @@ void SearchIndexer::finish(OutputSink& sink) {
         if (sa != sb) return sa < sb;
         return words_[ka & ~kWordBit] < words_[kb & ~kWordBit];  // two words of the same first letter
     });
-    std::uint32_t first_trigram = static_cast<std::uint32_t>(order.size());
+    ranks.first_trigram = static_cast<std::uint32_t>(order.size());
     for (std::uint32_t r = 0; r < order.size(); ++r) {
-        rank[order[r]] = r;
-        if (first_trigram == order.size() && kind_of(tokens_[order[r]].key) == kTrigram) first_trigram = r;
+        ranks.rank[order[r]] = r;
+        if (ranks.first_trigram == order.size() && kind_of(tokens_[order[r]].key) == kTrigram) ranks.first_trigram = r;
     }
+    return ranks;
+}
 
-    std::uint64_t doc_total = 0, position_total = 0;
-    for (const Token& t : tokens_) {
-        if (kind_of(t.key) == kTrigram) position_total += t.position_bytes + t.docs * 2;
-        else doc_total += std::uint64_t{t.docs} * 4;
-    }
+void SearchIndexer::finish(OutputSink& sink) {
+    const std::uint64_t start = cpu_ns(CLOCK_PROCESS_CPUTIME_ID);
+    std::sort(records_.begin(), records_.end(),
+              [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
+    const unsigned threads = options_.finish_threads ? options_.finish_threads : threads_adding_.load() > 1 ? 2 : 1;
+    // Two ways to the same shards (tests/unit/index/search_update_test.cpp):
+    // the previous index updated in place where the changed pages' entries
+    // are, or every page's entries walked in key order.
+    const std::optional<InPlace> plan = plan_update_in_place();
+    if (!plan) decode_cached_pages(threads);
+    const auto [doc_total, position_total] =
+        plan ? std::pair{plan->doc_total, plan->position_total} : totals();
+    const TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
+    updated_in_place_ = plan.has_value();
+    pages_changed_ = plan ? plan->changed : 0;
+
     // Each writer has its own digest (the digest is a sum: the same whatever the order).
     const std::vector<std::string> facts = document_facts();
     FileDigest doc_digest, position_digest, text_digest;
@@ -897,14 +934,20 @@ void SearchIndexer::finish(OutputSink& sink) {
     ShardWriter position_shards(
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, position_digest);
+    const auto n_tokens = static_cast<std::uint32_t>(ranks.order.size());
     // Three independent streams, the largest first (the packs' texts are
     // most of the index's bytes), so two threads end at about the same time.
     const std::function<void()> parts[] = {
         [&] { write_packs(facts, sink, text_digest); },
-        [&] { write_part(order, rank, first_trigram, static_cast<std::uint32_t>(order.size()), true, position_shards); },
-        [&] { write_part(order, rank, 0, first_trigram, false, doc_shards); },
+        [&] {
+            if (plan) write_updated_part(*plan, true, position_shards);
+            else write_part(ranks.order, ranks.rank, ranks.first_trigram, n_tokens, true, position_shards);
+        },
+        [&] {
+            if (plan) write_updated_part(*plan, false, doc_shards);
+            else write_part(ranks.order, ranks.rank, 0, ranks.first_trigram, false, doc_shards);
+        },
     };
-    const unsigned threads = options_.finish_threads ? options_.finish_threads : threads_adding_.load() > 1 ? 2 : 1;
     parallel_for(std::size(parts), threads, [&](std::size_t i) { parts[i](); });
     digest_.add(doc_digest);
     digest_.add(position_digest);
@@ -913,7 +956,11 @@ void SearchIndexer::finish(OutputSink& sink) {
     write_facets(sink);
     write_manifest(doc_shards, position_shards, sink);
     records_.clear();
-    if (cache_out_) cache_out_->commit();
+    if (cache_out_) {
+        // What the next build needs to update this index in place.
+        cache_out_->set_index(CachedIndex{digest_.hex(), doc_total, position_total});
+        cache_out_->commit();
+    }
     nanoseconds_finishing_ = cpu_ns(CLOCK_PROCESS_CPUTIME_ID) - start;
 }
 
@@ -1011,7 +1058,9 @@ void SearchIndexer::write_packs(const std::vector<std::string>& facts, OutputSin
             put_varint(sizes, page.text_size / 2);
             if (cache_out_) cache_out_->add_text(page.text_hash, CachedTextPlace{path, text_at, page.text_size});
         }
-        digest.add(path, pack);
+        const Hash128 hash = hash128(pack);
+        digest.add(path, hash);
+        if (cache_out_) cache_out_->add_pack(path, hash);
         sink.add(path, std::move(pack));
     }
     digest.add("search/pages.idx", sizes);

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,12 +63,15 @@ struct SearchIndexOptions {
     // what add_page takes from a page).
     std::string cache_file;
     std::string cache_key;
-    // The previous output's packs (search/pages/), as
-    // ReusableOutputs::files_under gives them. The cache keeps only a text's
-    // hash and where in these packs it was written: a page is taken from
-    // the cache only while that pack is here, still as recorded, and
-    // finish() copies its text from there.
-    std::map<Hash128, PreviousOutput> previous_packs;
+    // The previous output's index files (search/), as
+    // ReusableOutputs::files_under gives them, by path. The cache keeps only
+    // a text's hash and where in the packs (search/pages/) it was written:
+    // a page is taken from the cache only while that pack is here, still as
+    // recorded, and finish() copies its text from there. And when the
+    // previous index is the one the cache was written with and the site
+    // has the same pages, finish() updates its shards in place
+    // (index/search_update.cpp) instead of walking every page's entries.
+    std::map<std::string, PreviousOutput> previous_index;
 };
 
 // A page's token in the sort of its tokens: `sort` is token_sort_key(key),
@@ -122,6 +126,7 @@ public:
     // The output path of pack `k`: search/pages/<k>.bin, the facts and the
     // searchable text of documents k*pack_docs … (k+1)*pack_docs−1.
     static std::string pack_path(std::size_t k);
+    static constexpr std::string_view kFolder = "search/";
     static constexpr std::string_view kPackFolder = "search/pages/";
 
     // Indexes a page. Thread-safe. Its text waits for finish(), which
@@ -137,6 +142,10 @@ public:
     std::size_t pages() const { return pages_; }
     // Pages whose entries came from the cache, not from reading them.
     std::size_t pages_from_cache() const { return pages_from_cache_; }
+    // Whether finish() updated the previous index in place, and for how
+    // many changed pages (for GONGKAI_TIMINGS and tests).
+    bool updated_in_place() const { return updated_in_place_; }
+    std::size_t pages_changed() const { return pages_changed_; }
     // Whether page entries wait in a temporary file (else in memory).
     bool spilling() const { return spill_.on_disk(); }
     // CPU time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
@@ -170,14 +179,39 @@ private:
         std::uint64_t text_offset = 0;
         std::uint64_t text_size = 0;
         Hash128 text_hash{};
-        const PreviousOutput* previous_pack = nullptr;  // into options_.previous_packs
+        const PreviousOutput* previous_pack = nullptr;  // into options_.previous_index
+        // Its entries are still only in the cache's record: finish() reads
+        // them from there only when it walks every page (decode_cached).
+        bool cached = false;
     };
-    // Adds a page from its cache record; false (nothing added) when the
-    // record is damaged.
-    bool add_cached(const std::string& path, std::string_view record);
-    // Adds the page whose bytes hash to `bytes_hash` from the cache; false
-    // when the cache has no good record of it. `start`: add_page's clock.
+    // Adds the page whose bytes hash to `bytes_hash` from the cache: its
+    // title and text now, its entries when finish() needs them. False when
+    // the cache has no good record of it. `start`: add_page's clock.
     bool add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start);
+    // Reads the entries of a page taken from the cache (interning its keys
+    // as add_page would); false when its record is damaged.
+    bool decode_cached(PageRecord& page);
+    // decode_cached for every page taken from the cache, on `threads`.
+    void decode_cached_pages(unsigned threads);
+    // The totals shard sizes are chosen from (choose_target): the interned
+    // tokens' postings (4 bytes each) and trigram positions.
+    std::pair<std::uint64_t, std::uint64_t> totals() const;
+    // The interned tokens in key order (order: ids by rank; rank: by id),
+    // and the rank of the first trigram.
+    struct TokenRanks {
+        std::vector<std::uint32_t> order, rank;
+        std::uint32_t first_trigram = 0;
+    };
+    TokenRanks rank_tokens() const;
+
+    // Updating the previous index in place (index/search_update.cpp).
+    struct InPlace;
+    // What finish() needs to update the previous output's shards in place
+    // of walking every page's entries; none when it cannot (see the .cpp).
+    std::optional<InPlace> plan_update_in_place() const;
+    // Writes the shards of one kind: the previous ones with the changed
+    // pages' entries taken out and put in.
+    void write_updated_part(const InPlace& plan, bool trigrams, ShardWriter& shards) const;
     // The index's id of a page's token (key as in Token, a word's with the
     // page's word number); under mutex_.
     std::uint32_t intern(std::uint64_t key, const std::string* word);
@@ -223,6 +257,8 @@ private:
     std::unique_ptr<SearchCacheReader> cache_in_;   // the previous build's (when cache_file is set)
     std::unique_ptr<SearchCacheWriter> cache_out_;  // this build's
     std::atomic<std::size_t> pages_from_cache_{0};
+    bool updated_in_place_ = false;
+    std::size_t pages_changed_ = 0;
 };
 
 // Passes files on to `next`, indexing the pages on the way.

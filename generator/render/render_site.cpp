@@ -129,7 +129,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     search_options.pages = search_page_info(env);
     search_options.cache_file = options.search_cache_file;
     search_options.cache_key = options.search_cache_key + '\n' + search_options.title_suffix;
-    search_options.previous_packs = options.previous_search_packs;
+    search_options.previous_index = options.previous_search_index;
     search_options.pack_docs = static_cast<std::size_t>(content.site.search_pack_pages);
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
@@ -201,7 +201,12 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
                      "gongkai: search index: %zu pages (%zu from its cache), %.3f s reading pages, %.3f s writing "
                      "shards\n",
                      indexer.pages(), indexer.pages_from_cache(), indexer.seconds_adding(), finish);
-        std::fprintf(stderr, "gongkai: search index: finish %.3f s CPU\n", indexer.seconds_finishing());
+        if (indexer.updated_in_place())
+            std::fprintf(stderr, "gongkai: search index: finish %.3f s CPU, the previous index updated in place for %zu "
+                         "changed pages\n", indexer.seconds_finishing(), indexer.pages_changed());
+        else
+            std::fprintf(stderr, "gongkai: search index: finish %.3f s CPU, every page's entries walked\n",
+                         indexer.seconds_finishing());
     }
 
     templates.report_misses(diagnostics);

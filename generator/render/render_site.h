@@ -36,8 +36,8 @@ struct RenderOptions {
     // program that wrote it.
     std::string search_cache_file;
     std::string search_cache_key;
-    // The previous output's search packs (SearchIndexOptions::previous_packs).
-    std::map<Hash128, PreviousOutput> previous_search_packs;
+    // The previous output's search index files (SearchIndexOptions::previous_index).
+    std::map<std::string, PreviousOutput> previous_search_index;
 };
 
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no

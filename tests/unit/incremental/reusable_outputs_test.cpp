@@ -121,13 +121,14 @@ TEST_CASE("an output is made again when other inputs, the options or its file ch
     }
 }
 
-TEST_CASE("the previous output's files under a folder are found by the hash of their bytes", "[incremental][reuse]") {
+TEST_CASE("the previous output's files under a folder are found by their paths", "[incremental][reuse]") {
     PreviousSite site;
     const gk::ReusableOutputs outputs = site.next(inputs(2));
-    const std::map<gk::Hash128, gk::PreviousOutput> files = outputs.files_under("departments/");
+    const std::map<std::string, gk::PreviousOutput> files = outputs.files_under("departments/");
     REQUIRE(files.size() == 1);
-    const gk::PreviousOutput& page = files.at(gk::hash128("<html>a 2020</html>"));
+    const gk::PreviousOutput& page = files.at(site.disclosure);
     CHECK(page.path == site.disclosure);
+    CHECK(page.file.hash == gk::hash128("<html>a 2020</html>"));
     CHECK(page.file.file == site.out + "/" + site.disclosure);
     CHECK(page.file.inode == site.manifest.outputs.at(site.disclosure).inode);
     CHECK(outputs.files_under("search/pages/").empty());

@@ -10,101 +10,58 @@
 
 #include "index/search_index.h"
 #include "incremental/file_stamp.h"
+#include "unit/support/search_site.h"
 
 using namespace gk;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Page {
-    std::string path;
-    std::string html;
-};
-
-Page page(const std::string& path, const std::string& title, const std::string& main) {
-    return {path, "<html><head><title>" + title + " - 站点</title></head><body><main>" + main + "</main></body></html>"};
-}
+using test::build_search;
+using test::index_on_disk;
+using test::search_page;
+using Page = test::SearchPage;
+using Packs = std::map<std::string, PreviousOutput>;
 
 const std::vector<Page> kPages = {
-    page("a/index.html", "三公经费说明", "<h2>概述</h2><p>本部门“三公”经费为零。Budget 2020.</p>"),
-    page("b/index.html", "收入", "<p>三公经费合计0万元，其中公务接待费0万元。中文𠮷字。</p>"),
-    page("c/index.html", "支出", "<p>三公，经费另列。一段简单的说明。Budget transparency, budgets.</p>"),
+    search_page("a/index.html", "三公经费说明", "<h2>概述</h2><p>本部门“三公”经费为零。Budget 2020.</p>"),
+    search_page("b/index.html", "收入", "<p>三公经费合计0万元，其中公务接待费0万元。中文𠮷字。</p>"),
+    search_page("c/index.html", "支出", "<p>三公，经费另列。一段简单的说明。Budget transparency, budgets.</p>"),
 };
-
-struct Built {
-    std::map<std::string, std::string> files;
-    std::size_t from_cache = 0;
-};
-
-using Packs = std::map<Hash128, PreviousOutput>;
 
 // The index of `pages`, reading and writing the cache `cache` (none: "") for
-// `key`; `packs`: the previous output's packs (packs_on_disk). Two pages to
+// `key`; `packs`: the previous output's index (index_on_disk). Two pages to
 // a pack, so that the pages are in more than one.
-Built build(const std::vector<Page>& pages, const std::string& cache = "", const std::string& key = "k",
-            unsigned threads = 1, const Packs& packs = {}) {
-    SearchIndexOptions options;
-    options.title_suffix = " - 站点";
-    options.cache_file = cache;
-    options.cache_key = key;
-    options.pack_docs = 2;
-    options.previous_packs = packs;
-    SearchIndexer indexer(options);
-    MemorySink sink;
-    std::vector<std::jthread> workers;
-    for (unsigned t = 0; t < threads; ++t) {
-        workers.emplace_back([&, t] {
-            for (std::size_t i = t; i < pages.size(); i += threads) indexer.add_page(pages[i].path, pages[i].html, sink);
-        });
-    }
-    workers.clear();
-    indexer.finish(sink);
-    return {sink.files(), indexer.pages_from_cache()};
+test::SearchBuild build(const std::vector<Page>& pages, const std::string& cache = "", const std::string& key = "k",
+                        unsigned threads = 1, const Packs& packs = {}) {
+    return build_search(pages, {.cache = cache, .key = key, .threads = threads, .previous = packs});
 }
 
-// The packs of a build in `dir`, as the pipeline finds them in the
-// previous output for the indexer (ReusableOutputs::files_under).
-Packs packs_on_disk(const Built& built, const fs::path& dir) {
-    Packs packs;
-    for (const auto& [path, bytes] : built.files) {
-        if (!path.starts_with(SearchIndexer::kPackFolder)) continue;
-        const fs::path file = dir / path;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
-        struct stat st;
-        REQUIRE(::stat(file.c_str(), &st) == 0);
-        const Hash128 hash = hash128(bytes);
-        packs.try_emplace(hash, PreviousOutput{path, PreviousFile{file.string(), bytes.size(),
-                                                                  st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
-                                                                  st.st_ino, hash}});
-    }
+// Only the packs of a previous output: the index cannot be updated in
+// place, so these tests see the cache's records used page by page.
+Packs packs_on_disk(const test::SearchBuild& built, const fs::path& dir) {
+    Packs packs = index_on_disk(built, dir);
+    std::erase_if(packs, [](const auto& file) { return !file.first.starts_with(SearchIndexer::kPackFolder); });
     return packs;
 }
 
-struct Folder {
-    fs::path dir = fs::temp_directory_path() / ("gongkai-search-cache-test-" + std::to_string(::getpid()));
-    Folder() { fs::create_directories(dir); }
-    fs::path sites = fs::path(dir.string() + "-sites");  // previous outputs' packs
-    ~Folder() {
-        fs::remove_all(dir);
-        fs::remove_all(sites);
-    }
-    std::string file() const { return (dir / "cache").string(); }
+struct Folder : test::SearchFolder {
+    std::string file() const { return cache(); }
 };
 
 }  // namespace
 
 TEST_CASE("pages taken from the cache give the index of pages read anew", "[index][search][cache]") {
     Folder f;
-    const Built first = build(kPages, f.file());
+    const test::SearchBuild first = build(kPages, f.file());
     CHECK(first.from_cache == 0);
     CHECK(first.files == build(kPages).files);  // writing the cache changes nothing
     REQUIRE(fs::exists(f.file()));
 
     std::vector<Page> edited = kPages;
-    edited[1] = page("b/index.html", "收入", "<p>三公经费合计1万元。新增一段说明。</p>");
-    edited.push_back(page("d/index.html", "其他", "<p>新页面。</p>"));
-    const Built again = build(edited, f.file(), "k", 2, packs_on_disk(first, f.sites / "1"));
+    edited[1] = search_page("b/index.html", "收入", "<p>三公经费合计1万元。新增一段说明。</p>");
+    edited.push_back(search_page("d/index.html", "其他", "<p>新页面。</p>"));
+    const test::SearchBuild again = build(edited, f.file(), "k", 2, packs_on_disk(first, f.sites / "1"));
     CHECK(again.from_cache == 2);  // a and c; b changed, d is new
     CHECK(again.files == build(edited).files);
 
@@ -120,32 +77,30 @@ TEST_CASE("a cached page's text is copied from the previous output's pack, or re
     const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
     REQUIRE(packs.size() == 2);  // a and b; c
     SECTION("same ids: the same packs") {
-        const Built again = build(kPages, f.file(), "k", 1, packs);
+        const test::SearchBuild again = build(kPages, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 3);
         CHECK(again.files == build(kPages).files);
     }
     SECTION("a page added first moves every id, and texts to other packs") {
         std::vector<Page> more = kPages;
-        more.insert(more.begin(), page("0/index.html", "首页", "<p>新的第一页。</p>"));
-        const Built again = build(more, f.file(), "k", 1, packs);
+        more.insert(more.begin(), search_page("0/index.html", "首页", "<p>新的第一页。</p>"));
+        const test::SearchBuild again = build(more, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 3);
         CHECK(again.files == build(more).files);
     }
     const auto pack = [&](const std::string& path) {
-        for (const auto& [hash, previous] : packs)
-            if (previous.path == path) return previous.file.file;
-        FAIL("no pack " << path);
-        return std::string();
+        REQUIRE(packs.contains(path));
+        return packs.at(path).file.file;
     };
     SECTION("a pack gone: its pages are read anew") {
         fs::remove(pack("search/pages/0.bin"));
-        const Built again = build(kPages, f.file(), "k", 1, packs);
+        const test::SearchBuild again = build(kPages, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 1);
         CHECK(again.files == build(kPages).files);
     }
     SECTION("a pack changed: its pages are read anew") {
         std::ofstream(pack("search/pages/1.bin"), std::ios::app) << "x";
-        const Built again = build(kPages, f.file(), "k", 1, packs);
+        const test::SearchBuild again = build(kPages, f.file(), "k", 1, packs);
         CHECK(again.from_cache == 2);
         CHECK(again.files == build(kPages).files);
     }
@@ -158,13 +113,13 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
     std::string key = "k";
     SECTION("another key") {
         key = "other";
-        const Built other = build(kPages, f.file(), key);
+        const test::SearchBuild other = build(kPages, f.file(), key);
         CHECK(other.from_cache == 0);
         CHECK(other.files == expected);
     }
     SECTION("cut short") {
         fs::resize_file(f.file(), fs::file_size(f.file()) - 3);
-        const Built cut = build(kPages, f.file());
+        const test::SearchBuild cut = build(kPages, f.file());
         CHECK(cut.from_cache == 0);
         CHECK(cut.files == expected);
     }
@@ -172,7 +127,7 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         std::string bytes = read_whole_file(f.file()).value();
         for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
         std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
-        const Built damaged = build(kPages, f.file(), "k", 1, packs);
+        const test::SearchBuild damaged = build(kPages, f.file(), "k", 1, packs);
         CHECK(damaged.from_cache == 2);  // the others are whole
         CHECK(damaged.files == expected);
     }
@@ -198,14 +153,14 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
         return PreviousFile{(site / p.path.substr(0, 1)).string(), p.html.size(), 0, 0, hash128(p.html)};
     };
     std::vector<Page> edited = kPages;
-    edited[2] = page("c/index.html", "支出", "<p>三公，经费另列。改过的说明。</p>");
+    edited[2] = search_page("c/index.html", "支出", "<p>三公，经费另列。改过的说明。</p>");
 
     SearchIndexOptions options;
     options.title_suffix = " - 站点";
     options.cache_file = f.file();
     options.cache_key = "k";
     options.pack_docs = 2;
-    options.previous_packs = packs;
+    options.previous_index = packs;
     SearchIndexer indexer(options);
     MemorySink sink;
     indexer.keep_page(kPages[0].path, kept(kPages[0]), sink);  // in the cache; its file is gone
