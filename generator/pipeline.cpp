@@ -158,6 +158,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     progress.update("writing");
     if (diagnostics.has_errors()) return fail();
     const std::string warnings = format_report(diagnostics);
+    writer.remove_leftovers();  // before the folders are recorded
     if (const std::optional<std::string> manifest =
             incremental.manifest(writer.outputs(), writer.folders(), reusable.records(), warnings))
         writer.add_manifest(*manifest);

@@ -100,11 +100,22 @@ std::optional<std::string> SiteWriter::prepare() {
     if (ec) return "cannot create '" + parent.string() + "': " + ec.message();
     staging_ = beside("new-" + std::to_string(::getpid()));
     fs::remove_all(staging_, ec);
-    fs::create_directory(staging_, ec);
-    if (ec) {
-        const std::string reason = ec.message();
-        staging_.clear();
-        return "cannot create a staging folder beside '" + out_dir_ + "': " + reason;
+    const fs::path spare = beside("spare");
+    spare_ = take_spare(spare, staging_);
+    if (spare_) {
+        for (const std::string& folder : spare_->folders) made_dirs_.insert(staging_ / folder);
+    } else {
+        // A spare that is not as its manifest says goes, in the background.
+        if (fs::exists(spare, ec)) {
+            const fs::path old = old_site_path();
+            if (::rename(spare.c_str(), old.c_str()) == 0) remove_in_background(old);
+        }
+        fs::create_directory(staging_, ec);
+        if (ec) {
+            const std::string reason = ec.message();
+            staging_.clear();
+            return "cannot create a staging folder beside '" + out_dir_ + "': " + reason;
+        }
     }
     made_dirs_.insert(staging_);
     add(std::string(kSiteMarker), "This folder was written by gongkai. Every build replaces it as a whole.\n");
@@ -120,7 +131,12 @@ void SiteWriter::ensure_parent(const fs::path& file) {
     // mkdir() first: its parent is there most of the time (made for an
     // earlier file), and create_directories() would stat() the folder and
     // its parent before making it (45,000 calls at 9,000 department-years).
-    if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) {
+    struct stat st;
+    if (::mkdir(dir.c_str(), 0777) != 0 && (errno != EEXIST || (spare_ && ::lstat(dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)))) {
+        // In the spare, a file may be where a folder goes now.
+        if (spare_)
+            for (fs::path at = staging_; const fs::path& part : dir.lexically_relative(staging_))
+                if (at /= part; ::lstat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) ::unlink(at.c_str());
         std::error_code ec;
         fs::create_directories(dir, ec);
         if (ec) fail("cannot create '" + dir.string() + "': " + ec.message());
@@ -166,12 +182,15 @@ void SiteWriter::add(const std::string& path, std::string bytes) {
     ensure_parent(file);
     const Hash128 hash = hash128(bytes);
     const auto recorded = previous_.find(path);
+    const OutputRecord* was = recorded == previous_.end() ? nullptr : &recorded->second;
+    // The spare may hold the site's file already: kept as it is if the bytes are the same.
+    if (spare_ &&
+        make_room_in_spare(path, has_previous_ && was && was->hash == hash && was->size == bytes.size() ? was : nullptr))
+        return;
     // No previous site (a first build, or one into an emptied folder): no
     // file to keep, and no lstat() of one for each of 25,000 outputs.
     std::optional<OutputRecord> record =
-        has_previous_ ? keep_unchanged((out_ / path).string(), file.string(), bytes, hash,
-                                       recorded == previous_.end() ? nullptr : &recorded->second)
-                      : std::nullopt;
+        has_previous_ ? keep_unchanged((out_ / path).string(), file.string(), bytes, hash, was) : std::nullopt;
     const bool kept = record.has_value();
     if (!kept) record = write_file(file, bytes, hash);
     if (record) remember(path, *record, kept);
@@ -184,6 +203,8 @@ void SiteWriter::keep(const std::string& path, const PreviousFile& previous) {
     }
     const fs::path file = staging_ / path;
     ensure_parent(file);
+    const OutputRecord want{previous.size, previous.mtime_ns, previous.inode, previous.hash};
+    if (spare_ && make_room_in_spare(path, &want)) return;
     // Added twice: the later one stands, as in write_file.
     if (::link(previous.file.c_str(), file.c_str()) != 0 && errno == EEXIST && ::unlink(file.c_str()) == 0)
         ::link(previous.file.c_str(), file.c_str());
@@ -203,6 +224,41 @@ void SiteWriter::keep(const std::string& path, const PreviousFile& previous) {
     }
     if (const std::optional<OutputRecord> written = write_file(file, *bytes, previous.hash))
         remember(path, *written, false);
+}
+
+bool SiteWriter::make_room_in_spare(const std::string& path, const OutputRecord* want) {
+    const fs::path file = staging_ / path;
+    if (spare_->folders.contains(path)) {  // a folder then, a file now
+        std::error_code ec;
+        fs::remove_all(file, ec);
+        return false;
+    }
+    const auto held = spare_->files.find(path);
+    if (held == spare_->files.end()) return false;
+    struct stat st;
+    // The spare's folders are as recorded, so the entry is the recorded
+    // inode; the stat says whether it is still as the site's file was
+    // recorded (then it is that very file).
+    if (want && held->second.inode == want->inode && ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::uint64_t>(st.st_ino) == want->inode && static_cast<std::uint64_t>(st.st_size) == want->size &&
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec == want->mtime_ns) {
+        remember(path, *want, true);
+        return true;
+    }
+    ::unlink(file.c_str());
+    return false;
+}
+
+void SiteWriter::remove_leftovers() {
+    if (!spare_ || leftovers_removed_) return;
+    leftovers_removed_ = true;
+    const OutputRecords now = outputs();
+    for (const auto& [path, record] : spare_->files)
+        if (!now.contains(path)) ::unlink((staging_ / path).c_str());
+    // Deepest first: a folder sorts before everything inside it.
+    const std::set<std::string> folders = folders_of(now);
+    for (auto it = spare_->folders.rbegin(); it != spare_->folders.rend(); ++it)
+        if (!folders.contains(*it)) ::rmdir((staging_ / *it).c_str());
 }
 
 void SiteWriter::remember(const std::string& path, const OutputRecord& record, bool kept) {
@@ -241,6 +297,7 @@ std::optional<std::string> SiteWriter::error() const {
 
 std::optional<std::string> SiteWriter::commit() {
     if (auto e = error()) return e;
+    remove_leftovers();
     std::error_code ec;
     if (!fs::exists(out_, ec)) {
         if (::rename(staging_.c_str(), out_.c_str()) != 0)
@@ -252,13 +309,8 @@ std::optional<std::string> SiteWriter::commit() {
     // is no moment without a site; otherwise move the old one aside first.
     const fs::path old = old_site_path();
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
-        // The staging folder now holds the previous site: renamed as such, it
-        // goes away in the background. (Under a name no other build uses, so
-        // a build that starts meanwhile never meets the remover.)
-        if (::rename(staging_.c_str(), old.c_str()) == 0)
-            remove_in_background(old);
-        else
-            remove_staging();
+        // The staging folder now holds the previous site.
+        put_aside(staging_);
         committed_ = true;
         return std::nullopt;
     }
@@ -269,9 +321,27 @@ std::optional<std::string> SiteWriter::commit() {
         ::rename(old.c_str(), out_.c_str());
         return "cannot move the new site into '" + out_dir_ + "': " + reason;
     }
-    remove_in_background(old);
+    put_aside(old);
     committed_ = true;
     return std::nullopt;
+}
+
+void SiteWriter::put_aside(const fs::path& replaced) {
+    // Worth keeping when most of this build's files were kept: it then
+    // shares them, and all its folders, with the next staging folder. Only
+    // a site with a manifest can be one (take_spare).
+    std::error_code ec;
+    if (kept_ * 2 >= kept_ + files_ && fs::exists(replaced / kManifestName, ec) &&
+        ::rename(replaced.c_str(), beside("spare").c_str()) == 0)
+        return;
+    // Under a name no other build uses, so a build that starts meanwhile
+    // never meets the remover.
+    const fs::path old = old_site_path();
+    if (replaced == old || ::rename(replaced.c_str(), old.c_str()) == 0) {
+        remove_in_background(old);
+        return;
+    }
+    fs::remove_all(replaced, ec);
 }
 
 // ".<site>.gongkai-old-<pid>-<n>": one name per commit, even when one

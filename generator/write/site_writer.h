@@ -8,6 +8,9 @@
 // inode stay (docs/incremental.md). So does a file the build keeps without
 // making it again (OutputSink::keep). Files of the previous output that this
 // build does not produce are not carried over.
+//
+// The staging folder is the spare (write/spare_site.h) when there is one:
+// the site before the previous one, whose entries that differ are changed.
 #pragma once
 
 #include <filesystem>
@@ -18,6 +21,7 @@
 
 #include "incremental/manifest.h"
 #include "render/output.h"
+#include "write/spare_site.h"
 
 namespace gk {
 
@@ -41,6 +45,13 @@ public:
 
     // The first write error, if any (the build must then not commit).
     std::optional<std::string> error() const;
+
+    // When the staging folder is the spare: removes what it held that this
+    // build did not add (call once all files are added, before folders();
+    // commit() calls it too).
+    void remove_leftovers();
+    // Whether the staging folder is the spare, renamed (for tests).
+    bool staging_was_spare() const { return spare_.has_value(); }
 
     // Every file added so far, as it is in the staging folder, and every
     // folder holding them (call once all files are added: adding a file
@@ -71,6 +82,14 @@ private:
     void fail(std::string message);
     void remove_staging();
     std::filesystem::path old_site_path() const;
+    // Makes room for `path` in a staging folder that is the spare: true
+    // when its entry there is already `want` (the file the site has), which
+    // is then remembered as kept; else removes the entry (a file, or a
+    // folder where a file goes now).
+    bool make_room_in_spare(const std::string& path, const OutputRecord* want);
+    // The previous site, after the swap: kept as the spare when this build
+    // kept most of its files, else removed in the background.
+    void put_aside(const std::filesystem::path& replaced);
 
     std::string out_dir_;
     std::string content_dir_;
@@ -79,6 +98,8 @@ private:
     bool committed_ = false;
     const OutputRecords previous_;
     bool has_previous_ = false;  // the output folder held a site when prepare() looked
+    std::optional<SpareContents> spare_;  // what the staging folder held, when it is the spare
+    bool leftovers_removed_ = false;
 
     mutable std::mutex mutex_;
     std::set<std::filesystem::path> made_dirs_;

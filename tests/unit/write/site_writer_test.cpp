@@ -232,3 +232,132 @@ TEST_CASE("after the swap the new site is in place at once and the previous one 
     for (int i = 0; i < 200 && siblings() != expected; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     CHECK(siblings() == expected);
 }
+
+namespace {
+
+// A build as the pipeline makes it: the files, then the manifest (which a
+// spare needs), committed. Returns whether its staging folder was the spare.
+bool build_with_manifest(const Folders& f, const std::map<std::string, std::string>& files,
+                         const gk::OutputRecords& previous = {}) {
+    gk::SiteWriter writer(f.out, f.content, previous);
+    REQUIRE_FALSE(writer.prepare());
+    for (const auto& [path, bytes] : files) writer.add(path, bytes);
+    writer.remove_leftovers();
+    gk::Manifest manifest;
+    manifest.generator = "test";
+    manifest.outputs = writer.outputs();
+    manifest.folders = writer.folders();
+    writer.add_manifest(gk::format_manifest(manifest));
+    REQUIRE_FALSE(writer.commit());
+    return writer.staging_was_spare();
+}
+
+gk::OutputRecords recorded(const Folders& f) {
+    return gk::parse_manifest(read(f.out / gk::kManifestName)).value().outputs;
+}
+
+// Every file of a folder, with its bytes.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = read(entry.path());
+    return files;
+}
+
+fs::path spare(const Folders& f) { return f.out.parent_path() / ".site.gongkai-spare"; }
+
+const std::map<std::string, std::string> kSite = {
+    {"index.html", "home"}, {"a/index.html", "a"}, {"a/b/index.html", "ab"}, {"c/index.html", "c"},
+    {"d/x.json", "x"},      {"e/index.html", "e"}};
+
+}  // namespace
+
+TEST_CASE("the site a build replaced is kept as the spare and becomes the next build's staging folder",
+          "[write][spare]") {
+    Folders f;
+    build_with_manifest(f, kSite);
+    CHECK_FALSE(fs::exists(spare(f)));  // nothing was replaced
+    std::map<std::string, std::string> second = kSite;
+    second["c/index.html"] = "c2";
+    CHECK_FALSE(build_with_manifest(f, second, recorded(f)));
+    REQUIRE(fs::exists(spare(f)));  // most files were kept
+
+    // The third build takes the spare (the first site) and changes what differs.
+    const Identity home = identity(f.out / "index.html");
+    const Identity c2 = identity(f.out / "c/index.html");
+    std::map<std::string, std::string> third = second;
+    third["a/b/index.html"] = "ab3";  // changed
+    third.erase("d/x.json");          // gone, and its folder
+    third["g/h/new.html"] = "new";     // new, in new folders
+    third.erase("e/index.html");
+    third["e"] = "a file where a folder was";
+    CHECK(build_with_manifest(f, third, recorded(f)));
+    std::map<std::string, std::string> expected = third;
+    expected[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
+    expected[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
+    CHECK(tree(f.out) == expected);
+    CHECK(identity(f.out / "index.html") == home);    // kept: the same file
+    CHECK(identity(f.out / "c/index.html") == c2);    // kept from the previous site, not the spare's "c"
+    CHECK_FALSE(fs::exists(f.out / "d"));
+    // and the second site is the spare now
+    REQUIRE(fs::exists(spare(f)));
+    CHECK(read(spare(f) / "c/index.html") == "c2");
+    CHECK(read(spare(f) / "a/b/index.html") == "ab");
+
+    // A folder where a file was, and back to the start.
+    std::map<std::string, std::string> fourth = kSite;
+    fourth["c/index.html/deeper.html"] = "deeper";
+    fourth.erase("c/index.html");
+    CHECK(build_with_manifest(f, fourth, recorded(f)));
+    expected = fourth;
+    expected[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
+    expected[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
+    CHECK(tree(f.out) == expected);
+}
+
+TEST_CASE("a spare that is not as its manifest says is not used, and goes away", "[write][spare]") {
+    Folders f;
+    build_with_manifest(f, kSite);
+    std::map<std::string, std::string> second = kSite;
+    second["c/index.html"] = "c2";
+    build_with_manifest(f, second, recorded(f));
+    REQUIRE(fs::exists(spare(f)));
+    SECTION("a file added in a folder") { std::ofstream(spare(f) / "a/b/stray.html") << "stray"; }
+    SECTION("a file added in its root") { std::ofstream(spare(f) / "stray.html") << "stray"; }
+    SECTION("a folder removed") { fs::remove_all(spare(f) / "d"); }
+    SECTION("no manifest") { fs::remove(spare(f) / gk::kManifestName); }
+    CHECK_FALSE(build_with_manifest(f, kSite, recorded(f)));
+    std::map<std::string, std::string> expected = kSite;
+    expected[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
+    expected[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
+    CHECK(tree(f.out) == expected);
+}
+
+TEST_CASE("after a build that wrote most files anew, the replaced site is not kept", "[write][spare]") {
+    Folders f;
+    build_with_manifest(f, kSite);
+    std::map<std::string, std::string> changed;
+    for (const auto& [path, bytes] : kSite) changed[path] = bytes + " changed";
+    build_with_manifest(f, changed, recorded(f));
+    CHECK_FALSE(fs::exists(spare(f)));
+}
+
+TEST_CASE("a build that fails after taking the spare leaves the previous site as it was", "[write][spare]") {
+    Folders f;
+    build_with_manifest(f, kSite);
+    std::map<std::string, std::string> second = kSite;
+    second["c/index.html"] = "c2";
+    build_with_manifest(f, second, recorded(f));
+    const std::map<std::string, std::string> before = tree(f.out);
+    {
+        gk::SiteWriter writer(f.out, f.content, recorded(f));
+        REQUIRE_FALSE(writer.prepare());
+        CHECK(writer.staging_was_spare());
+        writer.add("index.html", "changed");
+        writer.add("c/index.html", "c2");
+        writer.add("../outside", "x");  // fails the build
+        CHECK(writer.commit());
+    }
+    CHECK(tree(f.out) == before);
+    CHECK_FALSE(fs::exists(spare(f)));  // it was the staging folder, removed with it
+}
