@@ -63,14 +63,18 @@ bool skip_payload(std::string_view s, std::size_t& i, bool trigram) {
 
 // The record of a key after the edit: `old`'s pages but the removed ones,
 // and the added ones, in page order; empty when no page has the key now.
+// A common token's record holds every page: the entries between two edits
+// are copied as they are, a run at a time, and only the entry after an edit
+// is written again (its delta from the page before changed).
 bool splice_record(std::string_view old, const SearchKeyEdit& edit, bool trigram, std::string& out) {
-    std::string body;
+    thread_local std::string body;
+    body.clear();
     std::uint64_t count = 0;
-    std::uint32_t previous = 0;
+    std::uint32_t last_out = 0;  // the last page written to body
     const auto put = [&](std::uint32_t doc, std::string_view payload) {
-        put_varint(body, doc - previous);
+        put_varint(body, doc - last_out);
         body += payload;
-        previous = doc;
+        last_out = doc;
         ++count;
     };
     auto removed = edit.removed.begin();
@@ -78,16 +82,41 @@ bool splice_record(std::string_view old, const SearchKeyEdit& edit, bool trigram
     std::size_t i = 0;
     std::uint64_t pages = 0, doc = 0;
     if (!get_varint(old, i, pages)) return false;
+    // old[run, entry) are entries copied as they are: their deltas hold
+    // while the page before the run is the last one written (`in_step`).
+    std::size_t run = i;
+    bool in_step = true;
+    std::uint64_t kept = 0;  // old entries in the run
     for (std::uint64_t k = 0; k < pages; ++k) {
+        const std::size_t entry = i;
+        const std::uint64_t before = doc;
         std::uint64_t delta = 0;
         if (!get_varint(old, i, delta)) return false;
         doc += delta;
-        const std::size_t begin = i;
+        const std::size_t payload = i;
         if (!skip_payload(old, i, trigram)) return false;
-        for (; added != edit.added.end() && added->first < doc; ++added) put(added->first, added->second);
         while (removed != edit.removed.end() && *removed < doc) ++removed;
-        if (removed != edit.removed.end() && *removed == doc) continue;  // its entry now, if any, is added
-        put(static_cast<std::uint32_t>(doc), old.substr(begin, i - begin));
+        const bool gone = removed != edit.removed.end() && *removed == doc;
+        if (in_step && !gone && (added == edit.added.end() || added->first > doc)) {
+            ++kept;
+            continue;
+        }
+        if (entry > run) {
+            body.append(old.substr(run, entry - run));
+            last_out = static_cast<std::uint32_t>(before);
+            count += kept;
+        }
+        kept = 0;
+        for (; added != edit.added.end() && added->first < doc; ++added) put(added->first, added->second);
+        run = i;
+        in_step = !gone;
+        if (!gone) put(static_cast<std::uint32_t>(doc), old.substr(payload, i - payload));
+        // A page both removed and added is put in by the added list, after.
+    }
+    if (i > run) {
+        body.append(old.substr(run, i - run));
+        last_out = static_cast<std::uint32_t>(doc);
+        count += kept;
     }
     for (; added != edit.added.end(); ++added) put(added->first, added->second);
     out.clear();

@@ -153,3 +153,40 @@ TEST_CASE("past a share of changed pages, walking every page is cheaper: no upda
     CHECK_FALSE(again.in_place);
     CHECK(again.files == build_search(pages).files);
 }
+
+TEST_CASE("random edits of random pages, one after another: each update equals a clean build",
+          "[index][search][update]") {
+    // Pages from a small vocabulary, so that most keys are on many pages and
+    // an edit falls at the start, the middle and the end of their records.
+    const std::vector<std::string> words = {"三公", "经费", "预算", "绩效", "公务", "接待", "采购", "资产",
+                                            "说明", "合计", "budget", "report", "2020", "一段", "简单"};
+    std::uint32_t seed = 12345;
+    const auto next = [&](std::uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 8) % n;
+    };
+    const auto text = [&] {
+        std::string t;
+        for (std::uint32_t n = 3 + next(12); n > 0; --n) t += words[next(static_cast<std::uint32_t>(words.size()))] + (next(4) ? "" : "，");
+        return t;
+    };
+    std::vector<SearchPage> pages;
+    for (int i = 0; i < 60; ++i) {
+        char id[8];
+        std::snprintf(id, sizeof id, "%03d", i);
+        pages.push_back(search_page(std::string("p") + id + "/index.html", text(), "<p>" + text() + "</p><p>" + text() + "</p>"));
+    }
+    test::SearchFolder folder;
+    SearchBuild previous = build_search(pages, {.cache = folder.cache(), .pack_docs = 16, .shard_bytes = 200});
+    for (int round = 0; round < 6; ++round) {
+        const auto index = index_on_disk(previous, folder.sites / std::to_string(round));
+        for (std::uint32_t n = 1 + next(4); n > 0; --n) {
+            const std::uint32_t p = round == 0 ? 0 : round == 1 ? 59 : next(60);  // the first and last ids too
+            pages[p].html = search_page(pages[p].path, text(), "<h2>" + text() + "</h2><p>" + text() + "</p>").html;
+        }
+        previous = build_search(pages, {.cache = folder.cache(), .previous = index, .pack_docs = 16, .shard_bytes = 200});
+        INFO("round " << round);
+        CHECK(previous.in_place);
+        CHECK(previous.files == build_search(pages, {.pack_docs = 16, .shard_bytes = 200}).files);
+    }
+}
