@@ -74,10 +74,10 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
     std::string_view file_key;
     std::uint64_t count = 0;
     if (!get_bytes(d, i, file_key) || file_key != key || !get_varint(d, i, count)) return;
-    std::map<std::string, Where> records;
+    std::map<std::string, CachedRecordPlace> records;
     for (std::uint64_t r = 0; r < count; ++r) {
         std::string_view path;
-        Where w;
+        CachedRecordPlace w;
         if (!get_bytes(d, i, path) || !get_hash(d, i, w.hash) || !get_hash(d, i, w.record)) return;
         if (!get_varint(d, i, w.offset) || !get_varint(d, i, w.size) || w.offset > at || w.size > at - w.offset)
             return;
@@ -115,6 +115,9 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
         index = std::move(written);
     }
     if (i != d.size()) return;
+    valid_ = true;
+    file_size_ = static_cast<std::uint64_t>(end);
+    for (const auto& [path, place] : records) record_bytes_ += place.size;
     records_ = std::move(records);
     texts_ = std::move(texts);
     packs_ = std::move(packs);
@@ -125,9 +128,11 @@ SearchCacheReader::~SearchCacheReader() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-std::optional<std::string> SearchCacheReader::find(const std::string& path, const Hash128& bytes_hash) const {
+std::optional<std::string> SearchCacheReader::find(const std::string& path, const Hash128& bytes_hash,
+                                                   const CachedRecordPlace** place) const {
     const auto found = records_.find(path);
     if (found == records_.end() || found->second.hash != bytes_hash) return std::nullopt;
+    if (place) *place = &found->second;
     return read(found->second);
 }
 
@@ -137,24 +142,42 @@ std::optional<std::string> SearchCacheReader::find_any(const std::string& path) 
     return read(found->second);
 }
 
-std::optional<std::string> SearchCacheReader::read(const Where& where) const {
+std::optional<std::string> SearchCacheReader::read(const CachedRecordPlace& where) const {
     std::string record;
     if (!read_at(fd_, where.offset, static_cast<std::size_t>(where.size), record) || hash128(record) != where.record)
         return std::nullopt;
     return record;
 }
 
-SearchCacheWriter::SearchCacheWriter(std::string file, std::string key)
+SearchCacheWriter::SearchCacheWriter(std::string file, std::string key, const SearchCacheReader* previous)
     : file_(std::move(file)), temporary_(file_ + ".new-" + std::to_string(::getpid())), key_(std::move(key)) {
+    if (previous && previous->valid() && previous->record_bytes() * 2 >= previous->file_size()) {
+        fd_ = ::open(file_.c_str(), O_WRONLY | O_CLOEXEC);
+        const off_t end = fd_ >= 0 ? ::lseek(fd_, 0, SEEK_END) : -1;
+        // The file read is the file appended to (not one put there since).
+        if (end >= 0 && static_cast<std::uint64_t>(end) == previous->file_size()) {
+            appending_ = true;
+            appended_at_ = size_ = static_cast<std::uint64_t>(end);
+            return;
+        }
+        if (fd_ >= 0) ::close(fd_);
+    }
     fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     failed_ = fd_ < 0;
 }
 
 SearchCacheWriter::~SearchCacheWriter() {
-    if (fd_ >= 0) {
+    if (fd_ < 0) return;
+    if (appending_) {
+        // The previous directory is still the last thing before what was
+        // appended: cut back to it, the previous cache is whole again.
+        if (::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) {
+        }
         ::close(fd_);
-        ::unlink(temporary_.c_str());
+        return;
     }
+    ::close(fd_);
+    ::unlink(temporary_.c_str());
 }
 
 void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record) {
@@ -164,8 +187,17 @@ void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, 
         failed_ = true;
         return;
     }
-    directory_[path] = Entry{bytes_hash, hash128(record), size_, record.size()};
+    directory_[path] = CachedRecordPlace{bytes_hash, hash128(record), size_, record.size()};
     size_ += record.size();
+}
+
+void SearchCacheWriter::carry(const std::string& path, std::string_view record, const CachedRecordPlace& place) {
+    if (!appending_) {
+        add(path, place.hash, record);
+        return;
+    }
+    std::lock_guard lock(mutex_);
+    directory_[path] = place;
 }
 
 void SearchCacheWriter::add_text(const Hash128& text_hash, CachedTextPlace place) {
@@ -191,7 +223,7 @@ bool SearchCacheWriter::commit() {
     put_varint(d, directory_.size());
     for (const auto& [path, entry] : directory_) {
         put_bytes(d, path);
-        put_hash(d, entry.page);
+        put_hash(d, entry.hash);
         put_hash(d, entry.record);
         put_varint(d, entry.offset);
         put_varint(d, entry.size);
@@ -215,8 +247,16 @@ bool SearchCacheWriter::commit() {
         put_varint(d, index_->position_total);
     }
     put_u64(d, size_);
-    const bool written = write_all(fd_, d) && ::close(fd_) == 0;
+    bool written = write_all(fd_, d);
+    if (appending_ && !written && ::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) {
+        // Then the file's last bytes are not a directory's place: the next build does not use it.
+    }
+    written = ::close(fd_) == 0 && written;
     fd_ = -1;
+    if (appending_) {
+        failed_ = !written;
+        return written;
+    }
     if (!written || ::rename(temporary_.c_str(), file_.c_str()) != 0) {
         ::unlink(temporary_.c_str());
         failed_ = true;

@@ -45,6 +45,14 @@ struct CachedIndex {
     std::uint64_t position_total = 0;
 };
 
+// Where a page's record is in a cache file, and what it was made from.
+struct CachedRecordPlace {
+    Hash128 hash;    // of the page's bytes
+    Hash128 record;  // of the record's: a damaged record is not used
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+};
+
 class SearchCacheReader {
 public:
     // Nothing to read when `file` is missing, damaged or written for another key.
@@ -53,13 +61,18 @@ public:
     SearchCacheReader(const SearchCacheReader&) = delete;
     SearchCacheReader& operator=(const SearchCacheReader&) = delete;
 
-    // The record of the page at `path` whose bytes hash to `bytes_hash`.
-    // Thread-safe.
-    std::optional<std::string> find(const std::string& path, const Hash128& bytes_hash) const;
+    // The record of the page at `path` whose bytes hash to `bytes_hash`,
+    // and where it is. Thread-safe.
+    std::optional<std::string> find(const std::string& path, const Hash128& bytes_hash,
+                                    const CachedRecordPlace** place = nullptr) const;
     // The record of the page at `path`, whatever its bytes were. Thread-safe.
     std::optional<std::string> find_any(const std::string& path) const;
     bool has(const std::string& path) const { return records_.contains(path); }
     std::size_t size() const { return records_.size(); }
+    // Whether the file was read; its size, and the bytes of its records.
+    bool valid() const { return valid_; }
+    std::uint64_t file_size() const { return file_size_; }
+    std::uint64_t record_bytes() const { return record_bytes_; }
     // The index this cache was written with (none: not known).
     const std::optional<CachedIndex>& index() const { return index_; }
     // Where the text whose bytes hash to `text_hash` was written.
@@ -76,16 +89,13 @@ public:
     }
 
 private:
-    struct Where {
-        Hash128 hash;    // of the page's bytes
-        Hash128 record;  // of the record's: a damaged record is not used
-        std::uint64_t offset = 0;
-        std::uint64_t size = 0;
-    };
-    std::optional<std::string> read(const Where& where) const;
+    std::optional<std::string> read(const CachedRecordPlace& where) const;
 
     int fd_ = -1;
-    std::map<std::string, Where> records_;
+    bool valid_ = false;
+    std::uint64_t file_size_ = 0;
+    std::uint64_t record_bytes_ = 0;
+    std::map<std::string, CachedRecordPlace> records_;
     std::map<Hash128, CachedTextPlace> texts_;
     std::map<std::string, Hash128> packs_;
     std::optional<CachedIndex> index_;
@@ -94,13 +104,25 @@ private:
 class SearchCacheWriter {
 public:
     // Writes to a temporary file beside `file`; commit() puts it in place.
-    SearchCacheWriter(std::string file, std::string key);
-    ~SearchCacheWriter();  // removes the temporary file unless committed
+    // Or, when `previous` read `file` for the same key and at least half of
+    // it is records (the rest: directories and records of earlier builds),
+    // appends to it: the records of pages carried over stay where they are
+    // and only new ones and a new directory are written (a narrative edit
+    // wrote the whole cache, 330 MB at 9,000 department-years, again).
+    SearchCacheWriter(std::string file, std::string key, const SearchCacheReader* previous = nullptr);
+    // Unless committed: removes the temporary file, or cuts what it
+    // appended off again (the previous cache is then as it was).
+    ~SearchCacheWriter();
     SearchCacheWriter(const SearchCacheWriter&) = delete;
     SearchCacheWriter& operator=(const SearchCacheWriter&) = delete;
 
     // Thread-safe; a path added twice keeps its last record.
     void add(const std::string& path, const Hash128& bytes_hash, std::string_view record);
+    // A record of the previous cache (`record` its bytes, `place` where
+    // `previous` found it): kept where it is when appending, else copied.
+    // Thread-safe.
+    void carry(const std::string& path, std::string_view record, const CachedRecordPlace& place);
+    bool appending() const { return appending_; }
     // Notes where this build wrote the text whose bytes hash to `text_hash`.
     // Thread-safe.
     void add_text(const Hash128& text_hash, CachedTextPlace place);
@@ -118,15 +140,11 @@ private:
     std::string key_;
     int fd_ = -1;
     bool failed_ = false;
+    bool appending_ = false;
+    std::uint64_t appended_at_ = 0;  // the previous file's size, when appending
     std::mutex mutex_;
     std::uint64_t size_ = 0;
-    struct Entry {
-        Hash128 page;
-        Hash128 record;
-        std::uint64_t offset = 0;
-        std::uint64_t size = 0;
-    };
-    std::map<std::string, Entry> directory_;
+    std::map<std::string, CachedRecordPlace> directory_;
     std::map<Hash128, CachedTextPlace> texts_;
     std::map<std::string, Hash128> packs_;
     std::optional<CachedIndex> index_;

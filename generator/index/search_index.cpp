@@ -472,7 +472,7 @@ SearchIndexer::SearchIndexer(SearchIndexOptions options)
     table_ids_.assign(1u << 16, 0);
     if (!options_.cache_file.empty()) {
         cache_in_ = std::make_unique<SearchCacheReader>(options_.cache_file, options_.cache_key);
-        cache_out_ = std::make_unique<SearchCacheWriter>(options_.cache_file, options_.cache_key);
+        cache_out_ = std::make_unique<SearchCacheWriter>(options_.cache_file, options_.cache_key, cache_in_.get());
     }
     // Checked once here, not per page: a pack is many pages' texts.
     for (auto it = options_.previous_index.lower_bound(std::string(kPackFolder));
@@ -646,7 +646,8 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 // the previous index in place, an unchanged page's entries are not needed.
 bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start) {
     if (!cache_in_) return false;
-    const std::optional<std::string> cached = cache_in_->find(path, bytes_hash);
+    const CachedRecordPlace* where = nullptr;
+    const std::optional<std::string> cached = cache_in_->find(path, bytes_hash, &where);
     if (!cached) return false;
     const std::string_view record = *cached;
     std::size_t i = 0, end = record.size() - std::min<std::size_t>(record.size(), 16);
@@ -666,7 +667,7 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
     page.text_size = place->size;
     page.previous_pack = pack->second;
     page.cached = true;
-    cache_out_->add(path, bytes_hash, record);
+    cache_out_->carry(path, record, *where);
     {
         std::lock_guard lock(mutex_);
         records_.push_back(std::move(page));

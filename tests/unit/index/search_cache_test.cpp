@@ -175,3 +175,61 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
     SearchIndexer without(SearchIndexOptions{.title_suffix = " - 站点"});
     CHECK_THROWS_AS(without.keep_page(kPages[0].path, kept(kPages[0]), sink), std::runtime_error);
 }
+
+TEST_CASE("a build appends to the previous cache what is new, and rewrites it once it is mostly old records",
+          "[index][search][cache]") {
+    Folder f;
+    build(kPages, f.file());
+    const auto size = [&] { return fs::file_size(f.file()); };
+    const std::uintmax_t first = size();
+    std::vector<Page> edited = kPages;
+    edited[1] = search_page("b/index.html", "收入", "<p>三公经费合计1万元。新增一段说明。</p>");
+    Packs packs = packs_on_disk(build(kPages, f.file(), "k", 1, packs_on_disk(build(kPages, f.file()), f.sites / "0")),
+                                f.sites / "1");
+    const std::string before = read_whole_file(f.file()).value();
+    const test::SearchBuild again = build(edited, f.file(), "k", 1, packs);
+    CHECK(again.from_cache == 2);
+    CHECK(again.files == build(edited).files);
+    // Appended: b's new record and a directory after the previous cache, not the whole cache again.
+    const std::string after = read_whole_file(f.file()).value();
+    CHECK(after.size() > before.size());
+    CHECK(after.size() < before.size() + first);
+    CHECK(after.starts_with(before));
+    // and the cache read back as a whole: every page of the edited site from it.
+    packs = packs_on_disk(again, f.sites / "2");
+    CHECK(build(edited, f.file(), "k", 1, packs).from_cache == 3);
+    // Many builds later the old records and directories outweigh the live
+    // ones: the cache is written anew, about its first size.
+    bool rewritten = false;
+    for (int i = 0; i < 8; ++i) {
+        std::vector<Page> round = edited;
+        round[i % 3] = search_page(round[i % 3].path, "第" + std::to_string(i) + "次", "<p>改动" + std::to_string(i) + "。</p>");
+        const std::uintmax_t was = size();
+        packs = packs_on_disk(build(round, f.file(), "k", 1, packs), f.sites / ("r" + std::to_string(i)));
+        rewritten = rewritten || size() < was;
+        CHECK(size() < 3 * first);
+    }
+    CHECK(rewritten);
+}
+
+TEST_CASE("an index that fails before it is finished leaves the cache it was appending to as it was",
+          "[index][search][cache]") {
+    Folder f;
+    const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
+    const std::string cache = read_whole_file(f.file()).value();
+    {
+        SearchIndexOptions options;
+        options.title_suffix = " - 站点";
+        options.cache_file = f.file();
+        options.cache_key = "k";
+        options.pack_docs = 2;
+        options.previous_index = packs;
+        SearchIndexer indexer(options);
+        MemorySink sink;
+        indexer.add_page(kPages[0].path, kPages[0].html, sink);  // from the cache
+        indexer.add_page("new/index.html", search_page("new/index.html", "新", "<p>新的页面。</p>").html, sink);
+        // no finish(): the build failed
+    }
+    CHECK(read_whole_file(f.file()).value() == cache);
+    CHECK(build(kPages, f.file(), "k", 1, packs).from_cache == 3);
+}
