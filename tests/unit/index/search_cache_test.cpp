@@ -155,13 +155,7 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
     std::vector<Page> edited = kPages;
     edited[2] = search_page("c/index.html", "支出", "<p>三公，经费另列。改过的说明。</p>");
 
-    SearchIndexOptions options;
-    options.title_suffix = " - 站点";
-    options.cache_file = f.file();
-    options.cache_key = "k";
-    options.pack_docs = 2;
-    options.previous_index = packs;
-    SearchIndexer indexer(options);
+    SearchIndexer indexer(test::indexer_options({.cache = f.file(), .previous = packs}));
     MemorySink sink;
     indexer.keep_page(kPages[0].path, kept(kPages[0]), sink);  // in the cache; its file is gone
     // In the cache under other bytes: read from its file (which holds the edit).
@@ -218,13 +212,7 @@ TEST_CASE("an index that fails before it is finished leaves the cache it was app
     const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
     const std::string cache = read_whole_file(f.file()).value();
     {
-        SearchIndexOptions options;
-        options.title_suffix = " - 站点";
-        options.cache_file = f.file();
-        options.cache_key = "k";
-        options.pack_docs = 2;
-        options.previous_index = packs;
-        SearchIndexer indexer(options);
+        SearchIndexer indexer(test::indexer_options({.cache = f.file(), .previous = packs}));
         MemorySink sink;
         indexer.add_page(kPages[0].path, kPages[0].html, sink);  // from the cache
         indexer.add_page("new/index.html", search_page("new/index.html", "新", "<p>新的页面。</p>").html, sink);

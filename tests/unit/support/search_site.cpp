@@ -16,7 +16,7 @@ SearchPage search_page(const std::string& path, const std::string& title, const 
     return {path, "<html><head><title>" + title + " - 站点</title></head><body><main>" + main + "</main></body></html>"};
 }
 
-SearchBuild build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& o) {
+SearchIndexOptions indexer_options(const SearchBuildOptions& o) {
     SearchIndexOptions options;
     options.title_suffix = " - 站点";
     options.cache_file = o.cache;
@@ -25,7 +25,11 @@ SearchBuild build_search(const std::vector<SearchPage>& pages, const SearchBuild
     options.doc_shard_bytes = o.shard_bytes;
     options.position_shard_bytes = o.shard_bytes;
     options.previous_index = o.previous;
-    SearchIndexer indexer(options);
+    return options;
+}
+
+SearchBuild build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& o) {
+    SearchIndexer indexer(indexer_options(o));
     MemorySink sink;
     {
         std::vector<std::jthread> workers;

@@ -36,6 +36,9 @@ struct SearchBuildOptions {
     std::size_t shard_bytes = 0;  // 0: as a build chooses; small: many shards
 };
 
+// The indexer's options for `options` (what build_search gives it).
+SearchIndexOptions indexer_options(const SearchBuildOptions& options);
+
 // The index of `pages`, added from `threads` threads.
 SearchBuild build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& options = {});
 

@@ -266,20 +266,34 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
 
 fs::path spare(const Folders& f) { return f.out.parent_path() / ".site.gongkai-spare"; }
 
+// `files` and the two files every site has besides, as they are in it.
+std::map<std::string, std::string> with_dot_files(const Folders& f, std::map<std::string, std::string> files) {
+    files[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
+    files[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
+    return files;
+}
+
 const std::map<std::string, std::string> kSite = {
     {"index.html", "home"}, {"a/index.html", "a"}, {"a/b/index.html", "ab"}, {"c/index.html", "c"},
     {"d/x.json", "x"},      {"e/index.html", "e"}};
+
+// kSite, then kSite with one file changed (a build that kept most files
+// and took no spare, there being none): the first site is the spare now.
+std::map<std::string, std::string> two_builds(const Folders& f) {
+    build_with_manifest(f, kSite);
+    CHECK_FALSE(fs::exists(spare(f)));  // nothing was replaced
+    std::map<std::string, std::string> second = kSite;
+    second["c/index.html"] = "c2";
+    CHECK_FALSE(build_with_manifest(f, second, recorded(f)));
+    return second;
+}
 
 }  // namespace
 
 TEST_CASE("the site a build replaced is kept as the spare and becomes the next build's staging folder",
           "[write][spare]") {
     Folders f;
-    build_with_manifest(f, kSite);
-    CHECK_FALSE(fs::exists(spare(f)));  // nothing was replaced
-    std::map<std::string, std::string> second = kSite;
-    second["c/index.html"] = "c2";
-    CHECK_FALSE(build_with_manifest(f, second, recorded(f)));
+    const std::map<std::string, std::string> second = two_builds(f);
     REQUIRE(fs::exists(spare(f)));  // most files were kept
 
     // The third build takes the spare (the first site) and changes what differs.
@@ -292,10 +306,7 @@ TEST_CASE("the site a build replaced is kept as the spare and becomes the next b
     third.erase("e/index.html");
     third["e"] = "a file where a folder was";
     CHECK(build_with_manifest(f, third, recorded(f)));
-    std::map<std::string, std::string> expected = third;
-    expected[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
-    expected[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
-    CHECK(tree(f.out) == expected);
+    CHECK(tree(f.out) == with_dot_files(f, third));
     CHECK(identity(f.out / "index.html") == home);    // kept: the same file
     CHECK(identity(f.out / "c/index.html") == c2);    // kept from the previous site, not the spare's "c"
     CHECK_FALSE(fs::exists(f.out / "d"));
@@ -309,28 +320,19 @@ TEST_CASE("the site a build replaced is kept as the spare and becomes the next b
     fourth["c/index.html/deeper.html"] = "deeper";
     fourth.erase("c/index.html");
     CHECK(build_with_manifest(f, fourth, recorded(f)));
-    expected = fourth;
-    expected[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
-    expected[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
-    CHECK(tree(f.out) == expected);
+    CHECK(tree(f.out) == with_dot_files(f, fourth));
 }
 
 TEST_CASE("a spare that is not as its manifest says is not used, and goes away", "[write][spare]") {
     Folders f;
-    build_with_manifest(f, kSite);
-    std::map<std::string, std::string> second = kSite;
-    second["c/index.html"] = "c2";
-    build_with_manifest(f, second, recorded(f));
+    two_builds(f);
     REQUIRE(fs::exists(spare(f)));
     SECTION("a file added in a folder") { std::ofstream(spare(f) / "a/b/stray.html") << "stray"; }
     SECTION("a file added in its root") { std::ofstream(spare(f) / "stray.html") << "stray"; }
     SECTION("a folder removed") { fs::remove_all(spare(f) / "d"); }
     SECTION("no manifest") { fs::remove(spare(f) / gk::kManifestName); }
     CHECK_FALSE(build_with_manifest(f, kSite, recorded(f)));
-    std::map<std::string, std::string> expected = kSite;
-    expected[std::string(gk::kSiteMarker)] = read(f.out / gk::kSiteMarker);
-    expected[std::string(gk::kManifestName)] = read(f.out / gk::kManifestName);
-    CHECK(tree(f.out) == expected);
+    CHECK(tree(f.out) == with_dot_files(f, kSite));
 }
 
 TEST_CASE("after a build that wrote most files anew, the replaced site is not kept", "[write][spare]") {
@@ -344,10 +346,7 @@ TEST_CASE("after a build that wrote most files anew, the replaced site is not ke
 
 TEST_CASE("a build that fails after taking the spare leaves the previous site as it was", "[write][spare]") {
     Folders f;
-    build_with_manifest(f, kSite);
-    std::map<std::string, std::string> second = kSite;
-    second["c/index.html"] = "c2";
-    build_with_manifest(f, second, recorded(f));
+    two_builds(f);
     const std::map<std::string, std::string> before = tree(f.out);
     {
         gk::SiteWriter writer(f.out, f.content, recorded(f));
