@@ -65,7 +65,8 @@ bool skip_payload(std::string_view s, std::size_t& i, bool trigram) {
 // and the added ones, in page order; empty when no page has the key now.
 // A common token's record holds every page: the entries between two edits
 // are copied as they are, a run at a time, and only the entry after an edit
-// is written again (its delta from the page before changed).
+// is written again (its delta from the page before changed); past the last
+// edit the rest is not even read.
 bool splice_record(std::string_view old, const SearchKeyEdit& edit, bool trigram, std::string& out) {
     thread_local std::string body;
     body.clear();
@@ -88,6 +89,12 @@ bool splice_record(std::string_view old, const SearchKeyEdit& edit, bool trigram
     bool in_step = true;
     std::uint64_t kept = 0;  // old entries in the run
     for (std::uint64_t k = 0; k < pages; ++k) {
+        if (in_step && removed == edit.removed.end() && added == edit.added.end()) {
+            // Past the last edit: the rest goes as it is, unread.
+            kept += pages - k;
+            i = old.size();
+            break;
+        }
         const std::size_t entry = i;
         const std::uint64_t before = doc;
         std::uint64_t delta = 0;
