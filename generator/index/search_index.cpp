@@ -976,11 +976,9 @@ void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink&
     sink.add(path, std::move(bytes));
 }
 
-namespace {
-
 // The previous output's packs, each opened once, for the texts finish()
 // copies from them.
-class PackReader {
+class SearchIndexer::PackReader {
 public:
     PackReader() = default;
     PackReader(const PackReader&) = delete;
@@ -993,6 +991,20 @@ public:
     // a change since).
     void append(const std::string& file, std::uint64_t offset, std::size_t size, const Hash128& hash,
                 std::string& out) {
+        const std::size_t at = out.size();
+        if (!read(file, offset, size, out) || hash128(std::string_view(out).substr(at)) != hash)
+            throw std::runtime_error("search index: '" + file + "' changed while the site was being built");
+    }
+    // Whether `file` holds `bytes` at `offset`.
+    bool holds(const std::string& file, std::uint64_t offset, std::string_view bytes) {
+        scratch_.clear();
+        return read(file, offset, bytes.size(), scratch_) && scratch_ == bytes;
+    }
+
+private:
+    // Appends the `size` bytes at `offset` of `file` to `out`; false when
+    // they cannot all be read.
+    bool read(const std::string& file, std::uint64_t offset, std::size_t size, std::string& out) {
         auto [it, added] = fds_.try_emplace(file, -1);
         if (added) it->second = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
         const std::size_t at = out.size();
@@ -1005,15 +1017,13 @@ public:
             if (n <= 0) break;
             done += static_cast<std::size_t>(n);
         }
-        if (done != size || hash128(std::string_view(out).substr(at)) != hash)
-            throw std::runtime_error("search index: '" + file + "' changed while the site was being built");
+        return done == size;
     }
 
-private:
     std::map<std::string, int> fds_;
+    std::string scratch_;
 };
 
-}  // namespace
 
 std::vector<std::string> SearchIndexer::document_facts() const {
     std::vector<std::string> rows(records_.size());
@@ -1031,7 +1041,8 @@ std::vector<std::string> SearchIndexer::document_facts() const {
 // order by now), each its facts (JSON) then its text (UTF-16LE): the texts
 // read back from the temporary file, or, for pages from the cache, copied
 // from the previous output's pack. An edit changes one pack's bytes; the
-// others come out the same, and the writer keeps their files.
+// others are the previous packs, kept as files without being read (50 MB
+// each at 9,000 department-years).
 void SearchIndexer::write_packs(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const {
     const std::size_t per_pack = std::max<std::size_t>(1, options_.pack_docs);
     std::string sizes;
@@ -1040,6 +1051,19 @@ void SearchIndexer::write_packs(const std::vector<std::string>& facts, OutputSin
     for (std::size_t k = 0; k * per_pack < records_.size(); ++k) {
         const std::string path = pack_path(k);
         const std::size_t first = k * per_pack, end = std::min(records_.size(), (k + 1) * per_pack);
+        if (const PreviousOutput* same = unchanged_pack(path, first, end, facts, previous)) {
+            for (std::size_t id = first; id < end; ++id) {
+                const PageRecord& page = records_[id];
+                put_varint(sizes, facts[id].size());
+                put_varint(sizes, page.text_size / 2);
+                if (cache_out_)
+                    cache_out_->add_text(page.text_hash, CachedTextPlace{path, page.text_offset, page.text_size});
+            }
+            digest.add(path, same->file.hash);
+            if (cache_out_) cache_out_->add_pack(path, same->file.hash);
+            sink.keep(path, same->file);
+            continue;
+        }
         // Made at its final size: growing a pack of tens of megabytes by
         // doubling would hold it about twice at the peak of the build.
         std::size_t size = 0;
@@ -1066,6 +1090,26 @@ void SearchIndexer::write_packs(const std::vector<std::string>& facts, OutputSin
     }
     digest.add("search/pages.idx", sizes);
     sink.add("search/pages.idx", std::move(sizes));
+}
+
+const PreviousOutput* SearchIndexer::unchanged_pack(const std::string& path, std::size_t first, std::size_t end,
+                                                   const std::vector<std::string>& facts, PackReader& previous) const {
+    const auto found = previous_packs_.find(path);
+    if (found == previous_packs_.end()) return nullptr;
+    const PreviousOutput* pack = found->second;
+    // Every text in this pack, where it would be now…
+    std::uint64_t at = 0;
+    for (std::size_t id = first; id < end; ++id) {
+        const PageRecord& page = records_[id];
+        at += facts[id].size();
+        if (page.previous_pack != pack || page.text_offset != at) return nullptr;
+        at += page.text_size;
+    }
+    if (at != pack->file.size) return nullptr;
+    // …and every page's facts the bytes before its text.
+    for (std::size_t id = first; id < end; ++id)
+        if (!previous.holds(pack->file.file, records_[id].text_offset - facts[id].size(), facts[id])) return nullptr;
+    return pack;
 }
 
 void SearchIndexer::write_documents(const std::vector<std::string>& facts, OutputSink& sink) {

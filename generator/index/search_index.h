@@ -227,7 +227,14 @@ private:
     // document blocks.
     std::vector<std::string> document_facts() const;
     // Each pack, and search/pages.idx: every document's facts and text sizes.
+    // The previous output's packs, each opened once (search_index.cpp).
+    class PackReader;
     void write_packs(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;
+    // The previous output's pack at `path` when pack [first, end) would
+    // come out byte for byte as it: every page's text in it where it would
+    // be now, every page's facts the bytes before. Else null.
+    const PreviousOutput* unchanged_pack(const std::string& path, std::size_t first, std::size_t end,
+                                         const std::vector<std::string>& facts, PackReader& previous) const;
     void write_documents(const std::vector<std::string>& facts, OutputSink& sink);
     void write_facets(OutputSink& sink);
     void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);

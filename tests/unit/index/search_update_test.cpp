@@ -190,3 +190,19 @@ TEST_CASE("random edits of random pages, one after another: each update equals a
         CHECK(previous.files == build_search(pages, {.pack_docs = 16, .shard_bytes = 200}).files);
     }
 }
+
+TEST_CASE("a pack that would come out as it was is kept as a file, not made again", "[index][search][update][cache]") {
+    Previous previous;  // 12 pages, two to a pack
+    std::vector<SearchPage> edited = previous.pages;
+    edited[5] = search_page("dept-5/index.html", "国有资产说明5", "<p>改过的说明。</p>");
+    const SearchBuild again = previous.next(edited);
+    CHECK(again.files == clean(edited));
+    // By path: dept-0, dept-1, dept-10, dept-11, dept-2, dept-3, dept-4, dept-5 …: dept-5 is id 7, in pack 3.
+    std::set<std::string> packs;
+    for (const auto& [path, bytes] : again.files)
+        if (path.starts_with(SearchIndexer::kPackFolder)) packs.insert(path);
+    REQUIRE(packs.size() == 6);
+    std::set<std::string> expected = packs;
+    expected.erase("search/pages/3.bin");
+    CHECK(again.kept == expected);
+}

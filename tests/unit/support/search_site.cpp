@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -28,9 +29,29 @@ SearchIndexOptions indexer_options(const SearchBuildOptions& o) {
     return options;
 }
 
+namespace {
+
+// A memory sink that notes which files were kept rather than added.
+class KeepingSink : public MemorySink {
+public:
+    void keep(const std::string& path, const PreviousFile& previous) override {
+        {
+            std::lock_guard lock(mutex_);
+            kept.insert(path);
+        }
+        OutputSink::keep(path, previous);  // reads the bytes, as a sink that needs them does
+    }
+    std::set<std::string> kept;
+
+private:
+    std::mutex mutex_;
+};
+
+}  // namespace
+
 SearchBuild build_search(const std::vector<SearchPage>& pages, const SearchBuildOptions& o) {
     SearchIndexer indexer(indexer_options(o));
-    MemorySink sink;
+    KeepingSink sink;
     {
         std::vector<std::jthread> workers;
         for (unsigned t = 0; t < o.threads; ++t) {
@@ -41,7 +62,7 @@ SearchBuild build_search(const std::vector<SearchPage>& pages, const SearchBuild
         }
     }
     indexer.finish(sink);
-    return {sink.files(), indexer.pages_from_cache(), indexer.updated_in_place()};
+    return {sink.files(), indexer.pages_from_cache(), indexer.updated_in_place(), sink.kept};
 }
 
 std::map<std::string, PreviousOutput> index_on_disk(const SearchBuild& built, const fs::path& dir) {

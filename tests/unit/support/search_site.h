@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct SearchBuild {
     std::map<std::string, std::string> files;
     std::size_t from_cache = 0;
     bool in_place = false;  // the previous index was updated in place
+    std::set<std::string> kept;  // files the index kept from the previous output (OutputSink::keep)
 };
 
 struct SearchBuildOptions {
