@@ -189,17 +189,17 @@ std::optional<SearchIndexer::InPlace> SearchIndexer::plan_update_in_place() cons
         entries.clear();
         spill_.read(page.offset, static_cast<std::size_t>(page.size), entries);
         const std::string_view s = entries;
+        const auto damaged = [] { return std::logic_error("search index: a page's spilled entries are damaged"); };
         for (std::size_t i = 0; i < s.size();) {
             std::uint64_t token_id = 0;
-            if (!get_varint(s, i, token_id) || token_id >= tokens_.size())
-                throw std::logic_error("search index: a page's spilled entries are damaged");
+            if (!get_varint(s, i, token_id) || token_id >= tokens_.size()) throw damaged();
             const std::uint64_t key = tokens_[token_id].key;
             const bool trigram = kind_of(key) == kTrigram;
             std::uint64_t length = 0;
-            if (trigram && !get_varint(s, i, length)) throw std::logic_error("search index: a page's spilled entries are damaged");
+            if (trigram && (!get_varint(s, i, length) || length > s.size() - i)) throw damaged();
             const std::size_t begin = i;
             if (trigram) i += static_cast<std::size_t>(length);
-            else if (!skip_payload(s, i, false)) throw std::logic_error("search index: a page's spilled entries are damaged");
+            else if (!skip_payload(s, i, false)) throw damaged();
             (trigram ? plan.position_edits : plan.doc_edits)[key_text(key)].added.emplace_back(
                 doc, std::string(s.substr(begin, i - begin)));
         }

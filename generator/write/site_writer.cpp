@@ -132,8 +132,11 @@ void SiteWriter::ensure_parent(const fs::path& file) {
     // earlier file), and create_directories() would stat() the folder and
     // its parent before making it (45,000 calls at 9,000 department-years).
     struct stat st;
-    if (::mkdir(dir.c_str(), 0777) != 0 && (errno != EEXIST || (spare_ && ::lstat(dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)))) {
-        // In the spare, a file may be where a folder goes now.
+    const bool made = ::mkdir(dir.c_str(), 0777) == 0;
+    const bool exists = !made && errno == EEXIST;
+    // In the spare, a file may be where a folder goes now.
+    const bool file_in_the_way = exists && spare_ && ::lstat(dir.c_str(), &st) == 0 && !S_ISDIR(st.st_mode);
+    if (!made && (!exists || file_in_the_way)) {
         if (spare_)
             for (fs::path at = staging_; const fs::path& part : dir.lexically_relative(staging_))
                 if (at /= part; ::lstat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) ::unlink(at.c_str());
