@@ -196,8 +196,10 @@ rewritten=$(awk -v exempt="$exempt" '$1 != exempt && $4 == $7 && ($2 != $5 || $3
 kept=$(awk '$4 == $7 && $2 == $5' both | wc -l)
 [[ $kept -gt 0 ]] || fail "no file was kept"
 
-# One more edit, so that the build after the case's takes the site that
-# build replaced (the spare, write/spare_site.h) as its staging folder:
+# One more edit. When the case's build kept most files (a figure, label,
+# template edit… in the demo; not a narrative edit, which rewrites most of
+# the demo's few search shards), the site it replaced is the spare
+# (write/spare_site.h) and this build takes it as its staging folder:
 # again the same bytes as a clean build, and the same files where the
 # bytes are the same.
 identify site >identity.before
