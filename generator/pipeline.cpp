@@ -143,7 +143,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
         progress.update(stage, done, total);
     };
-    stage_done("theme, staging folder");
+    stage_done(writer.staging_was_spare() ? "theme, staging folder (the spare)" : "theme, staging folder");
     std::size_t pages = 0;
     try {
         pages = render_site(content, derived, theme, writer, diagnostics, render_options);

@@ -49,10 +49,13 @@ exempt=-         # an output file changed by hand: it is written again
 replayed=        # the warnings the skipped build must print again
 build_args=()
 reused=0         # files taken from the previous output instead of made: a number, "some", or all-but-finance-bureau-disclosures
+spare=no         # the rebuild kept most files, so the site it replaced must be kept as the spare
+folder_touched=no  # a folder of the site was changed by hand: as the spare, it must not be taken
 case "$name" in
     edited-figure)
         sed -i 's/^amount = 70.43$/amount = 71.43/' content/departments/finance-bureau/2021.toml
         must_change=(departments/finance-bureau/2021/index.html data/departments/finance-bureau/2021.json data/2021.csv)
+        spare=yes
         ;;
     edited-narrative)
         printf '\n本年度新增一段说明文字，用于测试增量构建。\n' >>content/departments/finance-bureau/2021.md
@@ -104,11 +107,13 @@ case "$name" in
         # left it: a file added by hand deep inside goes away again.
         printf 'by hand\n' >site/departments/finance-bureau/2021/notes.txt
         reused=some
+        folder_touched=yes
         ;;
     deleted-output-file)
         rm site/departments/finance-bureau/2021/index.html
         exempt=departments/finance-bureau/2021/index.html
         reused=some  # all department pages but the deleted one
+        folder_touched=yes
         ;;
     edited-output-file)
         # Same size, other bytes, the mtime set back: the inode is new
@@ -129,6 +134,7 @@ case "$name" in
         touch -r site/$page page.tmp
         mv page.tmp site/$page
         exempt=$page
+        folder_touched=yes
         reused=some
         ;;
     warnings-replayed)
@@ -196,16 +202,27 @@ rewritten=$(awk -v exempt="$exempt" '$1 != exempt && $4 == $7 && ($2 != $5 || $3
 kept=$(awk '$4 == $7 && $2 == $5' both | wc -l)
 [[ $kept -gt 0 ]] || fail "no file was kept"
 
-# One more edit. When the case's build kept most files (a figure, label,
-# template edit… in the demo; not a narrative edit, which rewrites most of
-# the demo's few search shards), the site it replaced is the spare
-# (write/spare_site.h) and this build takes it as its staging folder:
-# again the same bytes as a clean build, and the same files where the
-# bytes are the same.
+# One more edit. When the case's build kept most files (in the demo a
+# figure, label or asset edit, a new base URL, nothing at all; not a
+# narrative edit, which rewrites most of the demo's few search shards),
+# the site it replaced is the spare (write/spare_site.h) and this build
+# must take it as its staging folder (GONGKAI_TIMINGS says so), unless a
+# folder of that site was changed by hand; and again give the same bytes
+# as a clean build, and the same files where the bytes are the same.
 identify site >identity.before
+had_spare=no
+[[ -d .site.gongkai-spare ]] && had_spare=yes
+[[ $spare == no || $had_spare == yes ]] || fail "the rebuild kept most files but no spare was kept"
 printf '\n再一次修改，用于测试备用文件夹。\n' >>content/departments/education-bureau/2020.md
-again=$(build site)
+again=$(GONGKAI_TIMINGS=1 build site)
+took=$(grep -c 'staging folder (the spare)' stderr || true)
 [[ $again != *"is up to date"* ]] || fail "the second edit was skipped"
+if [[ $had_spare == yes && $folder_touched == no ]]; then
+    grep -q 'staging folder (the spare)' stderr || fail "the second edit did not take the spare: $(cat stderr)"
+elif [[ $had_spare == yes ]]; then
+    # The spare is the site as the hand left it, not as its manifest says.
+    ! grep -q 'staging folder (the spare)' stderr || fail "the second edit took a spare changed by hand"
+fi
 rm -rf clean
 build clean >/dev/null
 diff -r -x .gongkai-manifest clean site >diff.txt || fail "after a second edit, the build differs from a clean build: $(head -20 diff.txt)"
@@ -213,4 +230,4 @@ identify site >identity.after
 join identity.before identity.after >both
 rewritten=$(awk '$4 == $7 && ($2 != $5 || $3 != $6) { print $1 }' both)
 [[ -z $rewritten ]] || fail "after a second edit, same bytes but written again: $(echo "$rewritten" | head -5)"
-echo "$name: $summary; $kept files kept as they were; then $again"
+echo "$name: $summary; $kept files kept as they were; then (spare kept: $had_spare, taken: $took) $again"
