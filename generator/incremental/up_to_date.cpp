@@ -58,31 +58,45 @@ bool output_file_as_recorded(const std::string& path, const OutputRecord& record
     return still_as_recorded(PreviousFile{path, record.size, record.mtime_ns, record.inode, record.hash});
 }
 
-bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
-                        unsigned jobs) {
-    std::string dir = out_dir;
-    while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
-    if (folders_of(recorded).size() != folders.size()) return false;  // not a manifest this check can trust
-    if (!same_top_level(dir, recorded, folders)) return false;
-    // One lstat() per folder and file (39,000 at 9,000 department-years), on
-    // `jobs` threads; the first difference stops the rest.
-    std::vector<const std::pair<const std::string, FolderRecord>*> folder_list;
-    folder_list.reserve(folders.size());
-    for (const auto& entry : folders) folder_list.push_back(&entry);
-    std::vector<const std::pair<const std::string, OutputRecord>*> file_list;
-    file_list.reserve(recorded.size());
-    for (const auto& entry : recorded) file_list.push_back(&entry);
+namespace {
+
+// True when every item of `items` passes `check`, run on `jobs` threads;
+// the first that does not stops the rest.
+template <typename Map, typename Check>
+bool all_of(const Map& items, unsigned jobs, Check check) {
+    std::vector<const typename Map::value_type*> list;
+    list.reserve(items.size());
+    for (const auto& entry : items) list.push_back(&entry);
     std::atomic<bool> same{true};
-    parallel_for(folder_list.size() + file_list.size(), jobs, [&](std::size_t i) {
+    parallel_for(list.size(), jobs, [&](std::size_t i) {
         if (!same.load(std::memory_order_relaxed)) return;
-        const bool as_recorded =
-            i < folder_list.size()
-                ? same_folder(dir + "/" + folder_list[i]->first, folder_list[i]->second)
-                : output_file_as_recorded(dir + "/" + file_list[i - folder_list.size()]->first,
-                                          file_list[i - folder_list.size()]->second);
-        if (!as_recorded) same.store(false, std::memory_order_relaxed);
+        if (!check(*list[i])) same.store(false, std::memory_order_relaxed);
     });
     return same.load();
+}
+
+std::string without_trailing_slash(std::string dir) {
+    while (dir.size() > 1 && dir.ends_with('/')) dir.pop_back();
+    return dir;
+}
+
+}  // namespace
+
+bool folders_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
+                         unsigned jobs) {
+    const std::string dir = without_trailing_slash(out_dir);
+    if (folders_of(recorded).size() != folders.size()) return false;  // not a manifest this check can trust
+    if (!same_top_level(dir, recorded, folders)) return false;
+    // One lstat() per folder (15,000 at 9,000 department-years).
+    return all_of(folders, jobs, [&](const auto& folder) { return same_folder(dir + "/" + folder.first, folder.second); });
+}
+
+bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
+                        unsigned jobs) {
+    const std::string dir = without_trailing_slash(out_dir);
+    // And one lstat() per file (24,500 at 9,000 department-years).
+    return folders_as_recorded(dir, recorded, folders, jobs) &&
+           all_of(recorded, jobs, [&](const auto& file) { return output_file_as_recorded(dir + "/" + file.first, file.second); });
 }
 
 }  // namespace gk

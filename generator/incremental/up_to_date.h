@@ -17,10 +17,17 @@ bool inputs_unchanged(const InputFiles& now, const InputRecords& recorded, Input
 // inode): nobody changed it since it was recorded.
 bool output_file_as_recorded(const std::string& path, const OutputRecord& record);
 
+// True when `out_dir` has every folder of the recorded files, each with its
+// recorded mtime and inode (so none had an entry added, removed or renamed
+// since: folders are not listed), and its top level (listed: its mtime
+// changed when the manifest was written) holds nothing but recorded files,
+// folders and the manifest. The files themselves are not checked.
+bool folders_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
+                         unsigned jobs = 1);
+
 // True when `out_dir` holds exactly the recorded files (besides the
 // manifest), none touched since (same size, mtime and inode), and no other
-// file or folder. Folders are not listed: a folder whose mtime and inode
-// are as recorded has had no entry added, removed or renamed.
+// file or folder (folders_as_recorded, and every file as recorded).
 bool output_as_recorded(const std::string& out_dir, const OutputRecords& recorded, const FolderRecords& folders,
                         unsigned jobs = 1);
 

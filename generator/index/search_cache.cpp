@@ -168,16 +168,17 @@ SearchCacheWriter::SearchCacheWriter(std::string file, std::string key, const Se
 
 SearchCacheWriter::~SearchCacheWriter() {
     if (fd_ < 0) return;
-    if (appending_) {
-        // The previous directory is still the last thing before what was
-        // appended: cut back to it, the previous cache is whole again.
-        if (::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) {
-        }
-        ::close(fd_);
-        return;
-    }
+    if (appending_) cut_back();
     ::close(fd_);
-    ::unlink(temporary_.c_str());
+    if (!appending_) ::unlink(temporary_.c_str());
+}
+
+void SearchCacheWriter::cut_back() {
+    // The previous directory is still the last thing before what was
+    // appended: cut back to it, the previous cache is whole again. If even
+    // that fails, the file's last bytes are not a directory's place, and
+    // the next build does not use it.
+    if (::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) failed_ = true;
 }
 
 void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record) {
@@ -248,9 +249,7 @@ bool SearchCacheWriter::commit() {
     }
     put_u64(d, size_);
     bool written = write_all(fd_, d);
-    if (appending_ && !written && ::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) {
-        // Then the file's last bytes are not a directory's place: the next build does not use it.
-    }
+    if (appending_ && !written) cut_back();
     written = ::close(fd_) == 0 && written;
     fd_ = -1;
     if (appending_) {

@@ -122,7 +122,6 @@ public:
     // `previous` found it): kept where it is when appending, else copied.
     // Thread-safe.
     void carry(const std::string& path, std::string_view record, const CachedRecordPlace& place);
-    bool appending() const { return appending_; }
     // Notes where this build wrote the text whose bytes hash to `text_hash`.
     // Thread-safe.
     void add_text(const Hash128& text_hash, CachedTextPlace place);
@@ -135,6 +134,9 @@ public:
     bool commit();
 
 private:
+    // Cuts the file back to what it was before this build appended to it.
+    void cut_back();
+
     std::string file_;
     std::string temporary_;
     std::string key_;

@@ -238,13 +238,11 @@ bool SiteWriter::make_room_in_spare(const std::string& path, const OutputRecord*
     }
     const auto held = spare_->files.find(path);
     if (held == spare_->files.end()) return false;
-    struct stat st;
     // The spare's folders are as recorded, so the entry is the recorded
     // inode; the stat says whether it is still as the site's file was
     // recorded (then it is that very file).
-    if (want && held->second.inode == want->inode && ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-        static_cast<std::uint64_t>(st.st_ino) == want->inode && static_cast<std::uint64_t>(st.st_size) == want->size &&
-        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec == want->mtime_ns) {
+    if (want && held->second.inode == want->inode &&
+        still_as_recorded(PreviousFile{file.string(), want->size, want->mtime_ns, want->inode, want->hash})) {
         remember(path, *want, true);
         return true;
     }
