@@ -134,10 +134,12 @@ def bench(size, gongkai, runs, jobs, scratch, settle):
 
     full = []
     timings = dict(os.environ, GONGKAI_TIMINGS="1")
-    cache = os.path.join(scratch, f".site-{size}.gongkai-search-cache")  # beside the output: a full build has none
+    # The caches beside the output (search index, load): a full build has none.
+    caches = [os.path.join(scratch, f".site-{size}.gongkai-{what}") for what in ("search-cache", "load-cache")]
     for _ in range(runs):
-        if os.path.exists(cache):
-            os.remove(cache)
+        for cache in caches:
+            if os.path.exists(cache):
+                os.remove(cache)
         remove_and_settle(out, settle)
         full.append(timed(build, timings))
     files, pages, nbytes = site_size(out)

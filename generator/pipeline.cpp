@@ -9,6 +9,7 @@
 #include "cli/progress.h"
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
+#include "incremental/build_id.h"
 #include "incremental/incremental_build.h"
 #include "index/search_index.h"
 #include "load/load_content.h"
@@ -29,9 +30,9 @@ struct Checked {
     std::optional<Derived> derived;
 };
 
-Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics) {
+Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics, BudgetCache* cache = nullptr) {
     const unsigned jobs = effective_jobs(options.jobs);
-    Checked checked{load_content(options.content_dir, diagnostics, jobs), std::nullopt};
+    Checked checked{load_content(options.content_dir, diagnostics, jobs, cache), std::nullopt};
     validate_content(checked.content, diagnostics, jobs);
     // Derived figures of content with errors would only repeat those errors.
     if (!diagnostics.has_errors()) {
@@ -95,9 +96,12 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         progress.finish();
         return report_failure(diagnostics, err);
     };
+    // Budget files as an earlier build loaded them, beside the output like
+    // the search cache; saved once the output folder is known to be usable.
+    BudgetCache load_cache(beside_output(options.out_dir, "load-cache").string(), program_identity());
     std::optional<Checked> checked;
     try {
-        checked.emplace(load_and_check(options, diagnostics));
+        checked.emplace(load_and_check(options, diagnostics, &load_cache));
     } catch (const AmountOverflow&) {
         progress.finish();
         err << format_report(diagnostics);
@@ -106,6 +110,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
     if (diagnostics.has_errors()) return fail();
     stage_done("load, validate, compute");
+    if (timings)
+        std::fprintf(stderr, "gongkai: load cache: %zu budget files taken from it, %zu parsed into it\n",
+                     load_cache.found(), load_cache.added());
     Content& content = checked->content;
     const Derived& derived = *checked->derived;
     if (options.base_url_set) content.site.base_url = options.base_url;
@@ -130,6 +137,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         err << "gongkai: error: " << *refusal << '\n';
         return kExitUsageOrIo;
     }
+    load_cache.save(content);  // a cache that cannot be written is only slower next time
     RenderOptions render_options;
     render_options.jobs = effective_jobs(options.jobs);
     render_options.timings = timings;

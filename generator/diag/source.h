@@ -41,6 +41,7 @@ struct SourceLoc {
     std::uint32_t column = 0;
 
     bool known() const { return file != nullptr; }
+    friend bool operator==(const SourceLoc&, const SourceLoc&) = default;
 };
 
 // Owns every SourceFile of a run; pointers to them stay valid for its life.

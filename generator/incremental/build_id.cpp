@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "incremental/hash.h"
+
 namespace gk {
 
 namespace {
@@ -43,6 +45,11 @@ std::optional<std::string> program_build_id() {
     std::optional<std::string> id;
     dl_iterate_phdr(find_build_id, &id);
     return id;
+}
+
+std::string program_identity() {
+    const std::optional<std::string> id = program_build_id();
+    return id ? std::string(GONGKAI_VERSION) + ' ' + to_hex(hash128(*id)) : std::string();
 }
 
 }  // namespace gk

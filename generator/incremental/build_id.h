@@ -11,4 +11,8 @@ namespace gk {
 // (then the caller hashes the executable file instead).
 std::optional<std::string> program_build_id();
 
+// "<version> <hash of the build ID>": what names this program in the files
+// it keeps for the next build; empty when it has no build ID.
+std::string program_identity();
+
 }  // namespace gk

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "diag/diagnostics.h"
+#include "load/budget_cache.h"
 #include "model/content.h"
 
 namespace gk {
@@ -14,6 +15,9 @@ namespace gk {
 // A folder that does not exist is reported as an error too. Departments are
 // read and parsed on up to `jobs` threads (each into its own slot, so the
 // result does not depend on it; diagnostics are sorted when reported).
-Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs = 1);
+// With a load cache, budget files it holds are not parsed again, and those
+// parsed cleanly are added to it (the caller saves it).
+Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs = 1,
+                     BudgetCache* cache = nullptr);
 
 }  // namespace gk

@@ -65,6 +65,23 @@ void load_department_toml(const SourceFile& file, Department& dept, Diagnostics&
     reader.finish();
 }
 
+// A budget file from the load cache when it holds it; else parsed, and
+// kept in the cache when it loaded without a single diagnostic (so a file
+// taken from the cache has nothing to report, as parsing it would not).
+void load_budget_file(const SourceFile& file, int year, BudgetKind kind, Unit site_unit, BudgetCache* cache,
+                      Diagnostics& diagnostics, BudgetFile& budget) {
+    if (!cache || !cache->enabled()) {
+        load_budget(parse_toml(file, diagnostics), year, kind, site_unit, diagnostics, budget);
+        return;
+    }
+    const BudgetKey key = budget_key(file, year, kind, site_unit);
+    if (cache->find(key, file, budget)) return;
+    Diagnostics own;
+    load_budget(parse_toml(file, own), year, kind, site_unit, own, budget);
+    if (own.error_count() == 0 && own.warning_count() == 0) cache->add(key);
+    diagnostics.append(std::move(own));
+}
+
 // A folder's entries, sorted by name (the file system's order is not ours to
 // depend on), with whether each is a regular file. The type comes from the
 // listing itself where the file system gives it, so most files need no
@@ -93,7 +110,7 @@ std::size_t count_budget_files(const std::vector<std::pair<std::string, bool>>& 
 }  // namespace
 
 Department load_department(const fs::path& dir, const std::string& display_dir, const std::string& id,
-                           Content& content, Diagnostics& diagnostics) {
+                           Content& content, Diagnostics& diagnostics, BudgetCache* cache) {
     Department dept;
     dept.id = id;
 
@@ -131,9 +148,9 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
             narratives[{year_file->year, year_file->kind}] = file;
             continue;
         }
-        const TomlDocument doc = parse_toml(*file, diagnostics);
         // Reserved above: the vector does not move its files while they are read.
-        load_budget(doc, year_file->year, year_file->kind, content.site.unit, diagnostics, dept.files.emplace_back());
+        load_budget_file(*file, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,
+                         dept.files.emplace_back());
     }
     if (!has_department_toml) diagnostics.error(display_dir, "missing department.toml");
     // Where the department's own problems point when department.toml gave no

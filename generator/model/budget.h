@@ -23,11 +23,13 @@ enum class PreviousBasis { budget, execution, final_accounts, adjusted };
 struct UnitRow {
     std::string name, nature, rank, funding;
     SourceLoc loc;
+    friend bool operator==(const UnitRow&, const UnitRow&) = default;
 };
 
 struct ThreePublicCounts {
     Located<std::int64_t> vehicles_owned, vehicles_purchased, reception_batches,
         reception_people, outbound_groups, outbound_people;
+    friend bool operator==(const ThreePublicCounts&, const ThreePublicCounts&) = default;
 };
 
 // [previous]: last year's figures as this disclosure states them.
@@ -37,6 +39,7 @@ struct Previous {
     PreviousBasis basis = PreviousBasis::budget;
     std::string note;
     PerFigure<Located<Amount>> values;
+    friend bool operator==(const Previous&, const Previous&) = default;
 };
 
 // One number a document printed, kept as written so it can be checked to
@@ -45,6 +48,7 @@ struct PrintedNumber {
     Fig fig;
     DecimalLiteral value;
     SourceLoc loc;
+    friend bool operator==(const PrintedNumber&, const PrintedNumber&) = default;
 };
 
 // [printed]: derived figures exactly as the original document printed them.
@@ -53,6 +57,7 @@ struct Printed {
     std::vector<PrintedNumber> change_percents;  // [printed.change.<fig>] percent
     std::vector<PrintedNumber> shares;           // [printed.share] <fig> = %
     std::vector<PrintedNumber> execution;        // [printed.execution] <fig> = %
+    friend bool operator==(const Printed&, const Printed&) = default;
 };
 
 // 一般公共预算支出表 row: functional classification 类/款/项.
@@ -62,6 +67,7 @@ struct FunctionRow {
     Located<Amount> basic, project, total;
     Fund fund = Fund::general_public;
     SourceLoc loc;
+    friend bool operator==(const FunctionRow&, const FunctionRow&) = default;
 };
 
 // 一般公共预算基本支出表 row: economic classification 类/款.
@@ -71,6 +77,7 @@ struct EconomicRow {
     Located<Amount> amount;
     EconomicScope scope = EconomicScope::basic;
     SourceLoc loc;
+    friend bool operator==(const EconomicRow&, const EconomicRow&) = default;
 };
 
 struct Indicator {
@@ -79,6 +86,7 @@ struct Indicator {
     std::string value;  // the number's literal text as written ("60.00"), or text for 定性
     std::string unit, basis;
     SourceLoc loc;
+    friend bool operator==(const Indicator&, const Indicator&) = default;
 };
 
 struct Performance {
@@ -88,6 +96,7 @@ struct Performance {
     std::string measures;  // extension: 工作保障措施 (Markdown)
     std::vector<Indicator> indicators;
     SourceLoc loc;
+    friend bool operator==(const Performance&, const Performance&) = default;
 };
 
 struct ProcurementRow {
@@ -96,6 +105,7 @@ struct ProcurementRow {
     Located<Amount> unit_price, general_public, government_fund, state_capital,
         special_account, other, total;
     SourceLoc loc;
+    friend bool operator==(const ProcurementRow&, const ProcurementRow&) = default;
 };
 
 struct AssetItem {
@@ -103,6 +113,7 @@ struct AssetItem {
     Located<DecimalLiteral> quantity;
     Located<Amount> value;
     SourceLoc loc;
+    friend bool operator==(const AssetItem&, const AssetItem&) = default;
 };
 
 struct Assets {
@@ -111,6 +122,7 @@ struct Assets {
     Located<Amount> total, planned_purchase;
     std::vector<AssetItem> items;
     SourceLoc loc;
+    friend bool operator==(const Assets&, const Assets&) = default;
 };
 
 // Extension [notes]: a short explanation shown beside each section of the
@@ -144,8 +156,11 @@ inline constexpr std::size_t kSectionCount = static_cast<std::size_t>(Section::c
 
 struct Narrative {
     const SourceFile* file = nullptr;  // the .md file, or null when there is none
+    friend bool operator==(const Narrative&, const Narrative&) = default;
 };
 
+// Every model type here compares field by field (operator== defaulted): the
+// load cache's test compares a budget read back from it with one parsed.
 struct BudgetFile {
     BudgetKind kind = BudgetKind::budget;
     int year = 0;                  // from the file name
@@ -170,6 +185,7 @@ struct BudgetFile {
     Assets assets;
     std::array<Located<std::string>, kNoteCount> notes;
     Narrative narrative;
+    friend bool operator==(const BudgetFile&, const BudgetFile&) = default;
 };
 
 }  // namespace gk

@@ -17,6 +17,7 @@ struct DecimalLiteral {
     bool negative = false;
     i128 mantissa = 0;  // the digits without the point, always >= 0
     int scale = 0;          // digits after the point as written ("5.90" -> 2)
+    friend bool operator==(const DecimalLiteral&, const DecimalLiteral&) = default;
 };
 
 enum class LiteralError {

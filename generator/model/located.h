@@ -19,12 +19,14 @@ struct Located {
     bool has() const { return value.has_value(); }
     const T& operator*() const { return *value; }
     const T* operator->() const { return &*value; }
+    friend bool operator==(const Located&, const Located&) = default;
 };
 
 struct Date {
     int year = 0;
     int month = 0;
     int day = 0;
+    friend bool operator==(const Date&, const Date&) = default;
 };
 
 }  // namespace gk

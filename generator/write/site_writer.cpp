@@ -29,6 +29,10 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
     return true;
 }
 
+fs::path beside_folder(const fs::path& out, const std::string& what) {
+    return out.parent_path() / ("." + out.filename().string() + ".gongkai-" + what);
+}
+
 fs::path normalised(const std::string& dir) {
     std::error_code ec;
     fs::path p = fs::weakly_canonical(fs::absolute(dir, ec), ec);
@@ -352,8 +356,10 @@ fs::path SiteWriter::old_site_path() const {
     return beside("old-" + std::to_string(::getpid()) + "-" + std::to_string(commits++));
 }
 
-fs::path SiteWriter::beside(const std::string& what) const {
-    return out_.parent_path() / ("." + out_.filename().string() + ".gongkai-" + what);
+fs::path SiteWriter::beside(const std::string& what) const { return beside_folder(out_, what); }
+
+fs::path beside_output(const std::string& out_dir, const std::string& what) {
+    return beside_folder(normalised(out_dir), what);
 }
 
 }  // namespace gk

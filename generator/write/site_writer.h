@@ -28,6 +28,11 @@ namespace gk {
 // Name of the marker file that says "gongkai made this folder".
 inline constexpr std::string_view kSiteMarker = ".gongkai-site";
 
+// ".<site>.gongkai-<what>" beside the output folder `out_dir` (as given):
+// the name SiteWriter::beside gives, for what a build reads before it has
+// a writer (the load cache).
+std::filesystem::path beside_output(const std::string& out_dir, const std::string& what);
+
 class SiteWriter : public OutputSink {
 public:
     // `previous`: what the previous output's manifest says about its files

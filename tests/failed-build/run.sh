@@ -42,7 +42,7 @@ expect_failure() {
   if ! cmp -s "$scratch/before.list" "$scratch/after.list"; then
     echo "FAIL ($what): files, sizes or mtimes changed:"; diff "$scratch/before.list" "$scratch/after.list" | head -20; exit 1
   fi
-  leftovers=$(find "$scratch" -maxdepth 1 \( -name '.site.gongkai-new-*' -o -name '.site.gongkai-search-cache.new-*' \))
+  leftovers=$(find "$scratch" -maxdepth 1 \( -name '.site.gongkai-new-*' -o -name '.site.gongkai-search-cache.new-*' -o -name '.site.gongkai-load-cache.new-*' \))
   if [ -n "$leftovers" ]; then
     echo "FAIL ($what): a staging folder or cache was left behind: $leftovers"; exit 1
   fi
