@@ -21,7 +21,8 @@ mkdir -p bench/out
 [[ -d bench/node_modules/pagefind ]] || npm install --prefix bench --no-audit --no-fund
 echo "== corpus: $departments departments x $years years"
 python3 bench/gen_corpus.py --departments "$departments" --years "$years" --out "$corpus" --seed 1
-rm -rf "$out"
+# A full build: no site and none of the caches a build keeps beside it.
+rm -rf "$out" "bench/out/.search-$departments-$years.gongkai-"*
 echo "== gongkai build"
 start=$(date +%s%N)
 GONGKAI_TIMINGS=1 "$gongkai" build --content "$corpus" --out "$out" --theme themes/default 2>&1 | tee bench/out/build.log
