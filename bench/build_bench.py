@@ -14,7 +14,7 @@ files and HTML pages written, bytes, and pages per second. Each measurement
 is repeated (--runs, default 3) and the median is shown, with the fastest and
 slowest run, because the machine is shared and timings are noisy.
 
-    bench/build_bench.py [--sizes 300,3000,9000] [--runs 3] [--jobs N] [--settle S]
+    bench/build_bench.py [--sizes 300,3000,9000] [--runs 3] [--jobs N]
 
 GONGKAI (default build/gongkai, the RelWithDebInfo build scripts/build
 makes, as users get it) names the binary to measure.
@@ -26,7 +26,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 YEARS = 3
@@ -46,21 +45,33 @@ def corpus(size):
     return path
 
 
-def remove_and_settle(path, settle):
-    """Removes `path` (a site or a copy of one), then waits `settle` seconds.
+class Trash:
+    """Sites and copies the benchmark is done with, moved aside and removed
+    only when it ends.
 
-    On ext4 without a journal (this machine's disk) the kernel does not reuse
-    an inode for 30 s after it was freed (recently_deleted() in ext4's
-    ialloc.c): each file created meanwhile is allocated only after a search
-    past the inodes just freed. Removing a 9,000 department-year site
-    (24,500 files, 15,000 folders) and building at once made the full build
-    about 3 s slower (18.4 s against 15.4 s) and cp -r slower too. The wait
-    measures a full build as on a machine that did not just delete a site."""
-    existed = os.path.exists(path)
-    shutil.rmtree(path, ignore_errors=True)
-    sh("sync")
-    if existed and settle > 0:
-        time.sleep(settle)
+    On ext4 without a journal (this machine's disk) the inode allocator
+    skips every inode freed in the last minute, or the last six while its
+    inode-table block is still dirty (recently_deleted() in ext4's
+    ialloc.c), and looks each one up on the way: after removing a 9,000
+    department-year site (24,500 files, 15,000 folders) a fifth of the next
+    full build's CPU went to find_inode_bit and recently_deleted, still 68 s
+    after the removal and a sync; seven minutes later none did. Removing
+    nothing until the end measures every full build and copy as on a
+    machine that did not just delete a site (a second benchmark started
+    within six minutes of the first one's end still pays for its removal)."""
+
+    def __init__(self, scratch):
+        self.folder = os.path.join(scratch, "trash")  # an interrupted run's is emptied with this one's
+        self.count = 0
+
+    def put(self, path):
+        if os.path.lexists(path):
+            os.makedirs(self.folder, exist_ok=True)
+            self.count += 1
+            os.rename(path, os.path.join(self.folder, f"{os.getpid()}-{self.count}"))
+
+    def empty(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def timed(cmd, env=None):
@@ -123,7 +134,7 @@ def median_row(name, runs, files, pages, size):
           f"{files:7d} {pages:6d} {size / 1e6:8.1f} MB {rate}", flush=True)
 
 
-def bench(size, gongkai, runs, jobs, scratch, settle):
+def bench(size, gongkai, runs, jobs, scratch, trash):
     content = corpus(size)
     out = os.path.join(scratch, f"site-{size}")
     copy = os.path.join(scratch, f"copy-{size}")
@@ -135,12 +146,10 @@ def bench(size, gongkai, runs, jobs, scratch, settle):
     full = []
     timings = dict(os.environ, GONGKAI_TIMINGS="1")
     # The caches beside the output (search index, load): a full build has none.
-    caches = [os.path.join(scratch, f".site-{size}.gongkai-{what}") for what in ("search-cache", "load-cache")]
+    beside = [os.path.join(scratch, f".site-{size}.gongkai-{what}") for what in ("search-cache", "load-cache", "spare")]
     for _ in range(runs):
-        for cache in caches:
-            if os.path.exists(cache):
-                os.remove(cache)
-        remove_and_settle(out, settle)
+        for path in [out, copy] + beside:
+            trash.put(path)
         full.append(timed(build, timings))
     files, pages, nbytes = site_size(out)
     median_row("full", full, files, pages, nbytes)
@@ -182,11 +191,11 @@ def bench(size, gongkai, runs, jobs, scratch, settle):
 
     floor = []
     for _ in range(runs):
-        remove_and_settle(copy, settle)
+        trash.put(copy)
         floor.append(timed(["cp", "-r", out, copy]))
     median_row("cp -r", floor, files, pages, nbytes)
-    remove_and_settle(copy, settle)
-    remove_and_settle(out, settle)  # before the next size's full build
+    for path in [out, copy] + beside:
+        trash.put(path)
 
 
 def main():
@@ -194,8 +203,6 @@ def main():
     parser.add_argument("--sizes", default="300,3000,9000", help="department-years, comma-separated")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="gongkai --jobs (default: its own, one per core)")
-    parser.add_argument("--settle", type=float, default=35,
-                        help="seconds to wait after removing a site before the next full build or copy (see remove_and_settle)")
     parser.add_argument("--scratch", default=os.path.join(ROOT, "bench", "out"))
     args = parser.parse_args()
     gongkai = os.environ.get("GONGKAI", os.path.join(ROOT, "build", "gongkai"))
@@ -204,8 +211,12 @@ def main():
     os.makedirs(args.scratch, exist_ok=True)
     load = os.getloadavg()
     print(f"gongkai: {gongkai}; {os.cpu_count()} cores; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
-    for size in (int(s) for s in args.sizes.split(",")):
-        bench(size, gongkai, args.runs, args.jobs, args.scratch, args.settle)
+    trash = Trash(args.scratch)
+    try:
+        for size in (int(s) for s in args.sizes.split(",")):
+            bench(size, gongkai, args.runs, args.jobs, args.scratch, trash)
+    finally:
+        trash.empty()
     load = os.getloadavg()
     print(f"\nload average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 
