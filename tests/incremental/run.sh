@@ -217,17 +217,21 @@ printf '\n再一次修改，用于测试备用文件夹。\n' >>content/departme
 again=$(GONGKAI_TIMINGS=1 build site)
 took=$(grep -c 'staging folder (the spare)' stderr || true)
 [[ $again != *"is up to date"* ]] || fail "the second edit was skipped"
+# Only a narrative changed: every budget file comes from the load cache.
+from_cache=$(sed -n 's/^gongkai: load cache: \([0-9]*\) budget files taken from it, \([0-9]*\) parsed into it$/\1 \2/p' stderr)
+[[ -n $from_cache && ${from_cache#* } == 0 && ${from_cache% *} -gt 0 ]] ||
+    fail "the second edit parsed budget files the load cache had (taken, parsed: '$from_cache'): $(cat stderr)"
 if [[ $had_spare == yes && $folder_touched == no ]]; then
     grep -q 'staging folder (the spare)' stderr || fail "the second edit did not take the spare: $(cat stderr)"
 elif [[ $had_spare == yes ]]; then
     # The spare is the site as the hand left it, not as its manifest says.
     ! grep -q 'staging folder (the spare)' stderr || fail "the second edit took a spare changed by hand"
 fi
-rm -rf clean
+rm -rf clean .clean.gongkai-*  # clean: no caches either
 build clean >/dev/null
 diff -r -x .gongkai-manifest clean site >diff.txt || fail "after a second edit, the build differs from a clean build: $(head -20 diff.txt)"
 identify site >identity.after
 join identity.before identity.after >both
 rewritten=$(awk '$4 == $7 && ($2 != $5 || $3 != $6) { print $1 }' both)
 [[ -z $rewritten ]] || fail "after a second edit, same bytes but written again: $(echo "$rewritten" | head -5)"
-echo "$name: $summary; $kept files kept as they were; then (spare kept: $had_spare, taken: $took) $again"
+echo "$name: $summary; $kept files kept as they were; then (spare kept: $had_spare, taken: $took; budget files from the load cache: ${from_cache% *}) $again"
