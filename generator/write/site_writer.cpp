@@ -35,8 +35,11 @@ fs::path beside_folder(const fs::path& out, const std::string& what) {
 
 fs::path normalised(const std::string& dir) {
     std::error_code ec;
-    fs::path p = fs::weakly_canonical(fs::absolute(dir, ec), ec);
-    return p.lexically_normal();
+    fs::path p = fs::weakly_canonical(fs::absolute(dir, ec), ec).lexically_normal();
+    // "site/" for a folder that does not exist yet keeps its separator, and
+    // an empty file name would put everything "beside" it inside it.
+    if (!p.has_filename() && p != p.root_path()) p = p.parent_path();
+    return p;
 }
 
 bool write_all(int fd, const std::string& bytes) {

@@ -360,3 +360,20 @@ TEST_CASE("a build that fails after taking the spare leaves the previous site as
     CHECK(tree(f.out) == before);
     CHECK_FALSE(fs::exists(spare(f)));  // it was the staging folder, removed with it
 }
+
+TEST_CASE("an output folder named with a trailing slash is the folder: what belongs beside it goes beside it",
+          "[write]") {
+    Folders f;
+    for (const std::string out : {f.out.string() + "/", f.out.string() + "//"}) {
+        INFO(out);
+        fs::remove_all(f.out);  // not there yet: its name is taken as written
+        gk::SiteWriter writer(out, f.content, {});
+        REQUIRE_FALSE(writer.prepare());
+        CHECK(writer.beside("load-cache") == f.out.parent_path() / ".site.gongkai-load-cache");
+        CHECK(gk::beside_output(out, "load-cache") == f.out.parent_path() / ".site.gongkai-load-cache");
+        CHECK(writer.staging().parent_path() == f.out.parent_path());
+        writer.add("index.html", "home");
+        REQUIRE_FALSE(writer.commit());
+        CHECK(read(f.out / "index.html") == "home");
+    }
+}
