@@ -12,7 +12,8 @@
 // but the narratives (all figures, the site, the glossary, the theme, the
 // program, the options), and a department's adds its own narratives.
 // Editing a narrative changes one department's fingerprint; editing
-// anything else changes them all.
+// anything else changes them all. A term page adds to the shared one the
+// list of pages it shows (ReusableOutputs::reuse_listing).
 #pragma once
 
 #include <map>

@@ -13,12 +13,24 @@ Hash128 ReusableOutputs::fingerprint(const Department* narratives_of) const {
     return narratives_of ? fingerprints_.department(narratives_of->id) : fingerprints_.shared();
 }
 
+Hash128 ReusableOutputs::listing_fingerprint(const Hash128& listed) const {
+    return hash128(to_hex(fingerprints_.shared()) + to_hex(listed));
+}
+
 std::optional<ReusedOutput> ReusableOutputs::reuse(const std::string& path, const Department* narratives_of) const {
+    return reuse_by(path, fingerprint(narratives_of));
+}
+
+std::optional<ReusedOutput> ReusableOutputs::reuse_listing(const std::string& path, const Hash128& listed) const {
+    return reuse_by(path, listing_fingerprint(listed));
+}
+
+std::optional<ReusedOutput> ReusableOutputs::reuse_by(const std::string& path, const Hash128& fingerprint) const {
     if (!previous_) return std::nullopt;
     const auto record = previous_->reusable.find(path);
     const auto output = previous_->outputs.find(path);
     if (record == previous_->reusable.end() || output == previous_->outputs.end() ||
-        record->second.fingerprint != fingerprint(narratives_of))
+        record->second.fingerprint != fingerprint)
         return std::nullopt;
     // The file must be the one that build wrote: untouched since, as its
     // stamp shows (the same test as for "nothing changed", up_to_date.h).
@@ -44,7 +56,14 @@ std::map<std::string, PreviousOutput> ReusableOutputs::files_under(std::string_v
 }
 
 void ReusableOutputs::wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) {
-    ReusableRecord record{fingerprint(narratives_of), std::move(facts.title), std::move(facts.terms)};
+    record(path, ReusableRecord{fingerprint(narratives_of), std::move(facts.title), std::move(facts.terms)});
+}
+
+void ReusableOutputs::wrote_listing(const std::string& path, const Hash128& listed) {
+    record(path, ReusableRecord{listing_fingerprint(listed), {}, {}});
+}
+
+void ReusableOutputs::record(const std::string& path, ReusableRecord record) {
     std::lock_guard lock(mutex_);
     written_[path] = std::move(record);
 }

@@ -24,6 +24,8 @@ public:
 
     std::optional<ReusedOutput> reuse(const std::string& path, const Department* narratives_of) const override;
     void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) override;
+    std::optional<ReusedOutput> reuse_listing(const std::string& path, const Hash128& listed) const override;
+    void wrote_listing(const std::string& path, const Hash128& listed) override;
 
     // The previous output's files under `folder` (a prefix of their paths)
     // by path, when any output may be reused at all: files a later stage
@@ -37,6 +39,10 @@ public:
 
 private:
     Hash128 fingerprint(const Department* narratives_of) const;
+    // The shared fingerprint and what a listing lists, as one.
+    Hash128 listing_fingerprint(const Hash128& listed) const;
+    std::optional<ReusedOutput> reuse_by(const std::string& path, const Hash128& fingerprint) const;
+    void record(const std::string& path, ReusableRecord record);
 
     std::string out_dir_;
     const Manifest* previous_;

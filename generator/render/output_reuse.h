@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "incremental/hash.h"
 #include "model/department.h"
 #include "render/output.h"
 
@@ -39,6 +40,14 @@ public:
     virtual std::optional<ReusedOutput> reuse(const std::string& path, const Department* narratives_of) const = 0;
     // Every such output this build writes, made or reused. Thread-safe.
     virtual void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) = 0;
+
+    // An output that shows no narrative but lists pages that do (a glossary
+    // term's page lists the disclosures that use the term): taken when no
+    // input but the narratives changed and `listed`, a hash of what it
+    // lists, is what the previous build's was. Thread-safe.
+    virtual std::optional<ReusedOutput> reuse_listing(const std::string& path, const Hash128& listed) const = 0;
+    // Every such output this build writes, made or reused. Thread-safe.
+    virtual void wrote_listing(const std::string& path, const Hash128& listed) = 0;
 };
 
 // The output at `path`, which shows no narrative: the previous build's when

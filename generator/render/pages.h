@@ -7,6 +7,7 @@
 
 #include "index/search_index.h"
 
+#include "render/output_reuse.h"
 #include "render/render_env.h"
 
 namespace gk {
@@ -27,9 +28,10 @@ void render_year(const RenderEnv& env, const RegionYear& region, OutputSink& sin
 void render_department(const RenderEnv& env, const Department& dept, OutputSink& sink);  // page_department.cpp
 TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink);  // page_disclosure.cpp
 // The term pages list the pages that use each term, so they come last; they
-// render on up to `jobs` threads.
-void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink,
-                     unsigned jobs = 1);  // page_glossary.cpp
+// render on up to `jobs` threads. With `reuse`, the index and each term page
+// whose list of pages did not change are taken from the previous output.
+void render_glossary(const RenderEnv& env, const std::vector<TermUse>& uses, OutputSink& sink, unsigned jobs = 1,
+                     OutputReuse* reuse = nullptr);  // page_glossary.cpp
 void render_data_index(const RenderEnv& env, OutputSink& sink);                  // page_data.cpp
 void render_not_found(const RenderEnv& env, OutputSink& sink);                   // page_data.cpp
 void render_search(const RenderEnv& env, OutputSink& sink);                      // page_search.cpp

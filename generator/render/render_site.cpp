@@ -149,8 +149,9 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
         tasks.emplace_back(kDisclosure,
                            [&, i] { uses[i] = disclosure(env, derived.department_years[i], sink, options.reuse); });
     // Pages that show no narrative: taken from the previous output after a
-    // narrative edit (the glossary's pages list where terms are used, in
-    // narratives too, so they are always made).
+    // narrative edit (the glossary's term pages list where terms are used,
+    // in narratives too: render_glossary takes them when that list is the
+    // same).
     const auto page_task = [&](Kind kind, std::string path, auto render) {
         tasks.emplace_back(kind,
                            [&, path = std::move(path), render] { reuse_or_make(options.reuse, path, sink, render); });
@@ -181,7 +182,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
                          static_cast<double>(nanoseconds[k].load()) / 1e9);
     }
     const auto after_pages = std::chrono::steady_clock::now();
-    render_glossary(env, uses, sink, options.jobs);
+    render_glossary(env, uses, sink, options.jobs, options.reuse);
     if (options.progress) options.progress("rendering", total, total);
 
     FeedInfo feed{content.site.title, labels.get("feed.subtitle"), content.site.region, content.site.base_url,

@@ -39,6 +39,14 @@ identify() {
     join "$work/ids" "$work/sums"
 }
 
+# What a case needs in the content before the first build.
+case "$name" in
+    narrative-uses-a-term)  # a glossary term that no page uses yet
+        printf '\n[[term]]\nid         = "self-evaluation"\nname       = "绩效自评"\ndefinition = "指预算部门对本部门绩效目标完成情况的自我评价。"\n' \
+            >>content/glossary.toml
+        ;;
+esac
+
 build site >/dev/null
 cp -a site before  # to compare bytes with
 identify site >identity.before
@@ -62,6 +70,13 @@ case "$name" in
         reused=all-but-finance-bureau-disclosures
         # The demo's pages are all in the first search pack; pages.idx holds its text's size.
         must_change=(departments/finance-bureau/2021/index.html search/pages/0.bin search/pages.idx)
+        ;;
+    narrative-uses-a-term)
+        # The term's page must list the disclosure now; every other term's
+        # page is taken from the previous output (its list is the same).
+        printf '\n本年度开展了绩效自评。\n' >>content/departments/finance-bureau/2021.md
+        reused=all-but-finance-bureau-disclosures-and-a-term-page
+        must_change=(departments/finance-bureau/2021/index.html glossary/self-evaluation/index.html)
         ;;
     added-department)
         cp -r content/departments/finance-bureau content/departments/audit-bureau
@@ -179,11 +194,16 @@ if [[ $up_to_date != yes ]]; then
     reusable=$(grep -c '^reusable' site/.gongkai-manifest)
     if [[ $reused == some ]]; then
         [[ $count -gt 0 ]] || fail "no file was taken from the previous output"
-    elif [[ $reused == all-but-finance-bureau-disclosures ]]; then
-        # Every reusable file but the disclosures that show the narrative.
+    elif [[ $reused == all-but-finance-bureau-disclosures* ]]; then
+        # Every reusable file but the disclosures that show the narrative
+        # (the glossary's term pages among them), and the one term page
+        # whose list of pages changed when the case says so.
         disclosures=$(grep -c $'^reusable.*\tdepartments/finance-bureau/[0-9][^/]*/index.html$' site/.gongkai-manifest)
-        [[ $disclosures -gt 0 && $count -eq $((reusable - disclosures)) ]] ||
-            fail "$count files were taken from the previous output, expected $reusable - $disclosures"
+        terms=$(grep -c $'^reusable.*\tglossary/[^/]*/index.html$' site/.gongkai-manifest)
+        also=0
+        [[ $reused == *-and-a-term-page ]] && also=1
+        [[ $disclosures -gt 0 && $terms -gt 0 && $count -eq $((reusable - disclosures - also)) ]] ||
+            fail "$count files were taken from the previous output, expected $reusable - $disclosures - $also"
     elif [[ $count != "$reused" ]]; then
         fail "$count files were taken from the previous output, expected $reused"
     fi

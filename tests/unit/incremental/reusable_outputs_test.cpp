@@ -136,3 +136,38 @@ TEST_CASE("the previous output's files under a folder are found by their paths",
               .files_under("departments/")
               .empty());  // no previous manifest
 }
+
+TEST_CASE("a page that lists pages showing narratives is reused only when what it lists is the same",
+          "[incremental][reuse]") {
+    gk::test::ContentTree tree;
+    const std::string out = tree.root() + "/../site";
+    const std::string term = "glossary/t/index.html";
+    const gk::Hash128 listed = gk::hash128("departments/a/2020/index.html\n");
+    gk::Manifest manifest;
+    {
+        gk::SiteWriter writer(out, tree.root());
+        REQUIRE_FALSE(writer.prepare());
+        writer.add(term, "<html>t: a 2020</html>");
+        manifest.outputs = writer.outputs();
+        REQUIRE_FALSE(writer.commit());
+        gk::ReusableOutputs made(out, nullptr, gk::OutputFingerprints(inputs(2), gk::Hash128{}));
+        made.wrote_listing(term, listed);
+        manifest.reusable = made.records();
+    }
+    const auto next = [&](const gk::InputRecords& now) {
+        return gk::ReusableOutputs(out, &manifest, gk::OutputFingerprints(now, gk::Hash128{}));
+    };
+    // A narrative edited, the list the same: taken.
+    gk::ReusableOutputs after_narrative = next(inputs(3));
+    const std::optional<gk::ReusedOutput> page = after_narrative.reuse_listing(term, listed);
+    REQUIRE(page);
+    CHECK(page->file.hash == gk::hash128("<html>t: a 2020</html>"));
+    // The list changed, or an input every page shares did: made again.
+    CHECK_FALSE(after_narrative.reuse_listing(term, gk::hash128("")));
+    CHECK_FALSE(next(inputs(3, 2)).reuse_listing(term, listed));
+    // Not a page that shows no narrative, nor one department's.
+    CHECK_FALSE(after_narrative.reuse(term, nullptr));
+    // What this build wrote is what the next one asks about.
+    after_narrative.wrote_listing(term, listed);
+    CHECK(after_narrative.records().at(term) == manifest.reusable.at(term));
+}
