@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
-#include <unordered_set>
 
 #include "incremental/file_stamp.h"
 #include "index/search_shards.h"
@@ -99,10 +98,10 @@ bool BudgetCache::find(const BudgetKey& key, const SourceFile& file, BudgetFile&
     return true;
 }
 
-void BudgetCache::add(const BudgetKey& key) {
+void BudgetCache::add(const BudgetKey& key, const SourceFile& file) {
     if (!enabled()) return;
     const std::lock_guard lock(mutex_);
-    added_.push_back(key);
+    added_.emplace(&file, key);
 }
 
 bool BudgetCache::save(const Content& content) {
@@ -130,24 +129,18 @@ bool BudgetCache::write(const Content& content) const {
     for (std::size_t i = 0; i < records_.size(); ++i) {
         if (used_[i].load(std::memory_order_relaxed)) keep.push_back(records_[i]);
     }
-    const std::unordered_set<BudgetKey, BudgetKeyHash> added(added_.begin(), added_.end());
     std::deque<std::string> encoded;  // what `keep` views for the added ones: never moved
     for (const Department& dept : content.departments) {
         for (const BudgetFile& budget : dept.files) {
-            if (!budget.loc.file) continue;
-            const BudgetKey key = budget_key(*budget.loc.file, budget.year, budget.kind, content.site.unit);
-            if (!added.contains(key)) continue;
+            const auto added = added_.find(budget.loc.file);
+            if (added == added_.end()) continue;
             if (std::optional<std::string> record = encode_budget(budget, *budget.loc.file)) {
                 encoded.push_back(std::move(*record));
-                keep.emplace_back(key, encoded.back());
+                keep.emplace_back(added->second, encoded.back());
             }
         }
     }
-    const auto order = [](const auto& a, const auto& b) {
-        return std::tie(a.first.text, a.first.year, a.first.kind, a.first.site_unit) <
-               std::tie(b.first.text, b.first.year, b.first.kind, b.first.site_unit);
-    };
-    std::sort(keep.begin(), keep.end(), order);
+    std::sort(keep.begin(), keep.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     keep.erase(std::unique(keep.begin(), keep.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                keep.end());
 

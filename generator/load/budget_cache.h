@@ -32,7 +32,7 @@ struct BudgetKey {
     int year = 0;
     BudgetKind kind = BudgetKind::budget;
     Unit site_unit = Unit::wan_yuan;
-    friend bool operator==(const BudgetKey&, const BudgetKey&) = default;
+    friend auto operator<=>(const BudgetKey&, const BudgetKey&) = default;
 };
 
 struct BudgetKeyHash {
@@ -55,9 +55,10 @@ public:
     // Fills `budget` (default-constructed) from the record for `key`, its
     // positions in `file`; false when there is none. Safe from several threads.
     bool find(const BudgetKey& key, const SourceFile& file, BudgetFile& budget);
-    // Notes that the budget file `key` names loaded without a diagnostic:
-    // save() keeps it for the next build. Safe from several threads.
-    void add(const BudgetKey& key);
+    // Notes that the budget read from `file` (its key `key`) loaded without
+    // a diagnostic: save() keeps it for the next build. Safe from several
+    // threads.
+    void add(const BudgetKey& key, const SourceFile& file);
 
     // Writes the cache (to a temporary file renamed over it) when this run
     // added a record or did not use every record it read, so that it holds
@@ -82,7 +83,9 @@ private:
     std::unique_ptr<std::atomic<bool>[]> used_;
     std::atomic<std::size_t> found_{0};
     std::mutex mutex_;
-    std::vector<BudgetKey> added_;
+    // By the file each was read from, which the loaded budget points to:
+    // save() finds them in the content without hashing every file again.
+    std::unordered_map<const SourceFile*, BudgetKey> added_;
 };
 
 }  // namespace gk

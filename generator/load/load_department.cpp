@@ -78,7 +78,7 @@ void load_budget_file(const SourceFile& file, int year, BudgetKind kind, Unit si
     if (cache->find(key, file, budget)) return;
     Diagnostics own;
     load_budget(parse_toml(file, own), year, kind, site_unit, own, budget);
-    if (own.error_count() == 0 && own.warning_count() == 0) cache->add(key);
+    if (own.error_count() == 0 && own.warning_count() == 0) cache->add(key, file);
     diagnostics.append(std::move(own));
 }
 
