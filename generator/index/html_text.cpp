@@ -151,6 +151,30 @@ bool has_class(std::string_view attributes, std::string_view cls) {
     return false;
 }
 
+// Whether the attributes name `name` as an attribute (not inside a quoted
+// value: an escaped title="data-search-skip" is text, not a mark). Most
+// tags have no such text at all, which one find() tells.
+bool has_attribute(std::string_view attributes, std::string_view name) {
+    if (attributes.find(name) == std::string_view::npos) return false;
+    for (std::size_t i = 0; i < attributes.size();) {
+        const char c = attributes[i];
+        if (c == '"' || c == '\'') {
+            const std::size_t close = attributes.find(c, i + 1);
+            if (close == std::string_view::npos) return false;
+            i = close + 1;
+            continue;
+        }
+        if (!is_name_char(c)) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < attributes.size() && is_name_char(attributes[i])) ++i;
+        if (attributes.substr(start, i - start) == name) return true;
+    }
+    return false;
+}
+
 // What the extractor does with an element, from its (lower-case) name.
 enum class TagKind : std::uint8_t { block, inline_, heading, skipped, nav, main };
 
@@ -352,7 +376,11 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
         const TagKind kind = tag_kind(tag.name);
         if (kind == TagKind::main && tag.end) break;
         i = tag.after;
-        if (!tag.end && (kind == TagKind::skipped || (kind == TagKind::nav && has_class(tag.attributes, "toc")))) {
+        // Skipped with what is in them: charts and scripts, the table of
+        // contents (it repeats the headings), and whatever the theme marks
+        // with data-search-skip (text that repeats other pages' text).
+        if (!tag.end && (kind == TagKind::skipped || (kind == TagKind::nav && has_class(tag.attributes, "toc")) ||
+                         has_attribute(tag.attributes, "data-search-skip"))) {
             i = skip_element(html, tag);
             out.boundary();
             continue;

@@ -30,6 +30,16 @@ TEST_CASE("charts, scripts, styles and the table of contents are not page text",
     CHECK(t.text == "标题 正文");
 }
 
+TEST_CASE("an element the theme marks with data-search-skip is not page text", "[index][html]") {
+    const PageText t = extract_page_text(
+        page("<p>正文</p><section id=\"glossary\" data-search-skip><h2>名词解释</h2><dl><dt>部门预算</dt>"
+             "<dd><section><p>释义</p></section></dd></dl></section><p>之后</p>"
+             "<nav class=\"pager\" data-search-skip=\"\"><a>上一年度</a></nav>"
+             "<p title=\"data-search-skip\">标题属性</p><p data-search-skipped>相近的名字</p>"),
+        " - 站点");
+    CHECK(t.text == "标题 正文 之后 标题属性 相近的名字");
+}
+
 TEST_CASE("blocks and table cells are separated, inline elements are not", "[index][html]") {
     const PageText t = extract_page_text(
         page("<table><tr><th>人员经费</th><td>31.46</td></tr></table><p>三<a href=\"x\">公</a><strong>经费</strong></p>"

@@ -37,8 +37,16 @@ ContentTree::ContentTree() : base_(unique_base()), root_(base_ / "content") {
 }
 
 ContentTree::~ContentTree() {
-    std::error_code ec;
-    fs::remove_all(base_, ec);
+    // A build in the tree may have left its previous site to an `rm -rf` in
+    // the background (remove_in_background): while that runs, remove_all
+    // can fail on a file the other process took first and stop half way,
+    // which left trees behind in /tmp. Try again until the tree is gone.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        std::error_code ec;
+        fs::remove_all(base_, ec);
+        if (!fs::exists(base_, ec)) return;
+        ::usleep(20'000);
+    }
 }
 
 ContentTree& ContentTree::file(const std::string& relative, std::string_view text) {
