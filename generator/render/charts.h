@@ -31,6 +31,10 @@ struct ChartText {
     Unit amount_unit = Unit::wan_yuan;
 };
 
+// A coordinate as the charts write it: one decimal, as printf("%.1f")
+// rounds it, "-0" and "12.0" written "0" and "12"; not finite: "0".
+std::string svg_number(double v);
+
 // Horizontal bars, one per datum, value written at the end of each bar;
 // responsive (viewBox, width 100%). `id` must be unique on the page.
 std::string bar_chart_svg(const std::string& id, const std::vector<ChartDatum>& data, const ChartText& text);

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <cstdlib>
+#include <random>
 #include <map>
 #include <regex>
 #include <set>
@@ -406,5 +410,43 @@ TEST_CASE("coordinates are written with at most one decimal", "[render][charts]"
             INFO(v);
             CHECK(std::regex_match(v, std::regex("-?[0-9]+(\\.[0-9])?")));
         }
+    }
+}
+
+namespace {
+
+// What svg_number wrote with snprintf before it used std::to_chars.
+std::string printf_number(double v) {
+    if (!std::isfinite(v)) v = 0;
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    if (s == "-0") s = "0";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a chart coordinate is written as printf writes it with one decimal", "[render][charts]") {
+    CHECK(svg_number(12.0) == "12");
+    CHECK(svg_number(-0.04) == "0");
+    CHECK(svg_number(0.25) == "0.2");   // a tie, exactly representable: to even, as printf
+    CHECK(svg_number(0.35) == "0.3");   // 0.34999…: below the tie
+    CHECK(svg_number(2.75) == "2.8");
+    CHECK(svg_number(-1.25) == "-1.2");
+    CHECK(svg_number(1e300).size() == 301);
+    CHECK(svg_number(std::numeric_limits<double>::infinity()) == "0");
+    CHECK(svg_number(std::nan("")) == "0");
+    std::mt19937_64 random(20261127);
+    std::uniform_real_distribution<double> near(-1000.0, 1000.0);
+    std::uniform_int_distribution<long> ties(-200000, 200000);
+    for (int i = 0; i < 200000; ++i) {
+        const double a = near(random);
+        const double tie = static_cast<double>(ties(random)) / 4.0;  // x.25, x.75: exact ties
+        const double hundredth = static_cast<double>(ties(random)) / 100.0;
+        REQUIRE(svg_number(a) == printf_number(a));
+        REQUIRE(svg_number(tie) == printf_number(tie));
+        REQUIRE(svg_number(hundredth) == printf_number(hundredth));
     }
 }
