@@ -569,14 +569,15 @@ bool parse_cached_record(std::string_view record, std::vector<CachedToken>& toke
     return i + 16 == record.size();  // the text's hash
 }
 
-void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& /*sink*/) {
+void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& /*sink*/,
+                             const Hash128* html_hash) {
     const std::uint64_t start = thread_cpu_ns();
     static thread_local PageScratch scratch;
     if (scratch.indexer != serial_) {
         scratch.indexer = serial_;
         ++threads_adding_;
     }
-    const Hash128 bytes_hash = cache_out_ ? hash128(html) : Hash128{};
+    const Hash128 bytes_hash = !cache_out_ ? Hash128{} : html_hash ? *html_hash : hash128(html);
     if (add_from_cache(path, bytes_hash, start)) return;
     PageText page = extract_page_text(html, options_.title_suffix);
     Collector& collector = scratch.collector;

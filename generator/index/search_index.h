@@ -131,7 +131,9 @@ public:
 
     // Indexes a page. Thread-safe. Its text waits for finish(), which
     // knows the page's id; `sink` is not used (kept for the callers).
-    void add_page(const std::string& path, std::string_view html, OutputSink& sink);
+    // `html_hash`: hash128(html) when the caller has it.
+    void add_page(const std::string& path, std::string_view html, OutputSink& sink,
+                  const Hash128* html_hash = nullptr);
     // Indexes a page the build keeps from the previous output: from the
     // cache when it holds the page with these bytes, else read from the file.
     void keep_page(const std::string& path, const PreviousFile& previous, OutputSink& sink);
@@ -272,9 +274,15 @@ private:
 class IndexingSink : public OutputSink {
 public:
     IndexingSink(OutputSink& next, SearchIndexer& indexer) : next_(next), indexer_(indexer) {}
+    // A page is hashed once, for the index's cache and the writer both.
     void add(const std::string& path, std::string bytes) override {
-        if (SearchIndexer::wants(path)) indexer_.add_page(path, bytes, next_);
-        next_.add(path, std::move(bytes));
+        if (!SearchIndexer::wants(path)) return next_.add(path, std::move(bytes));
+        const Hash128 hash = hash128(bytes);  // before bytes is moved from
+        add_hashed(path, std::move(bytes), hash);
+    }
+    void add_hashed(const std::string& path, std::string bytes, const Hash128& hash) override {
+        if (SearchIndexer::wants(path)) indexer_.add_page(path, bytes, next_, &hash);
+        next_.add_hashed(path, std::move(bytes), hash);
     }
     void keep(const std::string& path, const PreviousFile& previous) override {
         if (SearchIndexer::wants(path)) indexer_.keep_page(path, previous, next_);

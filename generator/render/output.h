@@ -39,6 +39,13 @@ public:
     // `path` is relative to the output root, with '/' separators. Safe to
     // call from several threads.
     virtual void add(const std::string& path, std::string bytes) = 0;
+    // The same, from a caller that has hashed `bytes` already (hash128):
+    // a sink that hashes what it writes takes the hash instead of hashing
+    // the page again. By default, add().
+    virtual void add_hashed(const std::string& path, std::string bytes, const Hash128& hash) {
+        (void)hash;
+        add(path, std::move(bytes));
+    }
     // The output at `path` is `previous`, unchanged. By default its bytes are
     // read and added; a sink that can do without them overrides this. Throws
     // std::runtime_error when the file can no longer be read.

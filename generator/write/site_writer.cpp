@@ -184,13 +184,17 @@ std::optional<OutputRecord> SiteWriter::write_file(const fs::path& file, const s
 }
 
 void SiteWriter::add(const std::string& path, std::string bytes) {
+    const Hash128 hash = hash128(bytes);
+    add_hashed(path, std::move(bytes), hash);
+}
+
+void SiteWriter::add_hashed(const std::string& path, std::string bytes, const Hash128& hash) {
     if (!is_safe_output_path(path)) {
         fail("refusing to write outside the output folder: '" + path + "'");
         return;
     }
     const fs::path file = staging_ / path;
     ensure_parent(file);
-    const Hash128 hash = hash128(bytes);
     const auto recorded = previous_.find(path);
     const OutputRecord* was = recorded == previous_.end() ? nullptr : &recorded->second;
     // The spare may hold the site's file already: kept as it is if the bytes are the same.

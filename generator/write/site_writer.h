@@ -45,6 +45,7 @@ public:
     std::optional<std::string> prepare();
 
     void add(const std::string& path, std::string bytes) override;
+    void add_hashed(const std::string& path, std::string bytes, const Hash128& hash) override;
     // Links the previous file into the staging folder without reading it.
     void keep(const std::string& path, const PreviousFile& previous) override;
 
