@@ -228,10 +228,14 @@ private:
     // department, year label], JSON. Made once for the packs and the
     // document blocks.
     std::vector<std::string> document_facts() const;
-    // Each pack, and search/pages.idx: every document's facts and text sizes.
     // The previous output's packs, each opened once (search_index.cpp).
     class PackReader;
-    void write_packs(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;
+    // How many packs the documents fill.
+    std::size_t pack_count() const;
+    // Pack `k`: the facts and text of its documents.
+    void write_pack(std::size_t k, const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;
+    // search/pages.idx: every document's facts and text sizes.
+    void write_pack_sizes(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;
     // The previous output's pack at `path` when pack [first, end) would
     // come out byte for byte as it: every page's text in it where it would
     // be now, every page's facts the bytes before. Else null.

@@ -88,9 +88,10 @@ void ShardWriter::flush() {
     put_varint(file, count_);
     file += body_;
     const std::string path = dir_ + std::to_string(separators_.size() - 1) + ".bin";
-    digest_.add(path, file);
+    const Hash128 hash = hash128(file);  // once, for the digest and the writer
+    digest_.add(path, hash);
     bytes_written_ += file.size();
-    sink_.add(path, std::move(file));
+    sink_.add_hashed(path, std::move(file), hash);
     body_.clear();
     count_ = 0;
     prev_shard_last_key_ = last_key_;
