@@ -4,6 +4,8 @@
 // Usage: SITE=<built demo portal> node --test core.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, normalize } from 'node:path';
 import { core, openIndex, readDocuments } from './site_index.mjs';
 
 const site = process.env.SITE;
@@ -307,4 +309,29 @@ test('the warm-up runs the search and the results on its own index', async () =>
   const steps = core.warmUpSteps(1);
   assert.ok(steps.length >= 3);
   for (const step of steps) await step();
+});
+
+// The theme marks text that repeats other pages with data-search-skip
+// (docs/search-format.md): a disclosure's 名词解释 section shows the site
+// glossary's definitions, which are searched on the term pages only.
+test('a glossary definition is page text of its term page, not of the disclosures that show it', { skip: !site && 'SITE not set' }, async () => {
+  const docs = await readDocuments(site);
+  // As the extractor reads it: inline elements join their text, others are boundaries.
+  const normal = (html) => html.replace(/<\/?(a|abbr|b|code|em|i|mark|small|span|strong|sub|sup)\b[^>]*>/g, '').replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+  let checked = 0;
+  for (const doc of docs.filter((d) => /^departments\/[^/]+\/\d{4}[^/]*\/index\.html$/.test(d.path))) {
+    const html = await readFile(join(site, doc.path), 'utf8');
+    const section = html.match(/<section id="glossary"[^>]*data-search-skip[^>]*>([\s\S]*?)<\/section>/);
+    assert.ok(section, `${doc.path}: a glossary section marked data-search-skip`);
+    for (const [, href, definition] of section[1].matchAll(/<dt><a href="([^"]+)">[^<]*<\/a><\/dt><dd>([\s\S]*?)<\/dd>/g)) {
+      const text = normal(definition);
+      const term = docs.find((d) => d.path === normalize(join(dirname(doc.path), href)));
+      assert.ok(term, `${doc.path}: ${href} is indexed`);
+      assert.ok(term.body.includes(text), `${term.path}: its definition is its text`);
+      assert.ok(!doc.body.includes(text), `${doc.path}: the definition of ${href} is not its text`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 5, `${checked} definitions checked`);
 });
