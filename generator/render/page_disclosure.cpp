@@ -112,6 +112,10 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     set_moved(body, "json_href", link(path, department_year_json_path(dy)));
     set_moved(body, "csv_href", link(path, "data/" + std::to_string(dy.year) + kind_suffix(dy.kind) + ".csv"));
     set_moved(body, "department_href", link(path, department_path(dept.id)));
+    // The pager is left out when there is no year either side: an empty
+    // navigation landmark is announced by screen readers, and drawn as a
+    // stray rule.
+    set_moved(body, "has_neighbours", dy.previous != nullptr || dy.next != nullptr);
     set_moved(body, "has_previous", dy.previous != nullptr);
     set_moved(body, "previous_href", dy.previous ? link(path, disclosure_path(*dy.previous)) : "");
     set_moved(body, "previous_title", dy.previous ? year_title(env, dy.previous->year, dy.kind) : "");
