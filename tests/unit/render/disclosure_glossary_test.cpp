@@ -80,3 +80,31 @@ TEST_CASE("a term's page groups the disclosures using it by year and kind, newes
     CHECK(group2020.find("href=\"../../departments/union/2020/index.html\"") != std::string::npos);
     CHECK(page.substr(final2019).find("href=\"../../departments/union/2019-final/index.html\"") != std::string::npos);
 }
+
+TEST_CASE("a term found only in the site's title is not one the disclosure uses", "[render][glossary]") {
+    test::ContentTree tree;
+    tree.file("site.toml", "title = \"桥西区阳光财政平台\"\nregion = \"张家口市桥西区\"\n");
+    tree.file("departments/union/department.toml", "name = \"张家口市桥西区总工会\"\n");
+    tree.file("glossary.toml",
+              "[[term]]\nid = \"open-finance\"\nname = \"阳光财政\"\ndefinition = \"财政资金公开透明。\"\n"
+              "[[term]]\nid = \"basic\"\nname = \"基本支出\"\ndefinition = \"保障机构正常运转的支出。\"\n");
+    tree.file("departments/union/2020.toml", "year = 2020\n[expenditure]\npersonnel = 31.46\n");
+    tree.file("departments/union/2021.toml", "year = 2021\n[expenditure]\npersonnel = 30\n");
+    tree.file("departments/union/2021.md", "本年度推进阳光财政建设。\n");
+    const test::BuiltSite site = test::build_site(tree);
+    REQUIRE(site.status == 0);
+
+    // The title is in every page's <title>, header and footer, not in the
+    // disclosure's own text.
+    const std::string quiet = site.file("departments/union/2020/index.html");
+    REQUIRE(quiet.find("桥西区阳光财政平台") != std::string::npos);
+    const std::string quiet_terms = section_of(quiet, "<section id=\"glossary\"");
+    CHECK(quiet_terms.find("基本支出") != std::string::npos);
+    CHECK(quiet_terms.find("阳光财政") == std::string::npos);
+    // A narrative that says it lists it.
+    const std::string says = section_of(site.file("departments/union/2021/index.html"), "<section id=\"glossary\"");
+    CHECK(says.find("阳光财政") != std::string::npos);
+    const std::string term_page = site.file("glossary/open-finance/index.html");
+    CHECK(term_page.find("departments/union/2021/index.html") != std::string::npos);
+    CHECK(term_page.find("departments/union/2020/index.html") == std::string::npos);
+}
