@@ -5,7 +5,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <tuple>
 
 #include "index/search_shards.h"
 
@@ -203,16 +202,8 @@ void SearchCacheWriter::carry(const std::string& path, std::string_view record, 
 }
 
 void SearchCacheWriter::add_text(const Hash128& text_hash, CachedTextPlace place) {
-    // Two pages with the same text: either place will do; the last in pack
-    // order is kept whatever order they come in, so that the cache's bytes
-    // do not depend on the order in which packs are written.
-    const auto order = [](const CachedTextPlace& p) { return std::tie(p.pack, p.offset); };
-    const auto before = [&](const CachedTextPlace& a, const CachedTextPlace& b) {
-        return a.pack.size() != b.pack.size() ? a.pack.size() < b.pack.size() : order(a) < order(b);
-    };
     std::lock_guard lock(mutex_);
-    const auto [it, added] = texts_.try_emplace(text_hash, place);
-    if (!added && before(it->second, place)) it->second = std::move(place);
+    texts_[text_hash] = std::move(place);
 }
 
 void SearchCacheWriter::add_pack(const std::string& pack, const Hash128& hash) {

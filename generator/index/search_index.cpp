@@ -1051,14 +1051,13 @@ std::vector<std::string> SearchIndexer::document_facts() const {
 // from the previous output's pack. An edit changes one pack's bytes; the
 // others are the previous packs, kept as files without being read (50 MB
 // each at 9,000 department-years).
-std::size_t SearchIndexer::pack_count() const {
-    const std::size_t per_pack = std::max<std::size_t>(1, options_.pack_docs);
-    return (records_.size() + per_pack - 1) / per_pack;
-}
+std::size_t SearchIndexer::pack_docs() const { return std::max<std::size_t>(1, options_.pack_docs); }
+
+std::size_t SearchIndexer::pack_count() const { return (records_.size() + pack_docs() - 1) / pack_docs(); }
 
 void SearchIndexer::write_pack(std::size_t k, const std::vector<std::string>& facts, OutputSink& sink,
                                FileDigest& digest) const {
-    const std::size_t per_pack = std::max<std::size_t>(1, options_.pack_docs);
+    const std::size_t per_pack = pack_docs();
     const std::string path = pack_path(k);
     const std::size_t first = k * per_pack, end = std::min(records_.size(), (k + 1) * per_pack);
     PackReader previous;
@@ -1182,7 +1181,7 @@ void SearchIndexer::write_manifest(const ShardWriter& doc_shards, const ShardWri
     json.key("v").string(digest_.hex());
     json.key("docs").integer(static_cast<std::int64_t>(records_.size()));
     json.key("doc_block").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.doc_block)));
-    json.key("pack_docs").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.pack_docs)));
+    json.key("pack_docs").integer(static_cast<std::int64_t>(pack_docs()));
     json.key("weights").begin_object();
     json.key("title").integer(kWeightTitle).key("heading").integer(kWeightHeading).key("body").integer(kWeightBody);
     json.end_object();

@@ -230,7 +230,9 @@ private:
     std::vector<std::string> document_facts() const;
     // The previous output's packs, each opened once (search_index.cpp).
     class PackReader;
-    // How many packs the documents fill.
+    // Documents to a pack (options_.pack_docs, at least 1), and how many
+    // packs the documents fill.
+    std::size_t pack_docs() const;
     std::size_t pack_count() const;
     // Pack `k`: the facts and text of its documents.
     void write_pack(std::size_t k, const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;

@@ -190,8 +190,6 @@ Lines wrap(std::u32string_view text, double max_px, double font, int max_lines) 
 
 // --- Numbers -----------------------------------------------------------------
 
-std::string num(double v) { return svg_number(v); }
-
 double round1(double v) { return std::round(v * 10) / 10; }
 
 // "-1234567.89" -> "-1,234,567.89".
@@ -235,9 +233,9 @@ double ratio(Amount part, Amount whole) {
 std::string svg(const std::string& id, const char* kind, double w, double h, const ChartText& t,
                 const std::string& body) {
     const std::string eid = esc(decode(id));
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(w) + " " + num(h) +
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + svg_number(w) + " " + svg_number(h) +
                       "\" role=\"img\" aria-labelledby=\"" + eid + "-title " + eid + "-desc\" class=\"chart chart--" +
-                      kind + "\" font-family=\"inherit\" font-size=\"" + num(kFont) + "\">\n";
+                      kind + "\" font-family=\"inherit\" font-size=\"" + svg_number(kFont) + "\">\n";
     // Title and description whole: they are the text alternative.
     out += "<title id=\"" + eid + "-title\">" + esc(decode(t.title)) + "</title>\n";
     out += "<desc id=\"" + eid + "-desc\">" + esc(decode(t.description)) + "</desc>\n";
@@ -255,19 +253,19 @@ struct TextStyle {
 // Lines of text centred vertically on cy; 0.35 em below the centre is where
 // the alphabetic baseline of a centred line falls, in every renderer.
 void put_text(std::string& out, double x, double cy, const Lines& lines, const TextStyle& s, double line_h = kLineH) {
-    out += "<text class=\"" + std::string(s.cls) + "\" x=\"" + num(x) + "\"";
-    if (s.size != kFont) out += " font-size=\"" + num(s.size) + "\"";
+    out += "<text class=\"" + std::string(s.cls) + "\" x=\"" + svg_number(x) + "\"";
+    if (s.size != kFont) out += " font-size=\"" + svg_number(s.size) + "\"";
     if (std::string_view(s.anchor) != "start") out += " text-anchor=\"" + std::string(s.anchor) + "\"";
     if (s.bold) out += " font-weight=\"bold\"";
     out += " fill=\"" + std::string(s.fill) + "\"";
     const double first = cy - (static_cast<double>(lines.size()) - 1) * line_h / 2 + 0.35 * s.size;
     if (lines.size() == 1) {
-        out += " y=\"" + num(first) + "\">" + esc(lines[0]) + "</text>\n";
+        out += " y=\"" + svg_number(first) + "\">" + esc(lines[0]) + "</text>\n";
         return;
     }
     out += ">";
     for (size_t i = 0; i < lines.size(); ++i)
-        out += "<tspan x=\"" + num(x) + "\" y=\"" + num(first + static_cast<double>(i) * line_h) + "\">" +
+        out += "<tspan x=\"" + svg_number(x) + "\" y=\"" + svg_number(first + static_cast<double>(i) * line_h) + "\">" +
                esc(lines[i]) + "</tspan>";
     out += "</text>\n";
 }
@@ -277,12 +275,13 @@ void put_text(std::string& out, double x, double cy, const std::string& text, co
 }
 
 void put_line(std::string& out, const char* cls, double x1, double y1, double x2, double y2, const char* stroke) {
-    out += "<line class=\"" + std::string(cls) + "\" x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) +
-           "\" y2=\"" + num(y2) + "\" stroke=\"" + stroke + "\" stroke-width=\"1\"/>\n";
+    out += "<line class=\"" + std::string(cls) + "\" x1=\"" + svg_number(x1) + "\" y1=\"" + svg_number(y1) +
+           "\" x2=\"" + svg_number(x2) + "\" y2=\"" + svg_number(y2) + "\" stroke=\"" + stroke + "\" stroke-width=\"1\"/>\n";
 }
 
 std::string rect_attrs(double x, double y, double w, double h) {
-    return " x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\"";
+    return " x=\"" + svg_number(x) + "\" y=\"" + svg_number(y) + "\" width=\"" + svg_number(w) + "\" height=\"" +
+           svg_number(h) + "\"";
 }
 
 }  // namespace
@@ -564,13 +563,14 @@ std::string line_chart_svg(const std::string& id, const std::vector<std::string>
                 flush();
                 continue;
             }
-            points += (run ? " " : "") + num(x_at(i)) + "," + num(y_at(*v));
+            points += (run ? " " : "") + svg_number(x_at(i)) + "," + svg_number(y_at(*v));
             ++run;
         }
         flush();
         for (size_t i = 0; i < n; ++i)
             if (const auto v = value_at(series[s], i))
-                body += "<circle class=\"chart-point\" cx=\"" + num(x_at(i)) + "\" cy=\"" + num(y_at(*v)) +
+                body += "<circle class=\"chart-point\" cx=\"" + svg_number(x_at(i)) + "\" cy=\"" +
+                        svg_number(y_at(*v)) +
                         "\" r=\"3.5\" fill=\"" + colour + "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" +
                         esc(categories[i]) + " " + esc(series[s].label) + " " + esc(value_text(v, text)) +
                         "</title></circle>\n";
@@ -605,7 +605,8 @@ std::string line_chart_svg(const std::string& id, const std::vector<std::string>
             const Lines label = wrap(clip(series[s].label), width - 2 * kPad - 28, kSmall, 1);
             const double w = 28 + text_width(label[0], kSmall);
             if (x > kPad && x + w > width - kPad) x = kPad, y += kLegendRow;
-            body += "<path class=\"chart-swatch " + series_class(s) + "\" d=\"M" + num(x) + " " + num(y) + "h20\" stroke=\"" +
+            body += "<path class=\"chart-swatch " + series_class(s) + "\" d=\"M" + svg_number(x) + " " + svg_number(y) +
+                    "h20\" stroke=\"" +
                     series_fill(s) + "\" stroke-width=\"2.5\" stroke-linecap=\"round\"/>\n";
             put_text(body, x + 26, y, label, {"chart-label", kSmall});
             x += w + 16;

@@ -159,20 +159,6 @@ void GlossaryMatcher::find_all(std::string_view text, std::vector<Match>& matche
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = 0;
     while (i < text.size()) {
-        // Most of a page is Chinese that starts no term: a well-formed
-        // three-byte character whose code point starts no key is passed
-        // here in one step (what skip_at would do, with less work; this
-        // loop is a few percent of a build).
-        if (trie.start_class[bytes[i]] == 3 && i + 2 < text.size()) {
-            const unsigned char b1 = bytes[i + 1], b2 = bytes[i + 2];
-            if (is_utf8_continuation(b1) && is_utf8_continuation(b2)) {
-                const std::uint32_t c = char_digest(bytes + i, 3);
-                if (!((trie.first_chars[c / 64] >> (c % 64)) & 1u)) {
-                    i += 3;
-                    continue;
-                }
-            }
-        }
         // Names are valid UTF-8, so none can start on a continuation byte;
         // skipping them (skip_at does) also keeps matches on character
         // boundaries.
