@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -210,6 +211,7 @@ struct PageScratch {
     Collector collector;
     std::vector<std::uint32_t> begin, fill, ids;
     std::vector<KeyOrder> order, order_scratch;
+    DenseRanks ranks;
     std::vector<Occurrence> grouped;
     std::string entries;
     std::string cached;  // the page's cache record
@@ -359,25 +361,29 @@ void skip_varint(std::string_view s, std::size_t& i) {
 
 }  // namespace
 
-// LSD radix sort by the sort key, 11 bits a pass, skipping the passes in
-// which every key has the same digit; then each run of equal sort keys
-// (words of the same first letter: every other sort key is distinct) by
-// the word. The order std::sort with the comparison gives, at a fraction of
-// its cost: a page has thousands of tokens, and the comparison sort was
-// about 15% of add_page.
+// LSD radix sort by the sort key, 11 bits a pass over the bits the largest
+// key uses, skipping the passes in which every key has the same digit; then
+// each run of equal sort keys (words of the same first letter: every other
+// sort key is distinct) by the word. The order std::sort with the comparison
+// gives, at a fraction of its cost: a page has thousands of tokens, and the
+// comparison sort was about 15% of add_page.
 void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scratch,
                        const std::vector<std::string>& words) {
-    constexpr unsigned kBits = 11, kPasses = 6, kBuckets = 1u << kBits;  // 6 × 11 bits cover 64
+    constexpr unsigned kBits = 11, kBuckets = 1u << kBits;
     const std::size_t n = items.size();
     if (n > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("search index: too many tokens on a page");
-    std::vector<std::uint32_t> counts(std::size_t{kPasses} * kBuckets, 0);
+    std::uint64_t all = 0;
+    for (const KeyOrder& o : items) all |= o.sort;
+    const unsigned passes = (static_cast<unsigned>(std::bit_width(all)) + kBits - 1) / kBits;
+    std::uint32_t counts[6 * kBuckets];  // 6 × 11 bits cover 64
+    std::fill_n(counts, std::size_t{passes} * kBuckets, 0u);
     for (const KeyOrder& o : items)
-        for (unsigned p = 0; p < kPasses; ++p) ++counts[p * kBuckets + ((o.sort >> (p * kBits)) & (kBuckets - 1))];
+        for (unsigned p = 0; p < passes; ++p) ++counts[p * kBuckets + ((o.sort >> (p * kBits)) & (kBuckets - 1))];
     scratch.resize(n);
     KeyOrder* from = items.data();
     KeyOrder* to = scratch.data();
-    for (unsigned p = 0; p < kPasses && n > 1; ++p) {
-        std::uint32_t* count = counts.data() + std::size_t{p} * kBuckets;
+    for (unsigned p = 0; p < passes && n > 1; ++p) {
+        std::uint32_t* count = counts + std::size_t{p} * kBuckets;
         const unsigned shift = p * kBits;
         if (count[(from[0].sort >> shift) & (kBuckets - 1)] == n) continue;  // one digit for all: nothing moves
         std::uint32_t sum = 0;
@@ -394,6 +400,56 @@ void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scra
             std::sort(items.begin() + i, items.begin() + j,
                       [&](const KeyOrder& a, const KeyOrder& b) { return word(a) < word(b); });
         i = j;
+    }
+}
+
+void page_sort_keys(const std::vector<std::uint64_t>& keys, const std::vector<std::string>& words,
+                    std::vector<KeyOrder>& out, DenseRanks& ranks) {
+    const std::size_t n = keys.size();
+    out.resize(n);
+    const auto general = [&] {
+        for (std::uint32_t t = 0; t < n; ++t) out[t] = {sort_key(keys[t], words), keys[t], t};
+    };
+    // The code points in use: a bigram's and a trigram's are the page's
+    // characters too, but this does not count on it.
+    std::memset(ranks.bits, 0, sizeof ranks.bits);
+    std::uint64_t above = 0;  // any code point outside the BMP
+    const auto use = [&](std::uint64_t c) {
+        above |= c >> 16;
+        ranks.bits[(c >> 6) & 1023] |= std::uint64_t{1} << (c & 63);
+    };
+    for (const std::uint64_t key : keys) {
+        switch (kind_of(key)) {
+        case kWord: use(static_cast<unsigned char>(words[key & ~kWordBit][0])); break;
+        case kTrigram: use((key >> 42) & 0x1FFFFF); [[fallthrough]];
+        case kBigram: use((key >> 21) & 0x1FFFFF); [[fallthrough]];
+        case kCharacter: use(key & 0x1FFFFF); break;
+        }
+    }
+    if (above) return general();
+    std::uint32_t total = 0;
+    for (std::size_t w = 0; w < 1024; ++w)
+        for (std::uint64_t b = ranks.bits[w]; b; b &= b - 1)
+            ranks.rank[(w << 6) | static_cast<unsigned>(std::countr_zero(b))] = static_cast<std::uint16_t>(++total);
+    if (total >= 0xFFFF) return general();  // (the whole BMP: ranks would not fit)
+    // Ranks 1 … total; the low part of a word's key, all ones, is above
+    // every second code point of a bigram, as 0x3FFFFF is in sort_key.
+    const unsigned width = static_cast<unsigned>(std::bit_width(total + 1));
+    const std::uint64_t ones = (std::uint64_t{1} << width) - 1;
+    const auto rank = [&](std::uint64_t c) -> std::uint64_t { return ranks.rank[c]; };
+    for (std::uint32_t t = 0; t < n; ++t) {
+        const std::uint64_t key = keys[t];
+        std::uint64_t sort = 0;
+        switch (kind_of(key)) {
+        case kCharacter: sort = rank(key) << width; break;
+        case kBigram: sort = (rank(key >> 21) << width) | rank(key & 0x1FFFFF); break;
+        case kWord: sort = (rank(static_cast<unsigned char>(words[key & ~kWordBit][0])) << width) | ones; break;
+        case kTrigram:
+            sort = (std::uint64_t{1} << (3 * width)) | (rank(key >> 42) << (2 * width)) |
+                   (rank((key >> 21) & 0x1FFFFF) << width) | rank(key & 0x1FFFFF);
+            break;
+        }
+        out[t] = {sort, key, t};
     }
 }
 
@@ -598,8 +654,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 
     // The page's tokens in the order finish() walks them (see sort_key).
     std::vector<KeyOrder>& order = scratch.order;
-    order.resize(n_tokens);
-    for (std::uint32_t t = 0; t < n_tokens; ++t) order[t] = {sort_key(keys[t], collector.words), keys[t], t};
+    page_sort_keys(keys, collector.words, order, scratch.ranks);
     sort_in_key_order(order, scratch.order_scratch, collector.words);
 
     std::vector<std::uint32_t>& ids = scratch.ids;

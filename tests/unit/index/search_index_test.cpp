@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <random>
 #include <regex>
@@ -379,15 +380,16 @@ struct TestToken {
     bool trigram;
 };
 
-char32_t random_character(std::mt19937& random) {
+char32_t random_character(std::mt19937& random, bool bmp_only) {
     // Few of them, so that bigrams and trigrams share first code points;
-    // ASCII punctuation, CJK, full-width punctuation, outside the BMP.
+    // ASCII punctuation, CJK, full-width punctuation, outside the BMP (the
+    // last three, left out when `bmp_only`).
     static const char32_t kPool[] = {U'!', U'-', U'/', U'~', U'年', U'预', U'算', U'一', U'“', U'”',
-                                     U'，', U'！', U'𠮷', U'😀', U'\U00010000'};
-    return kPool[random() % std::size(kPool)];
+                                     U'，', U'！', U'\uFFFD', U'𠮷', U'😀', U'\U00010000'};
+    return kPool[random() % (std::size(kPool) - (bmp_only ? 3 : 0))];
 }
 
-std::vector<TestToken> random_tokens(std::mt19937& random, std::vector<std::string>& words) {
+std::vector<TestToken> random_tokens(std::mt19937& random, std::vector<std::string>& words, bool bmp_only) {
     std::set<std::uint64_t> keys;
     std::set<std::string> word_set;
     std::vector<TestToken> tokens;
@@ -395,7 +397,8 @@ std::vector<TestToken> random_tokens(std::mt19937& random, std::vector<std::stri
         if (keys.insert(key).second) tokens.push_back({key, std::move(text), trigram});
     };
     for (int i = 0; i < 400; ++i) {
-        const char32_t a = random_character(random), b = random_character(random), c = random_character(random);
+        const char32_t a = random_character(random, bmp_only), b = random_character(random, bmp_only),
+                     c = random_character(random, bmp_only);
         std::string text;
         switch (random() % 4) {
         case 0:
@@ -429,14 +432,30 @@ std::vector<TestToken> random_tokens(std::mt19937& random, std::vector<std::stri
 
 TEST_CASE("a page's tokens are sorted into the index's key order", "[index][search]") {
     std::mt19937 random(7);
-    for (int round = 0; round < 50; ++round) {
+    DenseRanks ranks;
+    for (int round = 0; round < 100; ++round) {
+        // Even rounds: the page's sort keys (page_sort_keys), dense when the
+        // page is all in the BMP; odd rounds: token_sort_key's.
+        const bool dense = round % 2 == 0, bmp_only = round % 4 == 0;
+        INFO("round " << round);
         std::vector<std::string> words;
-        std::vector<TestToken> tokens = random_tokens(random, words);
-        std::vector<KeyOrder> items, scratch;
+        std::vector<TestToken> tokens = random_tokens(random, words, bmp_only);
+        std::vector<KeyOrder> items, scratch, compared;
         for (std::uint32_t t = 0; t < tokens.size(); ++t)
-            items.push_back({token_sort_key(tokens[t].key, words), tokens[t].key, t});
+            compared.push_back({token_sort_key(tokens[t].key, words), tokens[t].key, t});
+        if (dense) {
+            std::vector<std::uint64_t> keys;
+            for (const TestToken& token : tokens) keys.push_back(token.key);
+            page_sort_keys(keys, words, items, ranks);
+            std::uint64_t all = 0;
+            for (const KeyOrder& o : items) all |= o.sort;
+            // Dense keys are short: 18 code points at most, 3 × 5 + 1 bits.
+            if (bmp_only) CHECK(std::bit_width(all) <= 16);
+            else CHECK(std::bit_width(all) == 64);
+        } else {
+            items = compared;
+        }
         // Same order as a comparison sort on the sort key and, for equal ones, the word.
-        std::vector<KeyOrder> compared = items;
         std::sort(compared.begin(), compared.end(), [&](const KeyOrder& a, const KeyOrder& b) {
             if (a.sort != b.sort) return a.sort < b.sort;
             return words[a.key & ~(1ull << 63)] < words[b.key & ~(1ull << 63)];
