@@ -29,12 +29,23 @@ namespace gk {
 namespace {
 
 // Field groups in the order positions are written: title, headings, body.
-inline std::uint8_t group_of(Field f) { return f == Field::title ? 0 : f == Field::heading ? 1 : 2; }
+// (Field counts them the other way: body 0, heading 1, title 2.)
+inline std::uint8_t group_of(Field f) { return static_cast<std::uint8_t>(2 - static_cast<int>(f)); }
+static_assert(static_cast<int>(Field::body) == 0 && static_cast<int>(Field::heading) == 1 &&
+              static_cast<int>(Field::title) == 2);
 
+// A trigram's occurrence: its positions are indexed.
 struct Occurrence {
     std::uint32_t token;  // page-local token number
     std::uint32_t pos;
     std::uint8_t group;
+};
+
+// What the index keeps of a token's occurrences on a page but a trigram's
+// positions: how many in each field group and the first position in each.
+struct TokenStats {
+    std::uint32_t count[3];
+    std::uint32_t first[3];
 };
 
 inline std::size_t hash_key(std::uint64_t key) {
@@ -112,35 +123,38 @@ struct StringViewHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// Receives the tokens of a page (tokenize_with calls it directly).
+// Receives the tokens of a page (tokenize_with calls it directly): counts
+// every token's occurrences as they come, and keeps the trigrams' (their
+// positions are indexed) for add_page to group.
 class Collector final {
 public:
-    // For a text of `length16` UTF-16 units: a code point gives at most three
-    // occurrences (a character, a bigram, a trigram) or one word, so the
-    // occurrences are written into room made once, unchecked.
+    // For a text of `length16` UTF-16 units: a code point begins at most one
+    // trigram, so the occurrences are written into room made once, unchecked.
     void reset(std::uint32_t length16) {
-        const std::size_t room = std::size_t{length16} * 3 + 16;
+        const std::size_t room = std::size_t{length16} + 16;
         if (storage_.size() < room) storage_.resize(room);
         end_ = storage_.data();
         words.clear();
         word_index_.clear();
         tokens.reset();
+        stats.clear();
     }
     const Occurrence* begin() const { return storage_.data(); }
     const Occurrence* end() const { return end_; }
     std::size_t size() const { return static_cast<std::size_t>(end_ - storage_.data()); }
     std::vector<std::string> words;  // by word number
     LocalTokens tokens;
+    std::vector<TokenStats> stats;  // by page-local token number
 
-    void character(char32_t c, std::uint32_t pos, Field field) {
-        *end_++ = {tokens.character(c), pos, group_of(field)};
-    }
+    void character(char32_t c, std::uint32_t pos, Field field) { count(tokens.character(c), pos, field); }
     void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) {
-        *end_++ = {tokens.number((std::uint64_t{a} << 21) | b), pos, group_of(field)};
+        count(tokens.number((std::uint64_t{a} << 21) | b), pos, field);
     }
     void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field field) {
         const std::uint64_t key = (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
-        *end_++ = {tokens.number(key), pos, group_of(field)};
+        const std::uint32_t n = tokens.number(key);
+        count(n, pos, field);
+        *end_++ = {n, pos, group_of(field)};
     }
     void word(std::string_view w, std::uint32_t pos, Field field) {
         auto it = word_index_.find(w);
@@ -148,10 +162,18 @@ public:
             it = word_index_.emplace(std::string(w), static_cast<std::uint32_t>(words.size())).first;
             words.emplace_back(w);
         }
-        *end_++ = {tokens.number(kWordBit | it->second), pos, group_of(field)};
+        count(tokens.number(kWordBit | it->second), pos, field);
     }
 
 private:
+    // Numbers are given in order, so a new one is stats.size().
+    [[gnu::always_inline]] void count(std::uint32_t n, std::uint32_t pos, Field field) {
+        if (n == stats.size()) stats.push_back({});
+        TokenStats& s = stats[n];
+        const std::uint8_t g = group_of(field);
+        if (s.count[g]++ == 0) s.first[g] = pos;
+    }
+
     std::vector<Occurrence> storage_;
     Occurrence* end_ = nullptr;
     std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
@@ -246,16 +268,12 @@ constexpr std::size_t kEntryMost = 30, kOccurrenceMost = 5;
 // Writes one token's entry for a page (see PageRecord::entries): its
 // weight (occurrences weighed by field) and the position a snippet shows
 // (the first in the body, else in a heading, else in the title); for a
-// trigram instead, every position, grouped by field. `begin`..`end` are in
-// position order.
-void write_entry(RawWriter& out, std::uint32_t id, const Occurrence* begin, const Occurrence* end, bool trigram) {
-    std::uint32_t count[3] = {0, 0, 0};
-    std::uint32_t first[3] = {0, 0, 0};
-    for (const Occurrence* o = end; o != begin;) {
-        --o;
-        ++count[o->group];
-        first[o->group] = o->pos;
-    }
+// trigram instead, every position, grouped by field: `begin`..`end`, its
+// occurrences in position order.
+void write_entry(RawWriter& out, std::uint32_t id, const TokenStats& stats, const Occurrence* begin,
+                 const Occurrence* end, bool trigram) {
+    const std::uint32_t* const count = stats.count;
+    const std::uint32_t* const first = stats.first;
     const std::uint64_t weight = std::uint64_t{count[0]} * kWeightTitle + std::uint64_t{count[1]} * kWeightHeading +
                                  std::uint64_t{count[2]} * kWeightBody;
     out.varint(id);
@@ -325,8 +343,8 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
         const std::uint32_t t = o.index;
         const bool trigram = kind_of(o.key) == kTrigram;
         char* const entry = out.at;
-        write_entry(out, ids[t], scratch.grouped.data() + scratch.begin[t], scratch.grouped.data() + scratch.begin[t + 1],
-                    trigram);
+        write_entry(out, ids[t], scratch.collector.stats[t], scratch.grouped.data() + scratch.begin[t],
+                    scratch.grouped.data() + scratch.begin[t + 1], trigram);
         if (!trigram) written.doc_size = static_cast<std::size_t>(out.at - scratch.entries.data());
         if (!cache) continue;
         if (o.key & kWordBit) {
