@@ -76,14 +76,26 @@ public:
         }
         return n;
     }
-    std::uint32_t number(std::uint64_t key) {
+    // Inline: the key is there most of the time (three calls a character).
+    [[gnu::always_inline]] std::uint32_t number(std::uint64_t key) {
         const std::size_t mask = slots_.size() - 1;
         std::size_t i = hash_key(key) & mask;
         for (;; i = (i + 1) & mask) {
             const Slot& s = slots_[i];
             if (s.key == key) return s.number;
-            if (s.key == kNoKey) break;
+            if (s.key == kNoKey) return add(key, i);
         }
+    }
+    std::vector<std::uint64_t> keys;  // by number
+
+private:
+    static constexpr std::uint32_t kEmpty = ~0u;
+    struct Slot {
+        std::uint64_t key;
+        std::uint32_t number;
+    };
+    // A key new to the page, whose empty slot is `i`.
+    [[gnu::noinline]] std::uint32_t add(std::uint64_t key, std::size_t i) {
         if ((keys.size() + 1) * 2 > slots_.size()) {
             grow();
             return number(key);
@@ -94,14 +106,6 @@ public:
         where_.push_back(static_cast<std::uint32_t>(i));
         return n;
     }
-    std::vector<std::uint64_t> keys;  // by number
-
-private:
-    static constexpr std::uint32_t kEmpty = ~0u;
-    struct Slot {
-        std::uint64_t key;
-        std::uint32_t number;
-    };
     void grow() {
         slots_.assign(slots_.size() * 2, Slot{kNoKey, 0});
         const std::size_t mask = slots_.size() - 1;
@@ -379,45 +383,49 @@ void skip_varint(std::string_view s, std::size_t& i) {
 
 }  // namespace
 
-// LSD radix sort by the sort key, 11 bits a pass over the bits the largest
-// key uses, skipping the passes in which every key has the same digit; then
-// each run of equal sort keys (words of the same first letter: every other
-// sort key is distinct) by the word. The order std::sort with the comparison
-// gives, at a fraction of its cost: a page has thousands of tokens, and the
-// comparison sort was about 15% of add_page.
+// One counting pass by the top 11 bits the keys use (page_sort_keys puts
+// a token's kind and first code point there), then each bucket by sort key
+// and, for equal ones (words of the same first letter: every other sort key
+// is distinct), by the word: most buckets hold a few tokens. The order
+// std::sort with the comparison gives, at a fraction of its cost: a page
+// has thousands of tokens, and the comparison sort was about 15% of add_page.
 void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scratch,
                        const std::vector<std::string>& words) {
     constexpr unsigned kBits = 11, kBuckets = 1u << kBits;
     const std::size_t n = items.size();
     if (n > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("search index: too many tokens on a page");
+    if (n < 2) return;
     std::uint64_t all = 0;
     for (const KeyOrder& o : items) all |= o.sort;
-    const unsigned passes = (static_cast<unsigned>(std::bit_width(all)) + kBits - 1) / kBits;
-    std::uint32_t counts[6 * kBuckets];  // 6 × 11 bits cover 64
-    std::fill_n(counts, std::size_t{passes} * kBuckets, 0u);
-    for (const KeyOrder& o : items)
-        for (unsigned p = 0; p < passes; ++p) ++counts[p * kBuckets + ((o.sort >> (p * kBits)) & (kBuckets - 1))];
+    const auto width = static_cast<unsigned>(std::bit_width(all));
+    const unsigned shift = width > kBits ? width - kBits : 0;
+    std::uint32_t start[kBuckets + 1] = {};
+    for (const KeyOrder& o : items) ++start[(o.sort >> shift) + 1];
+    for (unsigned b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+    std::uint32_t fill[kBuckets];
+    std::copy_n(start, kBuckets, fill);
     scratch.resize(n);
-    KeyOrder* from = items.data();
-    KeyOrder* to = scratch.data();
-    for (unsigned p = 0; p < passes && n > 1; ++p) {
-        std::uint32_t* count = counts + std::size_t{p} * kBuckets;
-        const unsigned shift = p * kBits;
-        if (count[(from[0].sort >> shift) & (kBuckets - 1)] == n) continue;  // one digit for all: nothing moves
-        std::uint32_t sum = 0;
-        for (unsigned b = 0; b < kBuckets; ++b) sum += std::exchange(count[b], sum);
-        for (std::size_t i = 0; i < n; ++i) to[count[(from[i].sort >> shift) & (kBuckets - 1)]++] = from[i];
-        std::swap(from, to);
-    }
-    if (from != items.data()) items.swap(scratch);
-    const auto word = [&](const KeyOrder& o) -> const std::string& { return words[o.key & ~kWordBit]; };
-    for (std::size_t i = 0; i < n;) {
-        std::size_t j = i + 1;
-        while (j < n && items[j].sort == items[i].sort) ++j;
-        if (j - i > 1)
-            std::sort(items.begin() + i, items.begin() + j,
-                      [&](const KeyOrder& a, const KeyOrder& b) { return word(a) < word(b); });
-        i = j;
+    for (const KeyOrder& o : items) scratch[fill[o.sort >> shift]++] = o;
+    items.swap(scratch);
+    const auto less = [&](const KeyOrder& a, const KeyOrder& b) {
+        if (a.sort != b.sort) return a.sort < b.sort;
+        return words[a.key & ~kWordBit] < words[b.key & ~kWordBit];
+    };
+    KeyOrder* const data = items.data();
+    for (unsigned b = 0; b < kBuckets; ++b) {
+        KeyOrder* const first = data + start[b];
+        KeyOrder* const last = data + start[b + 1];
+        if (last - first < 2) continue;
+        if (last - first > 16) {
+            std::sort(first, last, less);
+            continue;
+        }
+        for (KeyOrder* i = first + 1; i < last; ++i) {  // insertion sort
+            const KeyOrder item = *i;
+            KeyOrder* j = i;
+            for (; j > first && less(item, j[-1]); --j) *j = j[-1];
+            *j = item;
+        }
     }
 }
 
@@ -455,13 +463,16 @@ void page_sort_keys(const std::vector<std::uint64_t>& keys, const std::vector<st
     const unsigned width = static_cast<unsigned>(std::bit_width(total + 1));
     const std::uint64_t ones = (std::uint64_t{1} << width) - 1;
     const auto rank = [&](std::uint64_t c) -> std::uint64_t { return ranks.rank[c]; };
+    // A token's kind and first code point lead, so that sort_in_key_order's
+    // buckets are by them: a character is its rank then zeros, a bigram its
+    // two ranks then zeros, a trigram a one then its three ranks.
     for (std::uint32_t t = 0; t < n; ++t) {
         const std::uint64_t key = keys[t];
         std::uint64_t sort = 0;
         switch (kind_of(key)) {
-        case kCharacter: sort = rank(key) << width; break;
-        case kBigram: sort = (rank(key >> 21) << width) | rank(key & 0x1FFFFF); break;
-        case kWord: sort = (rank(static_cast<unsigned char>(words[key & ~kWordBit][0])) << width) | ones; break;
+        case kCharacter: sort = rank(key) << (2 * width); break;
+        case kBigram: sort = (rank(key >> 21) << (2 * width)) | (rank(key & 0x1FFFFF) << width); break;
+        case kWord: sort = (rank(static_cast<unsigned char>(words[key & ~kWordBit][0])) << (2 * width)) | (ones << width); break;
         case kTrigram:
             sort = (std::uint64_t{1} << (3 * width)) | (rank(key >> 42) << (2 * width)) |
                    (rank((key >> 21) & 0x1FFFFF) << width) | rank(key & 0x1FFFFF);

@@ -86,9 +86,8 @@ struct KeyOrder {
 // same first letter, which have the same sort key and compare as strings.
 std::uint64_t token_sort_key(std::uint64_t key, const std::vector<std::string>& words);
 // Sorts `items` into the index's key order (by sort key, then words by
-// text); `scratch` is room it may use. Any sort keys in that order will do
-// (page_sort_keys gives shorter ones); the sort makes passes over the bits
-// the largest one uses only.
+// text); `scratch` is room it may use. Any sort keys in that order will do;
+// it is fastest with page_sort_keys's, whose top bits spread the tokens.
 void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scratch,
                        const std::vector<std::string>& words);
 
@@ -96,8 +95,9 @@ void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scra
 // short: the code points the page's keys use (their characters and the
 // first letters of their words) are ranked densely, so that with R of them
 // a key takes 3 × bit_width(R + 1) + 1 bits (31 for a page of a thousand
-// characters) instead of 64, and sort_in_key_order makes three passes
-// instead of six. A page with a code point outside the BMP gets
+// characters) instead of 64, and its top bits are the token's kind and
+// first code point: sort_in_key_order's one counting pass leaves buckets of
+// a few tokens. A page with a code point outside the BMP gets
 // token_sort_key's keys. `out[t]` is {sort key, keys[t], t}.
 struct DenseRanks {
     std::uint64_t bits[1024];  // the BMP code points in use
