@@ -1,6 +1,8 @@
 #include "index/html_text.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace gk {
@@ -83,9 +85,19 @@ std::size_t find_ci(std::string_view s, std::size_t from, std::string_view needl
     return std::string_view::npos;
 }
 
-inline bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-}
+// Byte classes for the tag scanner, looked up: it runs over every byte of
+// every tag of every page.
+enum : std::uint8_t { kNameChar = 1, kTagStop = 2 };  // a tag name's; '>' and quotes
+constexpr auto kByteClass = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') table[c] = kNameChar;
+        if (c == '>' || c == '"' || c == '\'') table[c] = kTagStop;
+    }
+    return table;
+}();
+
+inline bool is_name_char(char c) { return kByteClass[static_cast<unsigned char>(c)] & kNameChar; }
 
 // A tag, viewed in the page: nothing is copied but a name with upper-case
 // letters, which is lower-cased into `buf`.
@@ -120,13 +132,13 @@ bool parse_tag(std::string_view html, std::size_t at, Tag& tag) {
     const char* const data = html.data();
     while (i < html.size()) {
         const char c = data[i];
-        if (c == '>') break;
-        if (c == '"' || c == '\'') {
-            const void* close = std::memchr(data + i + 1, c, html.size() - i - 1);
-            i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - data) + 1 : html.size();
+        if (!(kByteClass[static_cast<unsigned char>(c)] & kTagStop)) {
+            ++i;
             continue;
         }
-        ++i;
+        if (c == '>') break;
+        const void* close = std::memchr(data + i + 1, c, html.size() - i - 1);  // a quoted value
+        i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - data) + 1 : html.size();
     }
     tag.attributes = html.substr(attrs_start, i - attrs_start);
     tag.self_closing = !tag.attributes.empty() && tag.attributes.back() == '/';
@@ -289,9 +301,11 @@ std::size_t plain_run(std::string_view html, std::size_t i, std::size_t end, std
             continue;
         }
         // As next_code_point decodes it: the sequence is whole within the page.
-        if ((b & 0xF0) != 0xE0 || i + 2 >= html.size()) break;
+        if (i + 2 >= html.size()) break;
         const unsigned char b1 = s[i + 1], b2 = s[i + 2];
-        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+        // 1110xxxx 10xxxxxx 10xxxxxx, tested at once.
+        const std::uint32_t bytes = b | (std::uint32_t{b1} << 8) | (std::uint32_t{b2} << 16);
+        if ((bytes & 0xC0C0F0u) != 0x8080E0u) break;
         const char32_t c = (char32_t{b & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
         if (c <= 0x3000 || c >= 0xFEFF || (c >= 0xD800 && c <= 0xDFFF)) break;
         i += 3, ++n;

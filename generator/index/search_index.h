@@ -266,10 +266,13 @@ private:
     SearchIndexOptions options_;
     std::mutex mutex_;
     std::vector<Token> tokens_;
-    // Key of a character, bigram or trigram -> id: open addressing, keys_
-    // ~0 where empty.
-    std::vector<std::uint64_t> table_keys_;
-    std::vector<std::uint32_t> table_ids_;
+    // Key of a character, bigram or trigram -> id: open addressing, the key
+    // ~0 where empty; a lookup reads one slot (one cache line).
+    struct InternSlot {
+        std::uint64_t key;
+        std::uint32_t id;
+    };
+    std::vector<InternSlot> table_;
     std::size_t table_used_ = 0;
     std::vector<std::string> words_;  // by word number
     std::unordered_map<std::string, std::uint32_t> word_ids_;
