@@ -331,7 +331,7 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
     if (cache) {
         std::size_t words_size = 0;
         for (const std::string& w : words) words_size += w.size();
-        const std::size_t cached_room = 2 * kMaxVarint + title.size() + words_size +
+        const std::size_t cached_room = 3 * kMaxVarint + title.size() + words_size +
                                         ids.size() * 2 * kMaxVarint + room + sizeof(Hash128);
         if (scratch.cached.size() < cached_room) scratch.cached.resize(cached_room);
     }
@@ -341,7 +341,11 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
         record.varint(title.size());
         record.bytes(title);
         record.varint(ids.size());
+        std::size_t doc_tokens = 0;
+        for (const KeyOrder& o : scratch.order) doc_tokens += kind_of(o.key) != kTrigram;
+        record.varint(doc_tokens);
     }
+    std::uint64_t last[3] = {0, 0, 0};  // the previous key of each kind but words
     WrittenEntries written;
     for (const KeyOrder& o : scratch.order) {
         const std::uint32_t t = o.index;
@@ -353,10 +357,13 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
         if (!cache) continue;
         if (o.key & kWordBit) {
             const std::string& word = words[o.key & ~kWordBit];
-            record.varint((std::uint64_t{word.size()} << 1) | 1);
+            record.varint((std::uint64_t{word.size()} << 2) | kWord);
             record.bytes(word);
         } else {
-            record.varint(o.key << 1);
+            const Kind kind = kind_of(o.key);
+            const std::uint64_t rise = o.key - last[kind];
+            record.varint(trigram ? rise : (rise << 2) | kind);  // a bigram's rise is under 2^42
+            last[kind] = o.key;
         }
         const std::size_t id_size = varint_size(ids[t]);
         const std::string_view payload(entry + id_size, static_cast<std::size_t>(out.at - entry) - id_size);
@@ -623,20 +630,28 @@ std::string SearchIndexer::key_text(std::uint64_t key) const {
 bool parse_cached_record(std::string_view record, std::vector<CachedToken>& tokens) {
     std::size_t i = 0;
     std::string_view title;
-    std::uint64_t n_tokens = 0;
-    if (!get_bytes(record, i, title) || !get_varint(record, i, n_tokens) || n_tokens > record.size()) return false;
+    std::uint64_t n_tokens = 0, doc_tokens = 0;
+    if (!get_bytes(record, i, title) || !get_varint(record, i, n_tokens) || n_tokens > record.size() ||
+        !get_varint(record, i, doc_tokens) || doc_tokens > n_tokens)
+        return false;
     tokens.resize(static_cast<std::size_t>(n_tokens));
-    for (CachedToken& token : tokens) {
+    std::uint64_t last[3] = {0, 0, 0};  // as add_page wrote them (see add_from_cache)
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        CachedToken& token = tokens[t];
         std::uint64_t tag = 0;
         if (!get_varint(record, i, tag)) return false;
-        if (tag & 1) {
-            const std::size_t length = static_cast<std::size_t>(tag >> 1);
+        const Kind kind = t >= doc_tokens ? kTrigram : static_cast<Kind>(tag & 3);
+        const std::uint64_t value = t >= doc_tokens ? tag : tag >> 2;
+        if (kind == kWord) {
+            const std::size_t length = static_cast<std::size_t>(value);
             if (length == 0 || length > record.size() - i) return false;
             token.word.assign(record.substr(i, length));
             i += length;
             token.key = kWordBit;
         } else {
-            token.key = tag >> 1;
+            token.key = last[kind] + value;
+            if (token.key < last[kind] || token.key & kWordBit || kind_of(token.key) != kind) return false;
+            last[kind] = token.key;
         }
         if (!get_bytes(record, i, token.entry)) return false;
         if (kind_of(token.key) == kTrigram) {
@@ -724,10 +739,15 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     nanoseconds_adding_ += thread_cpu_ns() - start;
 }
 
-// A cache record: title, the number of tokens, per token in key order
-// { key << 1, or a word's length << 1 | 1 and the word; the entry without
-// its id, as bytes ("as bytes": varint length, bytes) }, then the hash of
-// the page's text (16 bytes). The ids are this build's, given by interning
+// A cache record: title, the number of tokens, the number of document
+// tokens (they come first), per token in key order { its key; the entry
+// without its id, as bytes ("as bytes": varint length, bytes) }, then the
+// hash of the page's text (16 bytes). A document token's key is
+// (k << 2) | kind (search_internal.h), k being a word's length (its bytes
+// follow) or how much the key is above the previous key of the same kind
+// on the page (0 before the first); a trigram's key, how much it is above
+// the previous trigram's. In key order each kind's keys only rise, so the
+// differences are small: the records were twice the size with whole keys. The ids are this build's, given by interning
 // the keys (decode_cached), which waits for finish(): when finish() updates
 // the previous index in place, an unchanged page's entries are not needed.
 bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start) {

@@ -4,7 +4,7 @@
 
 namespace gk {
 
-bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value) {
+bool get_varint_slow(std::string_view s, std::size_t& i, std::uint64_t& value) {
     value = 0;
     for (int shift = 0; i < s.size() && shift < 64; shift += 7) {
         const auto byte = static_cast<unsigned char>(s[i++]);

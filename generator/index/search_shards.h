@@ -34,7 +34,15 @@ inline void put_varint(std::string& out, std::uint64_t value) {
     out.append(bytes, static_cast<std::size_t>(write_varint(bytes, value) - bytes));
 }
 // Reads a varint at s[i] (advancing i); returns false when s ends inside it.
-bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value);
+// Inline, the one-byte case first: finish() reads tens of millions.
+bool get_varint_slow(std::string_view s, std::size_t& i, std::uint64_t& value);
+inline bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value) {
+    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+        value = static_cast<unsigned char>(s[i++]);
+        return true;
+    }
+    return get_varint_slow(s, i, value);
+}
 
 // "As bytes": a varint length, then the bytes.
 inline void put_bytes(std::string& out, std::string_view bytes) {

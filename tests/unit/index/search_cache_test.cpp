@@ -26,7 +26,10 @@ using Packs = std::map<std::string, PreviousOutput>;
 const std::vector<Page> kPages = {
     search_page("a/index.html", "三公经费说明", "<h2>概述</h2><p>本部门“三公”经费为零。Budget 2020.</p>"),
     search_page("b/index.html", "收入", "<p>三公经费合计0万元，其中公务接待费0万元。中文𠮷字。</p>"),
-    search_page("c/index.html", "支出", "<p>三公，经费另列。一段简单的说明。Budget transparency, budgets.</p>"),
+    // Code points of plane 16 (private use): keys of 63 bits, the largest
+    // a cache record holds.
+    search_page("c/index.html", "支出",
+                "<p>三公，经费另列。一段简单的说明。Budget transparency, budgets. 私用\U00100000\U00100001\U0010FFFD字</p>"),
 };
 
 // The index of `pages`, reading and writing the cache `cache` (none: "") for
