@@ -182,13 +182,14 @@ void SearchCacheWriter::cut_back() {
 }
 
 void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record) {
+    const Hash128 record_hash = hash128(record);  // outside the lock: pages are added from every thread
     std::lock_guard lock(mutex_);
     if (failed_) return;
     if (!write_all(fd_, record)) {
         failed_ = true;
         return;
     }
-    directory_[path] = CachedRecordPlace{bytes_hash, hash128(record), size_, record.size()};
+    directory_[path] = CachedRecordPlace{bytes_hash, record_hash, size_, record.size()};
     size_ += record.size();
 }
 
