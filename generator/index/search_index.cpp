@@ -133,11 +133,14 @@ struct StringViewHash {
 class Collector final {
 public:
     // For a text of `length16` UTF-16 units: a code point begins at most one
-    // trigram, so the occurrences are written into room made once, unchecked.
+    // trigram, so the occurrences are written into room made once, unchecked;
+    // likewise the text's UTF-16LE.
     void reset(std::uint32_t length16) {
         const std::size_t room = std::size_t{length16} + 16;
         if (storage_.size() < room) storage_.resize(room);
         end_ = storage_.data();
+        utf16_.resize(std::size_t{length16} * 2);
+        utf16_end_ = utf16_.data();
         words.clear();
         word_index_.clear();
         tokens.reset();
@@ -149,6 +152,24 @@ public:
     std::vector<std::string> words;  // by word number
     LocalTokens tokens;
     std::vector<TokenStats> stats;  // by page-local token number
+    // The text as UTF-16LE, what the packs hold (length16 × 2 bytes).
+    std::string_view utf16() const {
+        return std::string_view(utf16_.data(), static_cast<std::size_t>(utf16_end_ - utf16_.data()));
+    }
+
+    // Every code point of the text, in order (tokenize_with): its UTF-16
+    // units, into room for the text's length in units.
+    void code_point(char32_t c) {
+        const std::size_t units = c >= 0x10000 ? 2 : 1;
+        // length16 is exact; never more than it says.
+        if (static_cast<std::size_t>(utf16_.data() + utf16_.size() - utf16_end_) < units * 2) return;
+        if (c >= 0x10000) {
+            unit(0xD800 + ((c - 0x10000) >> 10));
+            unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            unit(c);
+        }
+    }
 
     void character(char32_t c, std::uint32_t pos, Field field) { count(tokens.character(c), pos, field); }
     void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) {
@@ -170,6 +191,12 @@ public:
     }
 
 private:
+    void unit(std::uint32_t u) {
+        *utf16_end_++ = static_cast<char>(u & 0xFF);
+        *utf16_end_++ = static_cast<char>(u >> 8);
+    }
+    std::string utf16_;
+    char* utf16_end_ = nullptr;
     // Numbers are given in order, so a new one is stats.size().
     [[gnu::always_inline]] void count(std::uint32_t n, std::uint32_t pos, Field field) {
         if (n == stats.size()) stats.push_back({});
@@ -197,28 +224,6 @@ inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>&
     case kTrigram: return kWordBit | key;
     default: return (std::uint64_t{static_cast<unsigned char>(words[key & ~kWordBit][0])} << 22) | 0x3FFFFF;
     }
-}
-
-std::string to_utf16le(std::string_view text, std::uint32_t length16) {
-    std::string out(std::size_t{length16} * 2, '\0');
-    char* o = out.data();
-    char* const end = o + out.size();
-    const auto unit = [&](std::uint32_t u) {
-        if (o == end) return;  // length16 is exact; never more than it says
-        *o++ = static_cast<char>(u & 0xFF);
-        *o++ = static_cast<char>(u >> 8);
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = next_code_point(text, i);
-        if (c >= 0x10000) {
-            unit(0xD800 + ((c - 0x10000) >> 10));
-            unit(0xDC00 + ((c - 0x10000) & 0x3FF));
-        } else {
-            unit(c);
-        }
-    }
-    out.resize(static_cast<std::size_t>(o - out.data()));
-    return out;
 }
 
 // CPU time by `clock`: CLOCK_THREAD_CPUTIME_ID for the calling thread,
@@ -718,7 +723,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     const WrittenEntries written = write_entries(scratch, ids, page.title, cache_out_ != nullptr);
     PageRecord record{path, std::move(page.title), spill_.append(written.entries), written.doc_size,
                       written.entries.size()};
-    const std::string text_file = to_utf16le(page.text, page.length16);
+    const std::string_view text_file = collector.utf16();
     record.text_hash = hash128(text_file);
     if (cache_out_) {
         // The text itself is in the output (search/pages/): its hash finds it.

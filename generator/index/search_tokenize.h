@@ -117,7 +117,10 @@ public:
 // Tokenizes normalised text (UTF-8) whose non-body stretches are `spans`
 // (sorted, not overlapping), reporting to any type with the member functions
 // of TokenVisitor (called directly, so a final visitor's are inlined). The
-// indexer calls it; `tokenize` below is the same for a TokenVisitor.
+// indexer calls it; `tokenize` below is the same for a TokenVisitor. A
+// visitor with a member code_point(char32_t) is also given every code point
+// of the text in order (the indexer writes the text's UTF-16 from them
+// rather than decode it a second time).
 template <class Visitor>
 void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, Visitor& visitor) {
     std::size_t span = 0;
@@ -137,6 +140,7 @@ void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, V
 
     for (std::size_t i = 0; i < text.size();) {
         const char32_t c = next_code_point(text, i);
+        if constexpr (requires { visitor.code_point(c); }) visitor.code_point(c);
         while (pos >= span_end) {
             ++span;
             span_begin = span < spans.size() ? spans[span].begin : ~0u;
