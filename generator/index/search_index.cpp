@@ -141,6 +141,7 @@ public:
         end_ = storage_.data();
         utf16_.resize(std::size_t{length16} * 2);
         utf16_end_ = utf16_.data();
+        utf16_limit_ = utf16_end_ + utf16_.size();
         words.clear();
         word_index_.clear();
         tokens.reset();
@@ -162,7 +163,7 @@ public:
     void code_point(char32_t c) {
         const std::size_t units = c >= 0x10000 ? 2 : 1;
         // length16 is exact; never more than it says.
-        if (static_cast<std::size_t>(utf16_.data() + utf16_.size() - utf16_end_) < units * 2) return;
+        if (static_cast<std::size_t>(utf16_limit_ - utf16_end_) < units * 2) return;
         if (c >= 0x10000) {
             unit(0xD800 + ((c - 0x10000) >> 10));
             unit(0xDC00 + ((c - 0x10000) & 0x3FF));
@@ -197,6 +198,7 @@ private:
     }
     std::string utf16_;
     char* utf16_end_ = nullptr;
+    const char* utf16_limit_ = nullptr;
     // Numbers are given in order, so a new one is stats.size().
     [[gnu::always_inline]] void count(std::uint32_t n, std::uint32_t pos, Field field) {
         if (n == stats.size()) stats.push_back({});
