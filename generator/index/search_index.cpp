@@ -390,11 +390,6 @@ std::size_t choose_target(std::uint64_t total) {
     return static_cast<std::size_t>(std::clamp(t, 4096.0, 65536.0));
 }
 
-void skip_varint(std::string_view s, std::size_t& i) {
-    while (i < s.size() && (static_cast<unsigned char>(s[i++]) & 0x80)) {
-    }
-}
-
 }  // namespace
 
 // One counting pass by the top 11 bits the keys use (page_sort_keys puts
@@ -925,11 +920,12 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
     struct Posting {
         std::uint32_t doc;
         std::uint32_t offset;  // of the payload in the page's cursor buffer
+        std::uint32_t length;  // of the payload
     };
     std::vector<Posting> postings;
     std::uint64_t part_total = 0;  // postings of the part
     for (std::uint32_t r = r_begin; r < r_end; ++r) part_total += tokens_[order[r]].docs;
-    std::vector<std::uint64_t> start, fill;
+    std::vector<std::uint64_t> start, fill, payload_bytes;
     std::string record;
     for (std::uint32_t r0 = r_begin; r0 < r_end;) {
         std::uint32_t r1 = r0;
@@ -942,6 +938,7 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
         }
         postings.resize(total);
         fill.assign(start.begin(), start.end() - 1);
+        payload_bytes.assign(r1 - r0, 0);
         for (std::size_t d = 0; d < n_docs; ++d) {
             EntryCursor& c = cursors[d];
             if (current[d] >= r1) continue;
@@ -951,40 +948,41 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
             c.start_slice(static_cast<std::size_t>(c.size() * total / part_total * 9 / 8 + 64));
             while (current[d] < r1) {
                 const std::uint32_t r = current[d];
-                postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(c.pos)};
+                // The payload: a trigram's positions (after their length),
+                // or a document token's weight and snippet position.
+                std::size_t at = c.pos;
                 if (trigrams) {
                     std::uint64_t len = 0;
                     c.get_varint(len);
                     c.need(len);
-                    c.pos += len;
+                    at = c.pos;
+                    c.pos = std::min(c.buf.size(), c.pos + static_cast<std::size_t>(len));
                 } else {
                     c.skip_varint();
                     c.skip_varint();
                 }
+                const auto length = static_cast<std::uint32_t>(c.pos - at);
+                postings[fill[r - r0]++] = {static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(at), length};
+                payload_bytes[r - r0] += length;
                 advance(d);
             }
         }
         for (std::uint32_t r = r0; r < r1; ++r) {
             const Token& token = tokens_[order[r]];
-            record.clear();
-            put_varint(record, token.docs);
+            const std::uint64_t first = start[r - r0], end = start[r - r0 + 1];
+            // Written into room made for the most it can take (a varint
+            // per page and the count), not appended a few bytes at a time.
+            record.resize(static_cast<std::size_t>(kMaxVarint * (end - first + 1) + payload_bytes[r - r0]));
+            RawWriter out{record.data()};
+            out.varint(token.docs);
             std::uint32_t prev_doc = 0;
-            for (std::uint64_t k = start[r - r0]; k < start[r - r0 + 1]; ++k) {
+            for (std::uint64_t k = first; k < end; ++k) {
                 const Posting& p = postings[k];
-                const std::string_view s = cursors[p.doc].buf;
-                std::size_t i = p.offset;
-                put_varint(record, p.doc - prev_doc);
-                if (trigrams) {
-                    std::uint64_t len = 0;
-                    get_varint(s, i, len);
-                    record.append(s.substr(i, len));  // positions
-                } else {
-                    skip_varint(s, i);
-                    skip_varint(s, i);
-                    record.append(s.substr(p.offset, i - p.offset));  // weight, snippet position
-                }
+                out.varint(p.doc - prev_doc);
+                out.bytes(std::string_view(cursors[p.doc].buf).substr(p.offset, p.length));
                 prev_doc = p.doc;
             }
+            record.resize(static_cast<std::size_t>(out.at - record.data()));
             shards.add(key_text(token.key), record);
         }
         r0 = r1;
