@@ -74,8 +74,8 @@ struct SearchIndexOptions {
     std::map<std::string, PreviousOutput> previous_index;
 };
 
-// A page's token in the sort of its tokens: `sort` is token_sort_key(key),
-// `index` the page's number for it.
+// A page's token in the sort of its tokens: `sort` its sort key
+// (page_sort_keys's, or token_sort_key(key)), `index` the page's number for it.
 struct KeyOrder {
     std::uint64_t sort;
     std::uint64_t key;
