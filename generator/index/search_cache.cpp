@@ -21,9 +21,11 @@ namespace {
 //   path length, pack path, varint offset, varint size },
 //   varint packs, per pack { varint path length, path, 16 bytes: the hash of its bytes },
 //   varint 1 and the index written with it (varint digest length, digest,
-//   varint document total, varint position total), or varint 0,
+//   varint document total, varint position total, then for the document
+//   shards and the position shards: varint target, varint shards, per
+//   shard { first key and last key, each as bytes }), or varint 0,
 // and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 4\n";
+constexpr std::string_view kMagic = "gongkai-search-cache 5\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -43,6 +45,27 @@ bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;
         done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+void put_shards(std::string& out, const CachedShards& shards) {
+    put_varint(out, shards.target);
+    put_varint(out, shards.bounds.size());
+    for (const ShardBounds& b : shards.bounds) {
+        put_bytes(out, b.first);
+        put_bytes(out, b.last);
+    }
+}
+
+bool get_shards(std::string_view s, std::size_t& i, CachedShards& shards) {
+    std::uint64_t count = 0;
+    if (!get_varint(s, i, shards.target) || !get_varint(s, i, count) || count > s.size() - i) return false;
+    shards.bounds.resize(static_cast<std::size_t>(count));
+    for (ShardBounds& b : shards.bounds) {
+        std::string_view first, last;
+        if (!get_bytes(s, i, first) || !get_bytes(s, i, last)) return false;
+        b = ShardBounds{std::string(first), std::string(last)};
     }
     return true;
 }
@@ -109,7 +132,8 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
     if (has_index) {
         std::string_view digest;
         CachedIndex written;
-        if (!get_bytes(d, i, digest) || !get_varint(d, i, written.doc_total) || !get_varint(d, i, written.position_total))
+        if (!get_bytes(d, i, digest) || !get_varint(d, i, written.doc_total) || !get_varint(d, i, written.position_total) ||
+            !get_shards(d, i, written.doc_shards) || !get_shards(d, i, written.position_shards))
             return;
         written.digest = digest;
         index = std::move(written);
@@ -247,6 +271,8 @@ bool SearchCacheWriter::commit() {
         put_bytes(d, index_->digest);
         put_varint(d, index_->doc_total);
         put_varint(d, index_->position_total);
+        put_shards(d, index_->doc_shards);
+        put_shards(d, index_->position_shards);
     }
     put_u64(d, size_);
     bool written = write_all(fd_, d);

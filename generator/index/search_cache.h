@@ -22,8 +22,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "incremental/hash.h"
+#include "index/search_shards.h"
 
 namespace gk {
 
@@ -35,14 +37,23 @@ struct CachedTextPlace {
     std::uint64_t size = 0;
 };
 
+// One kind of shard (search/d/ or search/p/) as the index written with a
+// cache cut them: the target size, and each shard's first and last key,
+// so that the next build can keep a shard no edit touches without reading it.
+struct CachedShards {
+    std::uint64_t target = 0;
+    std::vector<ShardBounds> bounds;
+};
+
 // What the index written with a cache was, so that the next build can
 // update that index in place (SearchIndexer::finish): the digest of its
 // files (the manifest's `v`: it ties the cache to the previous output's
-// shards) and the two totals its shard sizes were chosen from.
+// shards), the two totals its shard sizes were chosen from, and its shards.
 struct CachedIndex {
     std::string digest;
     std::uint64_t doc_total = 0;
     std::uint64_t position_total = 0;
+    CachedShards doc_shards, position_shards;
 };
 
 // Where a page's record is in a cache file, and what it was made from.

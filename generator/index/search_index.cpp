@@ -1076,7 +1076,9 @@ void SearchIndexer::finish(OutputSink& sink) {
     records_.clear();
     if (cache_out_) {
         // What the next build needs to update this index in place.
-        cache_out_->set_index(CachedIndex{digest_.hex(), doc_total, position_total});
+        cache_out_->set_index(CachedIndex{digest_.hex(), doc_total, position_total,
+                                          CachedShards{doc_shards.target(), doc_shards.bounds()},
+                                          CachedShards{position_shards.target(), position_shards.bounds()}});
         cache_out_->commit();
     }
     nanoseconds_finishing_ = cpu_ns(CLOCK_PROCESS_CPUTIME_ID) - start;

@@ -55,7 +55,7 @@ struct SearchIndexOptions {
     std::string spill_dir;
     // Threads finish() writes the document shards, the position shards and
     // the page packs on (the output is the same): 0, two when pages came from
-    // more than one thread (as many as the build's --jobs allow), else one.
+    // more than one thread, else one. A build sets it from its --jobs.
     unsigned finish_threads = 0;
     // Where what the index took from each page is kept between builds
     // (index/search_cache.h; empty: nowhere), and what that file must have

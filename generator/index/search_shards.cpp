@@ -66,6 +66,7 @@ ShardWriter::ShardWriter(std::string dir, std::size_t target_bytes, OutputSink& 
 void ShardWriter::add(std::string_view key, std::string_view record) {
     if (count_ == 0) {
         separators_.push_back(separators_.empty() ? std::string() : shortest_separator(prev_shard_last_key_, key));
+        bounds_.push_back(ShardBounds{std::string(key), {}});
         last_key_.clear();
     }
     // Keys are front-coded: the length shared with the previous key, then the rest.
@@ -90,11 +91,20 @@ void ShardWriter::flush() {
     const std::string path = dir_ + std::to_string(separators_.size() - 1) + ".bin";
     const Hash128 hash = hash128(file);  // once, for the digest and the writer
     digest_.add(path, hash);
-    bytes_written_ += file.size();
     sink_.add_hashed(path, std::move(file), hash);
     body_.clear();
     count_ = 0;
+    bounds_.back().last = last_key_;
     prev_shard_last_key_ = last_key_;
+}
+
+void ShardWriter::keep(const PreviousFile& previous, const ShardBounds& bounds) {
+    separators_.push_back(separators_.empty() ? std::string() : shortest_separator(prev_shard_last_key_, bounds.first));
+    bounds_.push_back(bounds);
+    const std::string path = dir_ + std::to_string(separators_.size() - 1) + ".bin";
+    digest_.add(path, previous.hash);
+    sink_.keep(path, previous);
+    prev_shard_last_key_ = bounds.last;
 }
 
 void ShardWriter::finish() { flush(); }

@@ -74,6 +74,12 @@ private:
     std::uint64_t sum_ = 0;
 };
 
+// The first and the last key of a shard.
+struct ShardBounds {
+    std::string first, last;
+    friend bool operator==(const ShardBounds&, const ShardBounds&) = default;
+};
+
 class ShardWriter {
 public:
     // Files are `<dir><n>.bin`, n from 0.
@@ -84,7 +90,17 @@ public:
     // For each shard, the shortest key prefix that is greater than every key
     // of the shards before it ("" for the first): the client binary-searches them.
     const std::vector<std::string>& separators() const { return separators_; }
-    std::size_t bytes_written() const { return bytes_written_; }
+    // Each shard's first and last key, in order.
+    const std::vector<ShardBounds>& bounds() const { return bounds_; }
+    std::size_t target() const { return target_; }
+
+    // True when the next key added would start shard `n` afresh: every
+    // shard before it is cut, and nothing was added since.
+    bool at_shard(std::size_t n) const { return count_ == 0 && separators_.size() == n; }
+    // Takes `previous`, a shard that holds the keys `bounds` and that this
+    // writer would cut from the same records (at_shard of its number, same
+    // target, the same records in it), as the next shard without reading it.
+    void keep(const PreviousFile& previous, const ShardBounds& bounds);
 
 private:
     void flush();
@@ -98,7 +114,7 @@ private:
     std::string last_key_;
     std::string prev_shard_last_key_;
     std::vector<std::string> separators_;
-    std::size_t bytes_written_ = 0;
+    std::vector<ShardBounds> bounds_;
 };
 
 // The shortest prefix of `next` that is greater than `last` (last < next).

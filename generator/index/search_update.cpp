@@ -13,6 +13,7 @@
 // narrative edit in tests/incremental/ check it).
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <stdexcept>
 
 #include "incremental/file_stamp.h"
@@ -171,6 +172,10 @@ std::optional<SearchIndexer::InPlace> SearchIndexer::plan_update_in_place() cons
     plan.doc_total = cache_in_->index()->doc_total;
     plan.position_total = cache_in_->index()->position_total;
     std::vector<CachedToken> tokens;
+    // A changed page's previous entries by key: an entry that comes out the
+    // same (a key before the edited part of a page) is no edit, and the
+    // shard that holds it may be kept as it is.
+    std::map<std::pair<bool, std::string>, std::string_view> before;  // (trigram, key) -> entry
     std::string entries;
     for (std::size_t id = 0; id < records_.size(); ++id) {
         const PageRecord& page = records_[id];
@@ -178,10 +183,11 @@ std::optional<SearchIndexer::InPlace> SearchIndexer::plan_update_in_place() cons
         const auto doc = static_cast<std::uint32_t>(id);
         const std::optional<std::string> record = cache_in_->find_any(page.path);
         if (!record || !parse_cached_record(*record, tokens)) return std::nullopt;
+        before.clear();
         for (const CachedToken& token : tokens) {
             const bool trigram = kind_of(token.key) == kTrigram;
             std::string key = token.key == kWordBit ? token.word : code_point_key_text(token.key);
-            (trigram ? plan.position_edits : plan.doc_edits)[std::move(key)].removed.push_back(doc);
+            before.emplace(std::pair(trigram, std::move(key)), token.entry);
             // What this page added to the totals (as totals() counts them).
             if (trigram) plan.position_total -= token.occurrences * 2 + 2;
             else plan.doc_total -= 4;
@@ -195,14 +201,22 @@ std::optional<SearchIndexer::InPlace> SearchIndexer::plan_update_in_place() cons
             if (!get_varint(s, i, token_id) || token_id >= tokens_.size()) throw damaged();
             const std::uint64_t key = tokens_[token_id].key;
             const bool trigram = kind_of(key) == kTrigram;
+            const std::size_t entry = i;  // as the cache has it: a trigram's with its length
             std::uint64_t length = 0;
             if (trigram && (!get_varint(s, i, length) || length > s.size() - i)) throw damaged();
             const std::size_t begin = i;
             if (trigram) i += static_cast<std::size_t>(length);
             else if (!skip_payload(s, i, false)) throw damaged();
-            (trigram ? plan.position_edits : plan.doc_edits)[key_text(key)].added.emplace_back(
+            std::pair<bool, std::string> kind_key(trigram, key_text(key));
+            if (const auto old = before.find(kind_key); old != before.end() && old->second == s.substr(entry, i - entry)) {
+                before.erase(old);
+                continue;
+            }
+            (trigram ? plan.position_edits : plan.doc_edits)[std::move(kind_key.second)].added.emplace_back(
                 doc, std::string(s.substr(begin, i - begin)));
         }
+        for (const auto& [kind_key, entry] : before)
+            (kind_key.first ? plan.position_edits : plan.doc_edits)[kind_key.second].removed.push_back(doc);
     }
     // What the changed pages add now: only they were interned.
     const auto [doc_now, position_now] = totals();
@@ -221,8 +235,25 @@ void SearchIndexer::write_updated_part(const InPlace& plan, bool trigrams, Shard
         static constexpr char kNoPages[] = {0};  // a record of no pages
         if (splice_record(std::string_view(kNoPages, 1), e, trigrams, record) && !record.empty()) shards.add(key, record);
     };
+    // A shard no edit touches is kept as it is, unread, when the writer
+    // would cut the same one: it starts that shard afresh (every shard
+    // before is cut as before), with the same target. Its records are then
+    // the same, so it ends at the same key — the last shard too, when no
+    // edit comes after it. Its keys are as the cache recorded them.
+    const std::vector<const PreviousOutput*>& files = trigrams ? plan.position_files : plan.doc_files;
+    const CachedShards& cached = trigrams ? cache_in_->index()->position_shards : cache_in_->index()->doc_shards;
+    const bool can_keep = cached.bounds.size() == files.size() && cached.target == shards.target();
     std::string key;
-    for (const PreviousOutput* file : trigrams ? plan.position_files : plan.doc_files) {
+    for (std::size_t n = 0; n < files.size(); ++n) {
+        const PreviousOutput* file = files[n];
+        if (can_keep && shards.at_shard(n)) {
+            const ShardBounds& bounds = cached.bounds[n];
+            const bool last = n + 1 == files.size();
+            if (edit == edits.end() || (!last && edit->first > bounds.last)) {
+                shards.keep(file->file, bounds);
+                continue;
+            }
+        }
         const std::optional<std::string> bytes = read_whole_file(file->file.file);
         if (!bytes || hash128(*bytes) != file->file.hash)
             throw std::runtime_error("search index: '" + file->file.file + "' changed while the site was being built");

@@ -131,6 +131,11 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     search_options.cache_key = options.search_cache_key + '\n' + search_options.title_suffix;
     search_options.previous_index = options.previous_search_index;
     search_options.pack_docs = static_cast<std::size_t>(content.site.search_pack_pages);
+    // As the build's --jobs allow, not as many threads as happened to add
+    // pages: after a narrative edit one thread added the one page rendered
+    // anew, and the in-place update of the index ran its three streams one
+    // after another (0.1 s of a 1.3 s rebuild at 9,000 department-years).
+    search_options.finish_threads = options.jobs > 1 ? 2 : 1;
     SearchIndexer indexer(std::move(search_options));
     IndexingSink indexing(out, indexer);
     PageRecorder sink(indexing);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "incremental/file_stamp.h"
 #include "index/search_index.h"
 #include "unit/support/search_site.h"
 
@@ -205,4 +206,39 @@ TEST_CASE("a pack that would come out as it was is kept as a file, not made agai
     std::set<std::string> expected = packs;
     expected.erase("search/pages/3.bin");
     CHECK(again.kept == expected);
+}
+
+TEST_CASE("a shard that no edit touches is kept as a file, unread, and the others are made again",
+          "[index][search][update][cache]") {
+    Previous previous;  // shards of 300 bytes: many of each kind
+    std::vector<SearchPage> edited = previous.pages;
+    // Only what comes after the page's first paragraph changes: its tokens
+    // before keep their entries (weight, snippet position, positions), so
+    // they are no edit.
+    const std::string before = "<h2>政府采购</h2><p>本部门公务接待合计8万元，比上年减少。Budget report 8.</p>"
+                               "<p>一段简单的说明，绩效目标另列。</p>";
+    SECTION("keys in the middle of the key order") {
+        edited[8] = search_page("dept-8/index.html", "公务接待说明8", before + "<p>鲸鱼。</p>");
+    }
+    SECTION("keys after every other: the last shards take them, as in a clean build") {
+        edited[8] = search_page("dept-8/index.html", "公务接待说明8", before + "<p>\U0010FFFD\U0010FFFD\U0010FFFD</p>");
+    }
+    const SearchBuild again = previous.next(edited);
+    CHECK(again.in_place);
+    CHECK(again.files == clean(edited));
+    for (const char* folder : {"search/d/", "search/p/"}) {
+        INFO(folder);
+        std::size_t shards = 0, kept = 0;
+        for (const auto& [path, bytes] : again.files) {
+            if (!path.starts_with(folder)) continue;
+            ++shards;
+            if (!again.kept.contains(path)) continue;
+            ++kept;
+            const auto before = previous.index.find(path);
+            REQUIRE(before != previous.index.end());
+            CHECK(read_whole_file(before->second.file.file) == bytes);
+        }
+        CHECK(kept > 0);
+        CHECK(kept < shards);  // the shards with the new keys were made again
+    }
 }
