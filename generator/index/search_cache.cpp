@@ -16,7 +16,8 @@ namespace {
 //   "gongkai-search-cache 2\n", varint key length, key,
 //   varint records, per record { varint path length, path, 16 bytes: the
 //   hash of the page's bytes, 16 bytes: the hash of the record, varint
-//   offset, varint size },
+//   offset, varint size, varint title length, title, 16 bytes: the hash of
+//   the page's text },
 //   varint texts, per text { 16 bytes: the hash of its bytes, varint pack
 //   path length, pack path, varint offset, varint size },
 //   varint packs, per pack { varint path length, path, 16 bytes: the hash of its bytes },
@@ -24,8 +25,9 @@ namespace {
 //   varint document total, varint position total, then for the document
 //   shards and the position shards: varint target, varint shards, per
 //   shard { first key and last key, each as bytes }), or varint 0,
-// and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 5\n";
+// then 16 bytes: the hash of the directory up to here (the titles in it are
+// used as they are), and last the directory's offset as 8 bytes, little-endian.
+constexpr std::string_view kMagic = "gongkai-search-cache 6\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -91,7 +93,12 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
     const std::uint64_t at = get_u64(tail, 0);
     if (at > static_cast<std::uint64_t>(end) - 8 || !read_at(fd_, at, static_cast<std::size_t>(end - 8 - at), directory))
         return;
-    std::string_view d = directory;
+    if (directory.size() < 16) return;
+    std::size_t sum_at = directory.size() - 16;
+    Hash128 sum;
+    if (!get_hash(directory, sum_at, sum) || hash128(std::string_view(directory).substr(0, directory.size() - 16)) != sum)
+        return;
+    const std::string_view d = std::string_view(directory).substr(0, directory.size() - 16);
     if (!d.starts_with(kMagic)) return;
     std::size_t i = kMagic.size();
     std::string_view file_key;
@@ -102,9 +109,12 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
         std::string_view path;
         CachedRecordPlace w;
         if (!get_bytes(d, i, path) || !get_hash(d, i, w.hash) || !get_hash(d, i, w.record)) return;
-        if (!get_varint(d, i, w.offset) || !get_varint(d, i, w.size) || w.offset > at || w.size > at - w.offset)
+        std::string_view title;
+        if (!get_varint(d, i, w.offset) || !get_varint(d, i, w.size) || w.offset > at || w.size > at - w.offset ||
+            !get_bytes(d, i, title) || !get_hash(d, i, w.text))
             return;
-        records[std::string(path)] = w;
+        w.title = title;
+        records[std::string(path)] = std::move(w);
     }
     std::map<Hash128, CachedTextPlace> texts;
     if (!get_varint(d, i, count)) return;
@@ -152,12 +162,9 @@ SearchCacheReader::~SearchCacheReader() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-std::optional<std::string> SearchCacheReader::find(const std::string& path, const Hash128& bytes_hash,
-                                                   const CachedRecordPlace** place) const {
+const CachedRecordPlace* SearchCacheReader::place(const std::string& path, const Hash128& bytes_hash) const {
     const auto found = records_.find(path);
-    if (found == records_.end() || found->second.hash != bytes_hash) return std::nullopt;
-    if (place) *place = &found->second;
-    return read(found->second);
+    return found == records_.end() || found->second.hash != bytes_hash ? nullptr : &found->second;
 }
 
 std::optional<std::string> SearchCacheReader::find_any(const std::string& path) const {
@@ -205,7 +212,8 @@ void SearchCacheWriter::cut_back() {
     if (::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) failed_ = true;
 }
 
-void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record) {
+void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record,
+                            const std::string& title, const Hash128& text_hash) {
     const Hash128 record_hash = hash128(record);  // outside the lock: pages are added from every thread
     std::lock_guard lock(mutex_);
     if (failed_) return;
@@ -213,13 +221,15 @@ void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, 
         failed_ = true;
         return;
     }
-    directory_[path] = CachedRecordPlace{bytes_hash, record_hash, size_, record.size()};
+    directory_[path] = CachedRecordPlace{bytes_hash, record_hash, size_, record.size(), title, text_hash};
     size_ += record.size();
 }
 
-void SearchCacheWriter::carry(const std::string& path, std::string_view record, const CachedRecordPlace& place) {
+void SearchCacheWriter::carry(const std::string& path, const CachedRecordPlace& place,
+                              const SearchCacheReader& previous) {
     if (!appending_) {
-        add(path, place.hash, record);
+        if (const std::optional<std::string> record = previous.read(place))
+            add(path, place.hash, *record, place.title, place.text);
         return;
     }
     std::lock_guard lock(mutex_);
@@ -253,6 +263,8 @@ bool SearchCacheWriter::commit() {
         put_hash(d, entry.record);
         put_varint(d, entry.offset);
         put_varint(d, entry.size);
+        put_bytes(d, entry.title);
+        put_hash(d, entry.text);
     }
     put_varint(d, texts_.size());
     for (const auto& [hash, place] : texts_) {
@@ -274,6 +286,7 @@ bool SearchCacheWriter::commit() {
         put_shards(d, index_->doc_shards);
         put_shards(d, index_->position_shards);
     }
+    put_hash(d, hash128(d));
     put_u64(d, size_);
     bool written = write_all(fd_, d);
     if (appending_ && !written) cut_back();

@@ -56,12 +56,17 @@ struct CachedIndex {
     CachedShards doc_shards, position_shards;
 };
 
-// Where a page's record is in a cache file, and what it was made from.
+// Where a page's record is in a cache file, and what it was made from;
+// with the page's title and the hash of its text (both in the record too),
+// so that a page whose entries are not needed is taken without reading
+// its record.
 struct CachedRecordPlace {
     Hash128 hash;    // of the page's bytes
     Hash128 record;  // of the record's: a damaged record is not used
     std::uint64_t offset = 0;
     std::uint64_t size = 0;
+    std::string title;
+    Hash128 text;
 };
 
 class SearchCacheReader {
@@ -72,10 +77,11 @@ public:
     SearchCacheReader(const SearchCacheReader&) = delete;
     SearchCacheReader& operator=(const SearchCacheReader&) = delete;
 
-    // The record of the page at `path` whose bytes hash to `bytes_hash`,
-    // and where it is. Thread-safe.
-    std::optional<std::string> find(const std::string& path, const Hash128& bytes_hash,
-                                    const CachedRecordPlace** place = nullptr) const;
+    // Where the record of the page at `path` whose bytes hash to
+    // `bytes_hash` is; nullptr when there is none. Reads nothing.
+    const CachedRecordPlace* place(const std::string& path, const Hash128& bytes_hash) const;
+    // The record at `where`; nullopt when it is damaged. Thread-safe.
+    std::optional<std::string> read(const CachedRecordPlace& where) const;
     // The record of the page at `path`, whatever its bytes were. Thread-safe.
     std::optional<std::string> find_any(const std::string& path) const;
     bool has(const std::string& path) const { return records_.contains(path); }
@@ -100,8 +106,6 @@ public:
     }
 
 private:
-    std::optional<std::string> read(const CachedRecordPlace& where) const;
-
     int fd_ = -1;
     bool valid_ = false;
     std::uint64_t file_size_ = 0;
@@ -127,12 +131,15 @@ public:
     SearchCacheWriter(const SearchCacheWriter&) = delete;
     SearchCacheWriter& operator=(const SearchCacheWriter&) = delete;
 
-    // Thread-safe; a path added twice keeps its last record.
-    void add(const std::string& path, const Hash128& bytes_hash, std::string_view record);
-    // A record of the previous cache (`record` its bytes, `place` where
-    // `previous` found it): kept where it is when appending, else copied.
-    // Thread-safe.
-    void carry(const std::string& path, std::string_view record, const CachedRecordPlace& place);
+    // The record of the page at `path` whose bytes hash to `bytes_hash`,
+    // with its title and the hash of its text. Thread-safe; a path added
+    // twice keeps its last record.
+    void add(const std::string& path, const Hash128& bytes_hash, std::string_view record, const std::string& title,
+             const Hash128& text_hash);
+    // A record of the previous cache, at `place` in `previous`: kept where
+    // it is when appending, else read and copied (not when it is damaged:
+    // the next build reads the page). Thread-safe.
+    void carry(const std::string& path, const CachedRecordPlace& place, const SearchCacheReader& previous);
     // Notes where this build wrote the text whose bytes hash to `text_hash`.
     // Thread-safe.
     void add_text(const Hash128& text_hash, CachedTextPlace place);

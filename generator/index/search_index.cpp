@@ -675,7 +675,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         ++threads_adding_;
     }
     const Hash128 bytes_hash = !cache_out_ ? Hash128{} : html_hash ? *html_hash : hash128(html);
-    if (add_from_cache(path, bytes_hash, start)) return;
+    if (add_from_cache(path, bytes_hash, start, nullptr)) return;
     PageText page = extract_page_text(html, options_.title_suffix);
     Collector& collector = scratch.collector;
     collector.reset(page.length16);
@@ -729,7 +729,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         RawWriter record_out{written.cached_end};
         record_out.bytes(hash);
         const auto size = static_cast<std::size_t>(record_out.at - scratch.cached.data());
-        cache_out_->add(path, bytes_hash, std::string_view(scratch.cached.data(), size));
+        cache_out_->add(path, bytes_hash, std::string_view(scratch.cached.data(), size), record.title, record.text_hash);
     }
     record.text_offset = texts_.append(text_file);
     record.text_size = text_file.size();
@@ -752,16 +752,17 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 // differences are small: the records were twice the size with whole keys. The ids are this build's, given by interning
 // the keys (decode_cached), which waits for finish(): when finish() updates
 // the previous index in place, an unchanged page's entries are not needed.
-bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start) {
+bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start,
+                                   const PreviousFile* file) {
     if (!cache_in_) return false;
-    const CachedRecordPlace* where = nullptr;
-    const std::optional<std::string> cached = cache_in_->find(path, bytes_hash, &where);
-    if (!cached) return false;
-    const std::string_view record = *cached;
-    std::size_t i = 0, end = record.size() - std::min<std::size_t>(record.size(), 16);
-    std::string_view title;
-    Hash128 text_hash;
-    if (!get_bytes(record, i, title) || i > end || !get_hash(record, end, text_hash)) return false;
+    const CachedRecordPlace* where = cache_in_->place(path, bytes_hash);
+    if (!where) return false;
+    // A page made again has only its bytes: its record must be whole now.
+    // A page kept from the previous output is taken by the directory alone
+    // (its title and text's hash); its record is read only if finish()
+    // walks every page, and a damaged one then reads the kept file.
+    if (!file && !cache_in_->read(*where)) return false;
+    const Hash128& text_hash = where->text;
     // The text is taken from the previous output's pack: no pack, no page.
     const CachedTextPlace* place = cache_in_->text(text_hash);
     if (!place) return false;
@@ -769,13 +770,14 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
     if (pack == previous_packs_.end() || cache_in_->pack(place->pack) != pack->second->file.hash ||
         place->offset > pack->second->file.size || place->size > pack->second->file.size - place->offset)
         return false;
-    PageRecord page{path, std::string(title)};
+    PageRecord page{path, where->title};
     page.text_hash = text_hash;
     page.text_offset = place->offset;
     page.text_size = place->size;
     page.previous_pack = pack->second;
     page.cached = true;
-    cache_out_->carry(path, record, *where);
+    if (file) page.kept_file = file->file;
+    cache_out_->carry(path, *where, *cache_in_);
     {
         std::lock_guard lock(mutex_);
         records_.push_back(std::move(page));
@@ -787,7 +789,7 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
 }
 
 void SearchIndexer::keep_page(const std::string& path, const PreviousFile& previous, OutputSink& sink) {
-    if (add_from_cache(path, previous.hash, thread_cpu_ns())) return;
+    if (add_from_cache(path, previous.hash, thread_cpu_ns(), &previous)) return;
     const std::optional<std::string> html = read_whole_file(previous.file);
     if (!html) throw std::runtime_error("search index: cannot read '" + previous.file + "'");
     add_page(path, *html, sink);
@@ -828,12 +830,30 @@ void SearchIndexer::decode_cached_pages(unsigned threads) {
     std::vector<PageRecord*> cached;
     for (PageRecord& page : records_)
         if (page.cached) cached.push_back(&page);
+    std::vector<char> damaged(cached.size(), 0);
     parallel_for(cached.size(), threads, [&](std::size_t i) {
-        // The record hashed as written when the page was taken, and the
-        // program is the same: only a file changed since can fail here.
-        if (!decode_cached(*cached[i]))
+        // A page made again had its record checked when it was taken: only
+        // a file changed since can fail here. A kept page's record was not
+        // read then: if it is damaged, the page is read from its file.
+        if (decode_cached(*cached[i])) return;
+        if (cached[i]->kept_file.empty())
             throw std::runtime_error("search index: its cache changed while the site was being built");
+        damaged[i] = 1;
     });
+    std::vector<std::pair<std::string, std::string>> again;  // path, kept file
+    for (std::size_t i = 0; i < cached.size(); ++i)
+        if (damaged[i]) again.emplace_back(cached[i]->path, cached[i]->kept_file);
+    if (again.empty()) return;
+    std::erase_if(records_, [](const PageRecord& page) { return page.cached; });  // the damaged ones: all others decoded
+    pages_ -= again.size();
+    pages_from_cache_ -= again.size();
+    MemorySink unused;  // add_page writes nothing
+    for (const auto& [path, file] : again) {
+        const std::optional<std::string> html = read_whole_file(file);
+        if (!html) throw std::runtime_error("search index: cannot read '" + file + "'");
+        add_page(path, *html, unused);
+    }
+    std::sort(records_.begin(), records_.end(), [](const PageRecord& a, const PageRecord& b) { return a.path < b.path; });
 }
 
 namespace {

@@ -201,11 +201,17 @@ private:
         // Its entries are still only in the cache's record: finish() reads
         // them from there only when it walks every page (decode_cached).
         bool cached = false;
+        // For a page kept from the previous output, taken from the cache
+        // without reading its record: the file to read if the record is damaged.
+        std::string kept_file;
     };
     // Adds the page whose bytes hash to `bytes_hash` from the cache: its
     // title and text now, its entries when finish() needs them. False when
-    // the cache has no good record of it. `start`: add_page's clock.
-    bool add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start);
+    // the cache has no record of it, or (a page made again: `file` null) a
+    // damaged one. `file`: the previous output's file of a kept page, read
+    // if its record turns out damaged. `start`: add_page's clock.
+    bool add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start,
+                        const PreviousFile* file);
     // Reads the entries of a page taken from the cache (interning its keys
     // as add_page would); false when its record is damaged.
     bool decode_cached(PageRecord& page);

@@ -134,6 +134,16 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         CHECK(damaged.from_cache == 2);  // the others are whole
         CHECK(damaged.files == expected);
     }
+    SECTION("a title in the directory changed: the directory is not whole, nothing is used") {
+        std::string bytes = read_whole_file(f.file()).value();
+        const std::size_t title = bytes.rfind("三公经费说明");  // the directory's copy, after the records
+        REQUIRE(title != std::string::npos);
+        bytes[title + 3] = static_cast<char>(bytes[title + 3] ^ 1);
+        std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
+        const test::SearchBuild changed = build(kPages, f.file(), "k", 1, packs);
+        CHECK(changed.from_cache == 0);
+        CHECK(changed.files == expected);
+    }
     SECTION("not a cache at all") {
         std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << "hello";
         CHECK(build(kPages, f.file()).files == expected);
@@ -223,4 +233,25 @@ TEST_CASE("an index that fails before it is finished leaves the cache it was app
     }
     CHECK(read_whole_file(f.file()).value() == cache);
     CHECK(build(kPages, f.file(), "k", 1, packs).from_cache == 3);
+}
+
+TEST_CASE("a kept page is taken from the cache without reading its record, and read from its file if the record is damaged",
+          "[index][search][cache][keep]") {
+    Folder f;
+    const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
+    const fs::path site = f.dir / "site";
+    fs::create_directories(site);
+    for (const Page& p : kPages) std::ofstream(site / p.path.substr(0, 1)) << p.html;
+    std::string bytes = read_whole_file(f.file()).value();
+    for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
+    std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
+
+    SearchIndexer indexer(test::indexer_options({.cache = f.file(), .previous = packs}));
+    MemorySink sink;
+    for (const Page& p : kPages)
+        indexer.keep_page(p.path, PreviousFile{(site / p.path.substr(0, 1)).string(), p.html.size(), 0, 0, hash128(p.html)}, sink);
+    CHECK(indexer.pages_from_cache() == 3);  // by the cache's directory: no record read
+    indexer.finish(sink);  // walks every page (no previous index): the damaged record's page is read from its file
+    CHECK(indexer.pages_from_cache() == 2);
+    CHECK(sink.files() == build(kPages).files);
 }
