@@ -31,9 +31,10 @@ struct Checked {
     std::optional<Derived> derived;
 };
 
-Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics, BudgetCache* cache = nullptr) {
+Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics, BudgetCache* cache = nullptr,
+                       const UnchangedFiles* unchanged = nullptr) {
     const unsigned jobs = effective_jobs(options.jobs);
-    Checked checked{load_content(options.content_dir, diagnostics, jobs, cache), std::nullopt};
+    Checked checked{load_content(options.content_dir, diagnostics, jobs, cache, unchanged), std::nullopt};
     validate_content(checked.content, diagnostics, jobs);
     // Derived figures of content with errors would only repeat those errors.
     if (!diagnostics.has_errors()) {
@@ -102,7 +103,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     BudgetCache load_cache(beside_output(options.out_dir, "load-cache").string(), program_identity());
     std::optional<Checked> checked;
     try {
-        checked.emplace(load_and_check(options, diagnostics, &load_cache));
+        checked.emplace(load_and_check(options, diagnostics, &load_cache, &incremental.unchanged_content()));
     } catch (const AmountOverflow&) {
         progress.finish();
         err << format_report(diagnostics);

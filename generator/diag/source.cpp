@@ -30,24 +30,51 @@ std::size_t count_line_breaks(std::string_view text) {
     return count;
 }
 
+constexpr std::size_t kMaxText = std::numeric_limits<std::uint32_t>::max();
+
 }  // namespace
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
-    if (text_.size() >= std::numeric_limits<std::uint32_t>::max())
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+    if (text_.size() >= kMaxText)
         throw std::length_error(path_ + ": a file of 4 GiB or more cannot be a content file");
-    // Counted first, so the index is allocated once at its final size.
-    line_starts_.reserve(count_line_breaks(text_) + 1);
-    line_starts_.push_back(0);
-    const char* const begin = text_.data();
-    const char* const end = begin + text_.size();
-    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
-        ++p;
-        line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
-    }
+}
+
+SourceFile::SourceFile(std::string path, Reader read_later)
+    : path_(std::move(path)), read_later_(std::move(read_later)) {}
+
+bool SourceFile::read() const {
+    std::call_once(read_once_, [&] {
+        if (!read_later_) return;
+        std::optional<std::string> bytes = read_later_();
+        readable_ = bytes && bytes->size() < kMaxText;
+        if (readable_) text_ = std::move(*bytes);
+    });
+    return readable_;
+}
+
+const std::string& SourceFile::text() const {
+    if (!read()) throw std::runtime_error("cannot read '" + path_ + "' (it changed while the site was being built)");
+    return text_;
+}
+
+void SourceFile::index_lines() const {
+    std::call_once(lines_once_, [&] {
+        if (!read()) return;
+        // Counted first, so the index is allocated once at its final size.
+        line_starts_.reserve(count_line_breaks(text_) + 1);
+        line_starts_.push_back(0);
+        const char* const begin = text_.data();
+        const char* const end = begin + text_.size();
+        for (const char* p = begin;
+             (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+            ++p;
+            line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
+        }
+    });
 }
 
 std::string_view SourceFile::line(std::uint32_t n) const {
+    index_lines();
     if (n == 0 || n > line_starts_.size()) return {};
     const std::size_t begin = line_starts_[n - 1];
     std::size_t end = n < line_starts_.size() ? std::size_t{line_starts_[n]} - 1 : text_.size();
@@ -69,6 +96,11 @@ std::size_t SourceFile::column_to_byte(std::uint32_t n, std::uint32_t col) const
 const SourceFile& SourceSet::add(std::string path, std::string text) {
     std::lock_guard lock(mutex_);
     return files_.emplace_back(std::move(path), std::move(text));
+}
+
+const SourceFile& SourceSet::add_deferred(std::string path, SourceFile::Reader read_later) {
+    std::lock_guard lock(mutex_);
+    return files_.emplace_back(std::move(path), std::move(read_later));
 }
 
 }  // namespace gk

@@ -82,6 +82,20 @@ bool IncrementalBuild::up_to_date() {
 
 const std::string& IncrementalBuild::previous_report() const { return previous_ ? previous_->report : kNoReport; }
 
+std::optional<Hash128> IncrementalBuild::UnchangedContent::hash(const std::string& relative) const {
+    if (!build_.previous_) return std::nullopt;
+    const std::string key = "content/" + relative;
+    const auto before = build_.previous_->inputs.find(key);
+    if (before == build_.previous_->inputs.end()) return std::nullopt;
+    const auto now = build_.files_.find(key);
+    // A stamp whose times the previous build did not trust (the file had
+    // just changed, or changed while it ran) is recorded without times,
+    // and a file's stamp always has them: such a file is read.
+    if (now == build_.files_.end() || now->second.path.empty() || now->second.stamp != before->second.stamp)
+        return std::nullopt;
+    return before->second.hash;
+}
+
 void IncrementalBuild::scan_theme(const std::string& theme_dir, const std::string& theme_name) {
     theme_name_ = theme_name;
     if (theme_dir == theme_dir_) return;

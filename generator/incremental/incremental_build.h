@@ -11,6 +11,7 @@
 #include "incremental/inputs.h"
 #include "incremental/manifest.h"
 #include "incremental/reusable_outputs.h"
+#include "load/unchanged_files.h"
 #include "pipeline.h"
 
 namespace gk {
@@ -28,6 +29,11 @@ public:
 
     // The warnings the skipped build printed.
     const std::string& previous_report() const;
+
+    // The content files whose stamp is the one the previous build recorded,
+    // with the hash of their bytes it recorded: the loader need not read
+    // them (load/unchanged_files.h). Lives as long as this object.
+    const UnchangedFiles& unchanged_content() const { return unchanged_content_; }
 
     // Finds the theme's files. Call before the theme is loaded.
     void scan_theme(const std::string& theme_dir, const std::string& theme_name);
@@ -55,6 +61,15 @@ public:
                                         const ReusableRecords& reusable, const std::string& report) const;
 
 private:
+    class UnchangedContent : public UnchangedFiles {
+    public:
+        explicit UnchangedContent(const IncrementalBuild& build) : build_(build) {}
+        std::optional<Hash128> hash(const std::string& relative) const override;
+
+    private:
+        const IncrementalBuild& build_;
+    };
+
     Hash128 options_fingerprint() const;
 
     BuildOptions options_;
@@ -65,6 +80,7 @@ private:
     std::string theme_name_;
     InputRecords hashed_;  // inputs already read by up_to_date()
     std::optional<InputRecords> inputs_;  // every input, once hash_inputs() succeeded
+    UnchangedContent unchanged_content_{*this};
 };
 
 }  // namespace gk

@@ -42,6 +42,10 @@ struct BudgetKeyHash {
 };
 
 BudgetKey budget_key(const SourceFile& file, int year, BudgetKind kind, Unit site_unit);
+// The same, from the hash of the file's bytes (known without reading it).
+inline BudgetKey budget_key(const Hash128& bytes_hash, int year, BudgetKind kind, Unit site_unit) {
+    return BudgetKey{bytes_hash, year, kind, site_unit};
+}
 
 class BudgetCache {
 public:

@@ -90,7 +90,8 @@ void sort_departments(std::vector<Department>& departments) {
 
 }  // namespace
 
-Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs, BudgetCache* cache) {
+Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs, BudgetCache* cache,
+                     const UnchangedFiles* unchanged) {
     Content content;
     content.root = root;
     std::error_code ec;
@@ -107,7 +108,7 @@ Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned
     content.departments.resize(ids.size());
     parallel_for(ids.size(), jobs, [&](std::size_t i) {
         Department dept = load_department(fs::path(root) / "departments" / ids[i], departments_dir + "/" + ids[i],
-                                          ids[i], content, diagnostics, cache);
+                                          ids[i], content, diagnostics, cache, unchanged);
         if (dept.region.empty()) dept.region = content.site.region;
         content.departments[i] = std::move(dept);
     });

@@ -7,6 +7,7 @@
 
 #include "diag/diagnostics.h"
 #include "load/budget_cache.h"
+#include "load/unchanged_files.h"
 #include "model/content.h"
 
 namespace gk {
@@ -16,8 +17,9 @@ namespace gk {
 // read and parsed on up to `jobs` threads (each into its own slot, so the
 // result does not depend on it; diagnostics are sorted when reported).
 // With a load cache, budget files it holds are not parsed again, and those
-// parsed cleanly are added to it (the caller saves it).
+// parsed cleanly are added to it (the caller saves it). Year files
+// `unchanged` knows are read only when needed (load_department.h).
 Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs = 1,
-                     BudgetCache* cache = nullptr);
+                     BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr);
 
 }  // namespace gk

@@ -65,21 +65,26 @@ void load_department_toml(const SourceFile& file, Department& dept, Diagnostics&
     reader.finish();
 }
 
-// A budget file from the load cache when it holds it; else parsed, and
-// kept in the cache when it loaded without a single diagnostic (so a file
-// taken from the cache has nothing to report, as parsing it would not).
-void load_budget_file(const SourceFile& file, int year, BudgetKind kind, Unit site_unit, BudgetCache* cache,
-                      Diagnostics& diagnostics, BudgetFile& budget) {
+// A budget file from the load cache when it holds it (by `known`, the hash
+// of its bytes when the file was left unread, else by the hash of its
+// text); else parsed, and kept in the cache when it loaded without a single
+// diagnostic (so a file taken from the cache has nothing to report, as
+// parsing it would not). False when a file left unread cannot be read now.
+bool load_budget_file(const SourceFile& file, const std::optional<Hash128>& known, int year, BudgetKind kind,
+                      Unit site_unit, BudgetCache* cache, Diagnostics& diagnostics, BudgetFile& budget) {
     if (!cache || !cache->enabled()) {
+        if (!file.read()) return false;
         load_budget(parse_toml(file, diagnostics), year, kind, site_unit, diagnostics, budget);
-        return;
+        return true;
     }
-    const BudgetKey key = budget_key(file, year, kind, site_unit);
-    if (cache->find(key, file, budget)) return;
+    const BudgetKey key = known ? budget_key(*known, year, kind, site_unit) : budget_key(file, year, kind, site_unit);
+    if (cache->find(key, file, budget)) return true;
+    if (!file.read()) return false;
     Diagnostics own;
     load_budget(parse_toml(file, own), year, kind, site_unit, own, budget);
     if (own.error_count() == 0 && own.warning_count() == 0) cache->add(key, file);
     diagnostics.append(std::move(own));
+    return true;
 }
 
 // A folder's entries, sorted by name (the file system's order is not ours to
@@ -110,7 +115,8 @@ std::size_t count_budget_files(const std::vector<std::pair<std::string, bool>>& 
 }  // namespace
 
 Department load_department(const fs::path& dir, const std::string& display_dir, const std::string& id,
-                           Content& content, Diagnostics& diagnostics, BudgetCache* cache) {
+                           Content& content, Diagnostics& diagnostics, BudgetCache* cache,
+                           const UnchangedFiles* unchanged) {
     Department dept;
     dept.id = id;
 
@@ -142,15 +148,26 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
                                            "<year>.md, <year>-final.toml and <year>-final.md belong here");
             continue;
         }
-        const SourceFile* file = read_source(path, display, *content.sources, diagnostics);
+        // A file unchanged since the previous build is left unread: a
+        // narrative until its page is rendered, a budget file unless the
+        // load cache lacks it (unread, it is not worth it without a cache).
+        const std::optional<Hash128> known =
+            unchanged && (year_file->markdown || (cache && cache->enabled()))
+                ? unchanged->hash("departments/" + id + "/" + name)
+                : std::nullopt;
+        const SourceFile* file = known ? &defer_source(path, display, *content.sources)
+                                       : read_source(path, display, *content.sources, diagnostics);
         if (!file) continue;
         if (year_file->markdown) {
             narratives[{year_file->year, year_file->kind}] = file;
             continue;
         }
         // Reserved above: the vector does not move its files while they are read.
-        load_budget_file(*file, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,
-                         dept.files.emplace_back());
+        if (!load_budget_file(*file, known, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,
+                              dept.files.emplace_back())) {
+            dept.files.pop_back();
+            diagnostics.error(display, "cannot read file");
+        }
     }
     if (!has_department_toml) diagnostics.error(display_dir, "missing department.toml");
     // Where the department's own problems point when department.toml gave no

@@ -6,6 +6,7 @@
 
 #include "diag/diagnostics.h"
 #include "load/budget_cache.h"
+#include "load/unchanged_files.h"
 #include "model/content.h"
 
 namespace gk {
@@ -13,9 +14,11 @@ namespace gk {
 // Loads `dir` (whose name is the already validated id). `display_dir` is the
 // folder's path as diagnostics show it ("content/departments/x"). Budget
 // files the load cache holds are taken from it instead of being parsed;
-// `cache` may be null.
+// `cache` may be null. Year files `unchanged` knows (may be null) are not
+// read unless needed: a budget file the cache holds by the known hash, a
+// narrative until it is rendered.
 Department load_department(const std::filesystem::path& dir, const std::string& display_dir,
                            const std::string& id, Content& content, Diagnostics& diagnostics,
-                           BudgetCache* cache = nullptr);
+                           BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr);
 
 }  // namespace gk

@@ -58,4 +58,14 @@ const SourceFile* read_source(const std::filesystem::path& path, const std::stri
     return &sources.add(display_path, read_all(file.fd));
 }
 
+const SourceFile& defer_source(const std::filesystem::path& path, const std::string& display_path, SourceSet& sources) {
+    return sources.add_deferred(display_path, [path]() -> std::optional<std::string> {
+        const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+        if (file.fd < 0) return std::nullopt;
+        struct stat info {};
+        if (::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+        return read_all(file.fd);
+    });
+}
+
 }  // namespace gk

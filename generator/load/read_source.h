@@ -13,4 +13,7 @@ namespace gk {
 const SourceFile* read_source(const std::filesystem::path& path, const std::string& display_path,
                               SourceSet& sources, Diagnostics& diagnostics);
 
+// A SourceFile whose text is read from `path` when first asked for.
+const SourceFile& defer_source(const std::filesystem::path& path, const std::string& display_path, SourceSet& sources);
+
 }  // namespace gk

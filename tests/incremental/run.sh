@@ -161,6 +161,20 @@ case "$name" in
         [[ $replayed == *"warning: 'total' in [income] is 803.27"* ]] || fail "no warning from the edit: $replayed"
         up_to_date=yes
         ;;
+    warnings-after-edit)
+        # A build with warnings, then another department's narrative edited:
+        # the rebuild leaves the file with the warnings unread until the
+        # report quotes its line, and prints the same warnings.
+        sed -i 's/^tolerance = 0$/tolerance = 0.01/' content/site.toml
+        sed -i '0,/^total *= 803.26$/s//total = 803.27/' content/departments/finance-bureau/2021.toml
+        sleep 2.1  # so that the build trusts the file's stamp: it was not written just before
+        build site >/dev/null
+        replayed=$(cat stderr)
+        [[ $replayed == *"37 | total = 803.27"* ]] || fail "no quoted line in the warnings: $replayed"
+        printf '\n本年度新增一段说明文字。\n' >>content/departments/education-bureau/2021.md
+        reused=some
+        must_change=(departments/education-bureau/2021/index.html)
+        ;;
     failed-then-fixed)
         # A build that fails changes nothing; once the error is undone, the
         # site is up to date again.
