@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <time.h>
+
 #include "cli/progress.h"
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
@@ -83,12 +85,23 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     }
     // GONGKAI_TIMINGS: the wall time of each stage, for benchmarks.
     const bool timings = std::getenv("GONGKAI_TIMINGS") != nullptr;
+    // With each stage's CPU time (all threads): their ratio says how well
+    // the stage kept both cores busy.
+    const auto process_cpu = [] {
+        struct timespec t;
+        ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+    };
     auto lap = start;
+    double cpu_lap = 0;  // the first stage counts from the start of the process
     const auto stage_done = [&](const char* stage) {
         if (!timings) return;
         const auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "gongkai: stage: %s %.3f s wall\n", stage, std::chrono::duration<double>(now - lap).count());
+        const double cpu = process_cpu();
+        std::fprintf(stderr, "gongkai: stage: %s %.3f s wall, %.3f s CPU\n", stage,
+                     std::chrono::duration<double>(now - lap).count(), cpu - cpu_lap);
         lap = now;
+        cpu_lap = cpu;
     };
     Progress progress(options.progress ? stderr : nullptr);
     progress.update("checking");
