@@ -52,6 +52,25 @@ struct Folder : test::SearchFolder {
     std::string file() const { return cache(); }
 };
 
+// The pages as files of a previous output (one file a page, named by the
+// first letter of its path), and each as the PreviousFile a build keeps.
+struct KeptPages {
+    fs::path site;
+    KeptPages(const Folder& f, const std::vector<Page>& pages) : site(f.dir / "site") {
+        fs::create_directories(site);
+        for (const Page& p : pages) std::ofstream(site / p.path.substr(0, 1)) << p.html;
+    }
+    fs::path file(const Page& p) const { return site / p.path.substr(0, 1); }
+    PreviousFile kept(const Page& p) const { return PreviousFile{file(p).string(), p.html.size(), 0, 0, hash128(p.html)}; }
+};
+
+// Overwrites bytes inside the first record of the cache at `file`.
+void damage_first_record(const std::string& file) {
+    std::string bytes = read_whole_file(file).value();
+    for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
 }  // namespace
 
 TEST_CASE("pages taken from the cache give the index of pages read anew", "[index][search][cache]") {
@@ -127,9 +146,7 @@ TEST_CASE("a cache written for another program or options, or damaged, is not us
         CHECK(cut.files == expected);
     }
     SECTION("a record's bytes damaged") {
-        std::string bytes = read_whole_file(f.file()).value();
-        for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
-        std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
+        damage_first_record(f.file());
         const test::SearchBuild damaged = build(kPages, f.file(), "k", 1, packs);
         CHECK(damaged.from_cache == 2);  // the others are whole
         CHECK(damaged.files == expected);
@@ -158,13 +175,9 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
     Folder f;
     const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
     // The previous output's files: a's is gone, so only the cache can index it.
-    const fs::path site = f.dir / "site";
-    fs::create_directories(site);
-    for (const Page& p : kPages) std::ofstream(site / p.path.substr(0, 1)) << p.html;
-    fs::remove(site / "a");
-    const auto kept = [&](const Page& p) {
-        return PreviousFile{(site / p.path.substr(0, 1)).string(), p.html.size(), 0, 0, hash128(p.html)};
-    };
+    const KeptPages previous(f, kPages);
+    fs::remove(previous.file(kPages[0]));
+    const auto kept = [&](const Page& p) { return previous.kept(p); };
     std::vector<Page> edited = kPages;
     edited[2] = search_page("c/index.html", "支出", "<p>三公，经费另列。改过的说明。</p>");
 
@@ -172,7 +185,7 @@ TEST_CASE("a page kept from the previous output is indexed from the cache withou
     MemorySink sink;
     indexer.keep_page(kPages[0].path, kept(kPages[0]), sink);  // in the cache; its file is gone
     // In the cache under other bytes: read from its file (which holds the edit).
-    std::ofstream(site / "c", std::ios::trunc) << edited[2].html;
+    std::ofstream(previous.file(edited[2]), std::ios::trunc) << edited[2].html;
     indexer.keep_page(edited[2].path, kept(edited[2]), sink);
     indexer.add_page(kPages[1].path, kPages[1].html, sink);
     indexer.finish(sink);
@@ -239,17 +252,12 @@ TEST_CASE("a kept page is taken from the cache without reading its record, and r
           "[index][search][cache][keep]") {
     Folder f;
     const Packs packs = packs_on_disk(build(kPages, f.file()), f.sites / "1");
-    const fs::path site = f.dir / "site";
-    fs::create_directories(site);
-    for (const Page& p : kPages) std::ofstream(site / p.path.substr(0, 1)) << p.html;
-    std::string bytes = read_whole_file(f.file()).value();
-    for (std::size_t i = 0; i < 40; ++i) bytes[i] = static_cast<char>(0xFF);  // inside the first record
-    std::ofstream(f.file(), std::ios::binary | std::ios::trunc) << bytes;
+    const KeptPages previous(f, kPages);
+    damage_first_record(f.file());
 
     SearchIndexer indexer(test::indexer_options({.cache = f.file(), .previous = packs}));
     MemorySink sink;
-    for (const Page& p : kPages)
-        indexer.keep_page(p.path, PreviousFile{(site / p.path.substr(0, 1)).string(), p.html.size(), 0, 0, hash128(p.html)}, sink);
+    for (const Page& p : kPages) indexer.keep_page(p.path, previous.kept(p), sink);
     CHECK(indexer.pages_from_cache() == 3);  // by the cache's directory: no record read
     indexer.finish(sink);  // walks every page (no previous index): the damaged record's page is read from its file
     CHECK(indexer.pages_from_cache() == 2);
