@@ -5,16 +5,20 @@
 namespace gk {
 
 std::string group_thousands(const std::string& number) {
-    std::size_t start = (!number.empty() && (number[0] == '-' || number[0] == '+')) ? 1 : 0;
+    const std::size_t start = (!number.empty() && (number[0] == '-' || number[0] == '+')) ? 1 : 0;
     std::size_t end = number.find('.');
     if (end == std::string::npos) end = number.size();
-    std::string out = number.substr(0, start);
+    if (end - start <= 3) return number;  // nothing to group (most figures in 万元)
+    // Made at its final size: every figure of every page passes here.
+    std::string out;
+    out.reserve(number.size() + (end - start - 1) / 3);
+    out.append(number, 0, start);
     for (std::size_t i = start; i < end; ++i) {
         out += number[i];
         const std::size_t remaining = end - i - 1;
         if (remaining > 0 && remaining % 3 == 0) out += ',';
     }
-    out += number.substr(end);
+    out.append(number, end, std::string::npos);
     return out;
 }
 

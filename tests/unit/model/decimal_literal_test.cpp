@@ -121,4 +121,10 @@ TEST_CASE("a scaled integer is written with exactly its decimals", "[model][deci
     CHECK(format_scaled(123, 0) == "123");
     CHECK(format_scaled(0, 0) == "0");
     CHECK(format_scaled(-100, 2) == "-1.00");
+    // Past 64 bits, and more decimals than digits.
+    CHECK(format_scaled(pow10_i128(30) + 7, 5) == "1" + std::string(25, '0') + ".00007");
+    CHECK(format_scaled(-(pow10_i128(25) * 3 + 12), 2) == "-3" + std::string(23, '0') + ".12");
+    CHECK(format_scaled(1, 40) == "0." + std::string(39, '0') + "1");
+    CHECK(format_scaled(-5, 100) == "-0." + std::string(99, '0') + "5");
+    CHECK(format_scaled(static_cast<i128>(UINT64_MAX) + 1, 0) == "18446744073709551616");
 }
