@@ -105,32 +105,68 @@ std::string unescape_html(std::string_view html) {
     return out;
 }
 
-std::string visible_text(std::string_view html) {
-    std::string out;
-    out.reserve(html.size() / 2);
+namespace {
+
+// Walks the text of `html` as a reader sees it: `visit.text(run)` for each
+// run of text (an entity as the one character it stands for),
+// `visit.block()` at each tag that breaks the line and each comment; stops
+// as soon as either returns false.
+template <class Visit>
+void walk_visible(std::string_view html, Visit& visit) {
     for (std::size_t i = 0; i < html.size();) {
         const char c = html[i];
         if (c == '<') {
             const bool comment = i + 3 < html.size() && html[i + 1] == '!' && html[i + 2] == '-' && html[i + 3] == '-';
             const std::size_t end = comment ? html.find("-->", i + 4) : html.find('>', i + 1);
-            if (end == std::string_view::npos) break;
+            if (end == std::string_view::npos) return;
             const bool block = comment || !is_inline_tag(html.substr(i, end - i));
-            if (block && !out.empty() && out.back() != ' ') out += ' ';
+            if (block && !visit.block()) return;
             i = end + (comment ? 3 : 1);
             continue;
         }
         char decoded = 0;
         if (const std::size_t length = c == '&' ? entity_at(html, i, decoded) : 0) {
-            out += decoded;
+            if (!visit.text(std::string_view(&decoded, 1))) return;
             i += length;
             continue;
         }
-        // Plain text up to the next tag or entity, appended at once.
+        // Plain text up to the next tag or entity, at once.
         const std::size_t next = find_either(html, i + 1, '<', '&');
-        out.append(html, i, next - i);
+        if (!visit.text(html.substr(i, next - i))) return;
         i = next;
     }
-    return out;
+}
+
+}  // namespace
+
+std::string visible_text(std::string_view html) {
+    struct Collect {
+        std::string out;
+        bool block() {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            return true;
+        }
+        bool text(std::string_view run) {
+            out.append(run);
+            return true;
+        }
+    } collect;
+    collect.out.reserve(html.size() / 2);
+    walk_visible(html, collect);
+    return std::move(collect.out);
+}
+
+bool shows_text(std::string_view html) {
+    struct Find {
+        bool found = false;
+        bool block() { return true; }
+        bool text(std::string_view run) {
+            found = run.find_first_not_of(" \t\r\n") != std::string_view::npos;
+            return !found;
+        }
+    } find;
+    walk_visible(html, find);
+    return find.found;
 }
 
 }  // namespace gk

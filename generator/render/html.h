@@ -22,5 +22,8 @@ std::string unescape_html(std::string_view html);
 // the entities unescape_html knows decoded. Not a
 // general HTML parser: it reads only what gongkai's templates produce.
 std::string visible_text(std::string_view html);
+// Whether visible_text(html) has a character other than whitespace; stops
+// at the first.
+bool shows_text(std::string_view html);
 
 }  // namespace gk

@@ -154,8 +154,7 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     set_moved(narrative, "narrative_html", narrative_html);
     // A narrative that shows nothing (blank lines, a comment alone, which
     // safe mode renders as "<!-- raw HTML omitted -->") is none.
-    const bool shows_something = visible_text(narrative_html).find_first_not_of(" \t\r\n") != std::string::npos ||
-                                 narrative_html.find("<img") != std::string::npos;
+    const bool shows_something = shows_text(narrative_html) || narrative_html.find("<img") != std::string::npos;
     set_moved(narrative, "has_narrative", shows_something);
     set_moved(narrative, "other_html", c.note(NoteKey::other));
     mu::data sub{mu::data::type::list};

@@ -34,3 +34,15 @@ TEST_CASE("unescape_html decodes what escape_html and the label templates write"
           "Units' & 'funds' <b> \"x\" &nbsp;");
     CHECK(gk::unescape_html(gk::escape_html("<a href=\"x\">'&'</a>")) == "<a href=\"x\">'&'</a>");
 }
+
+TEST_CASE("a fragment shows text when a character other than whitespace is visible", "[render][html]") {
+    CHECK(gk::shows_text("<p>说明</p>"));
+    CHECK(gk::shows_text("<p> </p><p>&amp;</p>"));  // an entity is a character
+    CHECK(gk::shows_text("\n<ul>\n<li><strong>x</strong></li>\n</ul>\n"));
+    CHECK_FALSE(gk::shows_text(""));
+    CHECK_FALSE(gk::shows_text("\n \t\r\n"));
+    CHECK_FALSE(gk::shows_text("<p>\n</p>\n<!-- raw HTML omitted -->\n"));  // a comment alone, as safe mode renders raw HTML
+    CHECK_FALSE(gk::shows_text("<hr />\n<p><img src=\"a.png\" alt=\"\" /></p>"));  // an image is not text
+    for (const char* html : {"<p>a</p>", "<!-- c --> b", "  ", "<p> </p>", "&lt;", "<p>x"})
+        CHECK(gk::shows_text(html) == (gk::visible_text(html).find_first_not_of(" \t\r\n") != std::string::npos));
+}
