@@ -49,7 +49,7 @@ private:
     void index_lines() const;
 
     std::string path_;
-    Reader read_later_;  // empty once read (or for a text given)
+    Reader read_later_;  // empty for a text given
     mutable std::string text_;
     mutable bool readable_ = true;
     mutable std::once_flag read_once_, lines_once_;
