@@ -20,14 +20,15 @@ namespace {
 //   the page's text },
 //   varint texts, per text { 16 bytes: the hash of its bytes, varint pack
 //   path length, pack path, varint offset, varint size },
-//   varint packs, per pack { varint path length, path, 16 bytes: the hash of its bytes },
+//   varint packs, per pack { varint path length, path, 16 bytes: the hash of its bytes,
+//   16 bytes: the hash of its pages' facts one after another },
 //   varint 1 and the index written with it (varint digest length, digest,
 //   varint document total, varint position total, then for the document
 //   shards and the position shards: varint target, varint shards, per
 //   shard { first key and last key, each as bytes }), or varint 0,
 // then 16 bytes: the hash of the directory up to here (the titles in it are
 // used as they are), and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 6\n";
+constexpr std::string_view kMagic = "gongkai-search-cache 7\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -128,13 +129,13 @@ SearchCacheReader::SearchCacheReader(const std::string& file, const std::string&
         place.pack = pack;
         texts[hash] = std::move(place);
     }
-    std::map<std::string, Hash128> packs;
+    std::map<std::string, CachedPack> packs;
     if (!get_varint(d, i, count)) return;
     for (std::uint64_t p = 0; p < count; ++p) {
         std::string_view path;
-        Hash128 hash;
-        if (!get_bytes(d, i, path) || !get_hash(d, i, hash)) return;
-        packs[std::string(path)] = hash;
+        CachedPack pack;
+        if (!get_bytes(d, i, path) || !get_hash(d, i, pack.bytes) || !get_hash(d, i, pack.facts)) return;
+        packs[std::string(path)] = pack;
     }
     std::uint64_t has_index = 0;
     std::optional<CachedIndex> index;
@@ -241,9 +242,9 @@ void SearchCacheWriter::add_text(const Hash128& text_hash, CachedTextPlace place
     texts_[text_hash] = std::move(place);
 }
 
-void SearchCacheWriter::add_pack(const std::string& pack, const Hash128& hash) {
+void SearchCacheWriter::add_pack(const std::string& pack, const CachedPack& written) {
     std::lock_guard lock(mutex_);
-    packs_[pack] = hash;
+    packs_[pack] = written;
 }
 
 void SearchCacheWriter::set_index(CachedIndex index) {
@@ -274,9 +275,10 @@ bool SearchCacheWriter::commit() {
         put_varint(d, place.size);
     }
     put_varint(d, packs_.size());
-    for (const auto& [path, hash] : packs_) {
+    for (const auto& [path, pack] : packs_) {
         put_bytes(d, path);
-        put_hash(d, hash);
+        put_hash(d, pack.bytes);
+        put_hash(d, pack.facts);
     }
     put_varint(d, index_ ? 1 : 0);
     if (index_) {

@@ -45,6 +45,14 @@ struct CachedShards {
     std::vector<ShardBounds> bounds;
 };
 
+// A pack as the build that wrote the cache wrote it: the hash of its
+// bytes, and the hash of its pages' facts one after another (so that the
+// next build can tell the pack would come out the same without reading it).
+struct CachedPack {
+    Hash128 bytes;
+    Hash128 facts;
+};
+
 // What the index written with a cache was, so that the next build can
 // update that index in place (SearchIndexer::finish): the digest of its
 // files (the manifest's `v`: it ties the cache to the previous output's
@@ -97,12 +105,12 @@ public:
         const auto found = texts_.find(text_hash);
         return found == texts_.end() ? nullptr : &found->second;
     }
-    // The hash of the pack at `pack` as the cache's build wrote it: a text
-    // place is good only in that pack (a build that failed after writing
-    // the cache left the packs of the build before).
-    std::optional<Hash128> pack(const std::string& pack) const {
+    // The pack at `pack` as the cache's build wrote it (nullptr: not
+    // known): a text place is good only in that pack (a build that failed
+    // after writing the cache left the packs of the build before).
+    const CachedPack* pack(const std::string& pack) const {
         const auto found = packs_.find(pack);
-        return found == packs_.end() ? std::nullopt : std::optional<Hash128>(found->second);
+        return found == packs_.end() ? nullptr : &found->second;
     }
 
 private:
@@ -112,7 +120,7 @@ private:
     std::uint64_t record_bytes_ = 0;
     std::map<std::string, CachedRecordPlace> records_;
     std::map<Hash128, CachedTextPlace> texts_;
-    std::map<std::string, Hash128> packs_;
+    std::map<std::string, CachedPack> packs_;
     std::optional<CachedIndex> index_;
 };
 
@@ -144,7 +152,7 @@ public:
     // Thread-safe.
     void add_text(const Hash128& text_hash, CachedTextPlace place);
     // Notes the hash of the pack this build wrote at `pack`. Thread-safe.
-    void add_pack(const std::string& pack, const Hash128& hash);
+    void add_pack(const std::string& pack, const CachedPack& written);
     // Notes the index this build wrote with the cache.
     void set_index(CachedIndex index);
     // Writes the directory and renames the file into place. False (and no
@@ -166,7 +174,7 @@ private:
     std::uint64_t size_ = 0;
     std::map<std::string, CachedRecordPlace> directory_;
     std::map<Hash128, CachedTextPlace> texts_;
-    std::map<std::string, Hash128> packs_;
+    std::map<std::string, CachedPack> packs_;
     std::optional<CachedIndex> index_;
 };
 

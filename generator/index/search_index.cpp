@@ -767,7 +767,8 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
     const CachedTextPlace* place = cache_in_->text(text_hash);
     if (!place) return false;
     const auto pack = previous_packs_.find(place->pack);
-    if (pack == previous_packs_.end() || cache_in_->pack(place->pack) != pack->second->file.hash ||
+    const CachedPack* cached_pack = cache_in_->pack(place->pack);
+    if (pack == previous_packs_.end() || !cached_pack || cached_pack->bytes != pack->second->file.hash ||
         place->offset > pack->second->file.size || place->size > pack->second->file.size - place->offset)
         return false;
     PageRecord page{path, where->title};
@@ -1135,11 +1136,6 @@ public:
         if (!read(file, offset, size, out) || hash128(std::string_view(out).substr(at)) != hash)
             throw std::runtime_error("search index: '" + file + "' changed while the site was being built");
     }
-    // Whether `file` holds `bytes` at `offset`.
-    bool holds(const std::string& file, std::uint64_t offset, std::string_view bytes) {
-        scratch_.clear();
-        return read(file, offset, bytes.size(), scratch_) && scratch_ == bytes;
-    }
 
 private:
     // Appends the `size` bytes at `offset` of `file` to `out`; false when
@@ -1161,7 +1157,6 @@ private:
     }
 
     std::map<std::string, int> fds_;
-    std::string scratch_;
 };
 
 
@@ -1192,8 +1187,12 @@ void SearchIndexer::write_pack(std::size_t k, const std::vector<std::string>& fa
     const std::size_t per_pack = pack_docs();
     const std::string path = pack_path(k);
     const std::size_t first = k * per_pack, end = std::min(records_.size(), (k + 1) * per_pack);
-    PackReader previous;
-    if (const PreviousOutput* same = unchanged_pack(path, first, end, facts, previous)) {
+    // The pack's facts one after another, hashed: the cache keeps it, so
+    // that the next build can tell its facts are the same without reading.
+    std::string pack_facts;
+    for (std::size_t id = first; id < end; ++id) pack_facts += facts[id];
+    const Hash128 facts_hash = hash128(pack_facts);
+    if (const PreviousOutput* same = unchanged_pack(path, first, end, facts, facts_hash)) {
         if (cache_out_) {
             for (std::size_t id = first; id < end; ++id) {
                 const PageRecord& page = records_[id];
@@ -1201,7 +1200,7 @@ void SearchIndexer::write_pack(std::size_t k, const std::vector<std::string>& fa
             }
         }
         digest.add(path, same->file.hash);
-        if (cache_out_) cache_out_->add_pack(path, same->file.hash);
+        if (cache_out_) cache_out_->add_pack(path, CachedPack{same->file.hash, facts_hash});
         sink.keep(path, same->file);
         return;
     }
@@ -1211,6 +1210,7 @@ void SearchIndexer::write_pack(std::size_t k, const std::vector<std::string>& fa
     for (std::size_t id = first; id < end; ++id) size += facts[id].size() + records_[id].text_size;
     std::string pack;
     pack.reserve(size);
+    PackReader previous;
     for (std::size_t id = first; id < end; ++id) {
         const PageRecord& page = records_[id];
         pack += facts[id];
@@ -1224,7 +1224,7 @@ void SearchIndexer::write_pack(std::size_t k, const std::vector<std::string>& fa
     }
     const Hash128 hash = hash128(pack);
     digest.add(path, hash);
-    if (cache_out_) cache_out_->add_pack(path, hash);
+    if (cache_out_) cache_out_->add_pack(path, CachedPack{hash, facts_hash});
     sink.add_hashed(path, std::move(pack), hash);
 }
 
@@ -1241,7 +1241,8 @@ void SearchIndexer::write_pack_sizes(const std::vector<std::string>& facts, Outp
 }
 
 const PreviousOutput* SearchIndexer::unchanged_pack(const std::string& path, std::size_t first, std::size_t end,
-                                                   const std::vector<std::string>& facts, PackReader& previous) const {
+                                                   const std::vector<std::string>& facts,
+                                                   const Hash128& facts_hash) const {
     const auto found = previous_packs_.find(path);
     if (found == previous_packs_.end()) return nullptr;
     const PreviousOutput* pack = found->second;
@@ -1254,10 +1255,12 @@ const PreviousOutput* SearchIndexer::unchanged_pack(const std::string& path, std
         at += page.text_size;
     }
     if (at != pack->file.size) return nullptr;
-    // …and every page's facts the bytes before its text.
-    for (std::size_t id = first; id < end; ++id)
-        if (!previous.holds(pack->file.file, records_[id].text_offset - facts[id].size(), facts[id])) return nullptr;
-    return pack;
+    // …and every page's facts the bytes before its text: the facts the
+    // cache says this very pack was written with (a page is taken from the
+    // cache only when the cache knows its pack: add_from_cache), compared
+    // by hash rather than read back a page at a time.
+    const CachedPack* cached = cache_in_ ? cache_in_->pack(path) : nullptr;
+    return cached && cached->bytes == pack->file.hash && cached->facts == facts_hash ? pack : nullptr;
 }
 
 void SearchIndexer::write_documents(const std::vector<std::string>& facts, OutputSink& sink) {

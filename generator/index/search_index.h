@@ -262,9 +262,10 @@ private:
     void write_pack_sizes(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) const;
     // The previous output's pack at `path` when pack [first, end) would
     // come out byte for byte as it: every page's text in it where it would
-    // be now, every page's facts the bytes before. Else null.
+    // be now, every page's facts (`facts_hash`: theirs one after another,
+    // hashed) the bytes before. Else null.
     const PreviousOutput* unchanged_pack(const std::string& path, std::size_t first, std::size_t end,
-                                         const std::vector<std::string>& facts, PackReader& previous) const;
+                                         const std::vector<std::string>& facts, const Hash128& facts_hash) const;
     void write_documents(const std::vector<std::string>& facts, OutputSink& sink);
     void write_facets(OutputSink& sink);
     void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);

@@ -242,3 +242,22 @@ TEST_CASE("a shard that no edit touches is kept as a file, unread, and the other
         CHECK(kept < shards);  // the shards with the new keys were made again
     }
 }
+
+TEST_CASE("a pack whose pages' facts changed is made again, though no page's text did", "[index][search][update][cache]") {
+    // The facts (department, year) come from the site, not the page: a
+    // theme that does not show the department's name keeps the page's bytes.
+    const std::vector<SearchPage> pages = site();
+    std::map<std::string, SearchPageInfo> before, after;
+    for (const SearchPage& p : pages) before[p.path] = SearchPageInfo{"d", "部门", 2020, "2020年部门预算"};
+    after = before;
+    // Of the same length, so that every text stays where it was in the pack.
+    after["dept-5/index.html"].department = "单位";  // id 7: pack 3
+    test::SearchFolder folder;
+    const SearchBuild first = build_search(pages, {.cache = folder.cache(), .shard_bytes = 300, .pages = before});
+    const auto index = index_on_disk(first, folder.sites / "1");
+    const SearchBuild again =
+        build_search(pages, {.cache = folder.cache(), .previous = index, .shard_bytes = 300, .pages = after});
+    CHECK(again.files == build_search(pages, {.shard_bytes = 300, .pages = after}).files);
+    CHECK(again.kept.contains("search/pages/2.bin"));
+    CHECK_FALSE(again.kept.contains("search/pages/3.bin"));
+}

@@ -26,6 +26,7 @@ SearchIndexOptions indexer_options(const SearchBuildOptions& o) {
     options.doc_shard_bytes = o.shard_bytes;
     options.position_shard_bytes = o.shard_bytes;
     options.previous_index = o.previous;
+    options.pages = o.pages;
     return options;
 }
 

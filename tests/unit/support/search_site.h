@@ -36,6 +36,7 @@ struct SearchBuildOptions {
     std::map<std::string, PreviousOutput> previous;
     std::size_t pack_docs = 2;   // small, so that the pages are in more than one pack
     std::size_t shard_bytes = 0;  // 0: as a build chooses; small: many shards
+    std::map<std::string, SearchPageInfo> pages;  // what the site says of each page (none: nothing)
 };
 
 // The indexer's options for `options` (what build_search gives it).
