@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -77,7 +78,9 @@ int run_check(const BuildOptions& options, std::ostream& err) {
 
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const auto start = std::chrono::steady_clock::now();
-    IncrementalBuild incremental(options);
+    // On the heap, with the model below: see BuildOptions::leave_memory_to_exit.
+    auto incremental_owner = std::make_unique<IncrementalBuild>(options);
+    IncrementalBuild& incremental = *incremental_owner;
     if (incremental.up_to_date()) {
         err << incremental.previous_report();
         if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
@@ -114,7 +117,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // Budget files as an earlier build loaded them, beside the output like
     // the search cache; saved once the output folder is known to be usable.
     BudgetCache load_cache(beside_output(options.out_dir, "load-cache").string(), program_identity());
-    std::optional<Checked> checked;
+    auto checked_owner = std::make_unique<std::optional<Checked>>();
+    std::optional<Checked>& checked = *checked_owner;
     try {
         checked.emplace(load_and_check(options, diagnostics, &load_cache, &incremental.unchanged_content()));
     } catch (const AmountOverflow&) {
@@ -209,6 +213,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         std::snprintf(made, sizeof made, ": %zu pages (%zu files not made again) in %.2f s\n", pages,
                       reusable.reused(), seconds);
         out << written << options.out_dir << made;
+    }
+    if (options.leave_memory_to_exit) {
+        (void)incremental_owner.release();
+        (void)checked_owner.release();
     }
     return kExitOk;
 }

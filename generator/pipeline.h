@@ -17,6 +17,11 @@ struct BuildOptions {
     bool quiet = false;
     bool progress = false;         // a progress line on stderr (the CLI sets it on a terminal)
     bool strict = false;           // warnings are errors
+    // The process ends with the build (the CLI): the model and the
+    // manifests are left for its exit to free, not taken apart object by
+    // object (40-60 ms of a one-second rebuild at 9,000 department-years).
+    // Never for a build in a process that goes on (serve).
+    bool leave_memory_to_exit = false;
 };
 
 // Exit statuses (spec §9).
