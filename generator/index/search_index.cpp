@@ -666,9 +666,15 @@ bool parse_cached_record(std::string_view record, std::vector<CachedToken>& toke
     return i + 16 == record.size();  // the text's hash
 }
 
+std::uint64_t SearchIndexer::adding_clock() const { return options_.timings ? thread_cpu_ns() : 0; }
+
+void SearchIndexer::count_adding(std::uint64_t start) {
+    if (options_.timings) nanoseconds_adding_ += thread_cpu_ns() - start;
+}
+
 void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& /*sink*/,
                              const Hash128* html_hash) {
-    const std::uint64_t start = thread_cpu_ns();
+    const std::uint64_t start = adding_clock();
     static thread_local PageScratch scratch;
     if (scratch.indexer != serial_) {
         scratch.indexer = serial_;
@@ -738,7 +744,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         records_.push_back(std::move(record));
         ++pages_;
     }
-    nanoseconds_adding_ += thread_cpu_ns() - start;
+    count_adding(start);
 }
 
 // A cache record: title, the number of tokens, the number of document
@@ -785,12 +791,12 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
         ++pages_;
     }
     ++pages_from_cache_;
-    nanoseconds_adding_ += thread_cpu_ns() - start;
+    count_adding(start);
     return true;
 }
 
 void SearchIndexer::keep_page(const std::string& path, const PreviousFile& previous, OutputSink& sink) {
-    if (add_from_cache(path, previous.hash, thread_cpu_ns(), &previous)) return;
+    if (add_from_cache(path, previous.hash, adding_clock(), &previous)) return;
     const std::optional<std::string> html = read_whole_file(previous.file);
     if (!html) throw std::runtime_error("search index: cannot read '" + previous.file + "'");
     add_page(path, *html, sink);

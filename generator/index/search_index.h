@@ -57,6 +57,9 @@ struct SearchIndexOptions {
     // the page packs on (the output is the same): 0, two when pages came from
     // more than one thread, else one. A build sets it from its --jobs.
     unsigned finish_threads = 0;
+    // Measure the CPU time add_page takes (seconds_adding): a system call
+    // per page and thread, so only for GONGKAI_TIMINGS.
+    bool timings = false;
     // Where what the index took from each page is kept between builds
     // (index/search_cache.h; empty: nowhere), and what that file must have
     // been written for to be used (the program, and what else decides
@@ -166,7 +169,7 @@ public:
     std::size_t pages_changed() const { return pages_changed_; }
     // Whether page entries wait in a temporary file (else in memory).
     bool spilling() const { return spill_.on_disk(); }
-    // CPU time spent in add_page, summed over threads (for GONGKAI_TIMINGS).
+    // CPU time spent in add_page, summed over threads (with `timings`).
     double seconds_adding() const { return static_cast<double>(nanoseconds_adding_.load()) / 1e9; }
     // CPU time of the process during finish(), all threads (nothing else
     // runs then; for GONGKAI_TIMINGS).
@@ -292,6 +295,9 @@ private:
     FileDigest digest_;
     std::size_t pages_ = 0;
     std::atomic<std::uint64_t> nanoseconds_adding_{0};
+    // The thread's CPU clock with `timings`, else 0; and the time since `start` added to nanoseconds_adding_.
+    std::uint64_t adding_clock() const;
+    void count_adding(std::uint64_t start);
     std::uint64_t nanoseconds_finishing_ = 0;
     const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
     std::atomic<unsigned> threads_adding_{0};  // threads that called add_page

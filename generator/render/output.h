@@ -46,9 +46,10 @@ public:
         (void)hash;
         add(path, std::move(bytes));
     }
-    // The output at `path` is `previous`, unchanged. By default its bytes are
-    // read and added; a sink that can do without them overrides this. Throws
-    // std::runtime_error when the file can no longer be read.
+    // The output at `path` is `previous`, unchanged: a file the caller found
+    // still as recorded (still_as_recorded) in this build. By default its
+    // bytes are read and added; a sink that can do without them overrides
+    // this. Throws std::runtime_error when the file can no longer be read.
     virtual void keep(const std::string& path, const PreviousFile& previous);
 };
 

@@ -89,10 +89,11 @@ private:
     void remove_staging();
     std::filesystem::path old_site_path() const;
     // Makes room for `path` in a staging folder that is the spare: true
-    // when its entry there is already `want` (the file the site has), which
-    // is then remembered as kept; else removes the entry (a file, or a
-    // folder where a file goes now).
-    bool make_room_in_spare(const std::string& path, const OutputRecord* want);
+    // when its entry there is already `want` (the file the site has;
+    // `want_checked`: found as recorded in this build already), which is
+    // then remembered as kept; else removes the entry (a file, or a folder
+    // where a file goes now).
+    bool make_room_in_spare(const std::string& path, const OutputRecord* want, bool want_checked);
     // The previous site, after the swap: kept as the spare when this build
     // kept most of its files, else removed in the background.
     void put_aside(const std::filesystem::path& replaced);
