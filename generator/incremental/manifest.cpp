@@ -1,6 +1,7 @@
 #include "incremental/manifest.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <vector>
 
@@ -30,13 +31,25 @@ std::string escape(std::string_view text) {
     return out;
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> fields;
+// The tab-separated fields of a line, in place: a manifest has tens of
+// thousands of lines, and a vector for each was a tenth of reading it.
+// Lines have at most 7 fields; one with more reads as having 8 (refused).
+struct Fields {
+    static constexpr std::size_t kMost = 8;
+    std::array<std::string_view, kMost> field;
+    std::size_t count = 0;
+    std::size_t size() const { return count; }
+    std::string_view operator[](std::size_t i) const { return field[i]; }
+};
+
+Fields split_tabs(std::string_view line) {
+    Fields fields;
     std::size_t start = 0;
     for (;;) {
         const std::size_t tab = line.find('\t', start);
-        fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-        if (tab == std::string_view::npos) return fields;
+        fields.field[fields.count++] =
+            line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
+        if (tab == std::string_view::npos || fields.count == Fields::kMost) return fields;
         start = tab + 1;
     }
 }
@@ -78,11 +91,13 @@ void append_number(std::string& out, Int value) {
 
 void append_escaped(std::string& out, std::string_view text) {
     out += '\t';
-    out += escape(text);
+    // Most paths have nothing to escape: appended as they are.
+    if (text.find_first_of("%\t\n\r") == std::string_view::npos) out += text;
+    else out += escape(text);
 }
 
 // "input <size> <mtime> <ctime> <inode> <hash> <key>"
-bool parse_input(const std::vector<std::string_view>& f, Manifest& m) {
+bool parse_input(const Fields& f, Manifest& m) {
     InputRecord r;
     std::optional<Hash128> hash;
     if (f.size() != 7 || !parse_int(f[1], r.stamp.size) || !parse_int(f[2], r.stamp.mtime_ns) ||
@@ -94,7 +109,7 @@ bool parse_input(const std::vector<std::string_view>& f, Manifest& m) {
 }
 
 // "output <size> <mtime> <inode> <hash> <path>"
-bool parse_output(const std::vector<std::string_view>& f, Manifest& m) {
+bool parse_output(const Fields& f, Manifest& m) {
     OutputRecord r;
     std::optional<Hash128> hash;
     if (f.size() != 6 || !parse_int(f[1], r.size) || !parse_int(f[2], r.mtime_ns) || !parse_int(f[3], r.inode) ||
@@ -106,7 +121,7 @@ bool parse_output(const std::vector<std::string_view>& f, Manifest& m) {
 }
 
 // "folder <mtime> <inode> <path>"
-bool parse_folder(const std::vector<std::string_view>& f, Manifest& m) {
+bool parse_folder(const Fields& f, Manifest& m) {
     FolderRecord r;
     if (f.size() != 4 || !parse_int(f[1], r.mtime_ns) || !parse_int(f[2], r.inode)) return false;
     const std::optional<std::string> path = percent_decode(f[3]);
@@ -114,7 +129,7 @@ bool parse_folder(const std::vector<std::string_view>& f, Manifest& m) {
 }
 
 // "reusable <fingerprint> <terms, comma-separated> <title> <path>"
-bool parse_reusable(const std::vector<std::string_view>& f, Manifest& m) {
+bool parse_reusable(const Fields& f, Manifest& m) {
     ReusableRecord r;
     const std::optional<Hash128> fingerprint = f.size() == 5 ? parse_hash(f[1]) : std::nullopt;
     if (!fingerprint) return false;
@@ -135,7 +150,7 @@ bool parse_reusable(const std::vector<std::string_view>& f, Manifest& m) {
 }
 
 bool parse_line(std::string_view line, Manifest& m) {
-    const std::vector<std::string_view> f = split_tabs(line);
+    const Fields f = split_tabs(line);
     if (f[0] == "input") return parse_input(f, m);
     if (f[0] == "output") return parse_output(f, m);
     if (f[0] == "folder") return parse_folder(f, m);

@@ -96,6 +96,10 @@ TEST_CASE("a damaged or foreign manifest is not read, so the build is a full one
     CHECK_FALSE(gk::parse_manifest(text + "reusable\t" + hash + "\t\tt\ta/b/c.html\n")); // twice
     CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\t" + std::string(32, '0') + "\tindex.html\n"));  // twice
     CHECK_FALSE(gk::parse_manifest(text + "report\tbad %4 escape\n"));
+    // A field too many, and many too many (a line has 7 at most).
+    CHECK_FALSE(gk::parse_manifest(text + "folder\t1\t2\tnew\textra\n"));
+    CHECK_FALSE(gk::parse_manifest(text + "input\t1\t2\t3\t4\t" + hash + "\tk\tx\ty\tz\n"));
+    CHECK(gk::parse_manifest(text + "input\t1\t2\t3\t4\t" + hash + "\tcontent/new.toml\n"));
     CHECK_FALSE(gk::parse_manifest(""));
 }
 
