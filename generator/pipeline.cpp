@@ -8,8 +8,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include <time.h>
-
 #include "cli/progress.h"
 #include "compute/compute.h"
 #include "diag/diagnostics.h"
@@ -18,6 +16,7 @@
 #include "index/search_index.h"
 #include "load/load_content.h"
 #include "load/load_theme.h"
+#include "parallel/cpu_time.h"
 #include "parallel/parallel_for.h"
 #include "render/render_site.h"
 #include "validate/validate.h"
@@ -90,11 +89,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     const bool timings = std::getenv("GONGKAI_TIMINGS") != nullptr;
     // With each stage's CPU time (all threads): their ratio says how well
     // the stage kept both cores busy.
-    const auto process_cpu = [] {
-        struct timespec t;
-        ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-    };
+    const auto process_cpu = [] { return static_cast<double>(cpu_ns(CLOCK_PROCESS_CPUTIME_ID)) / 1e9; };
     auto lap = start;
     double cpu_lap = 0;  // the first stage counts from the start of the process
     const auto stage_done = [&](const char* stage) {

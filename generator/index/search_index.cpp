@@ -21,6 +21,7 @@
 #include "index/html_text.h"
 #include "index/search_internal.h"
 #include "index/search_tokenize.h"
+#include "parallel/cpu_time.h"
 #include "parallel/parallel_for.h"
 #include "render/json_writer.h"
 
@@ -227,16 +228,6 @@ inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>&
     default: return (std::uint64_t{static_cast<unsigned char>(words[key & ~kWordBit][0])} << 22) | 0x3FFFFF;
     }
 }
-
-// CPU time by `clock`: CLOCK_THREAD_CPUTIME_ID for the calling thread,
-// CLOCK_PROCESS_CPUTIME_ID for all threads.
-std::uint64_t cpu_ns(clockid_t clock) {
-    timespec t{};
-    clock_gettime(clock, &t);
-    return static_cast<std::uint64_t>(t.tv_sec) * 1000000000ull + static_cast<std::uint64_t>(t.tv_nsec);
-}
-
-std::uint64_t thread_cpu_ns() { return cpu_ns(CLOCK_THREAD_CPUTIME_ID); }
 
 // What add_page reuses from one page to the next on a thread, so that a page
 // costs no allocation once the buffers have grown to the largest page.
@@ -1195,9 +1186,12 @@ void SearchIndexer::write_pack(std::size_t k, const std::vector<std::string>& fa
     const std::size_t first = k * per_pack, end = std::min(records_.size(), (k + 1) * per_pack);
     // The pack's facts one after another, hashed: the cache keeps it, so
     // that the next build can tell its facts are the same without reading.
-    std::string pack_facts;
-    for (std::size_t id = first; id < end; ++id) pack_facts += facts[id];
-    const Hash128 facts_hash = hash128(pack_facts);
+    Hash128 facts_hash{};
+    if (cache_out_) {
+        std::string pack_facts;
+        for (std::size_t id = first; id < end; ++id) pack_facts += facts[id];
+        facts_hash = hash128(pack_facts);
+    }
     if (const PreviousOutput* same = unchanged_pack(path, first, end, facts, facts_hash)) {
         if (cache_out_) {
             for (std::size_t id = first; id < end; ++id) {

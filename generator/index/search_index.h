@@ -206,7 +206,7 @@ private:
         bool cached = false;
         // For a page kept from the previous output, taken from the cache
         // without reading its record: the file to read if the record is damaged.
-        std::string kept_file;
+        std::string kept_file = {};
     };
     // Adds the page whose bytes hash to `bytes_hash` from the cache: its
     // title and text now, its entries when finish() needs them. False when

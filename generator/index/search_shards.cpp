@@ -65,7 +65,6 @@ ShardWriter::ShardWriter(std::string dir, std::size_t target_bytes, OutputSink& 
 
 void ShardWriter::add(std::string_view key, std::string_view record) {
     if (count_ == 0) {
-        separators_.push_back(separators_.empty() ? std::string() : shortest_separator(prev_shard_last_key_, key));
         bounds_.push_back(ShardBounds{std::string(key), {}});
         last_key_.clear();
     }
@@ -88,23 +87,28 @@ void ShardWriter::flush() {
     file.reserve(body_.size() + 8);
     put_varint(file, count_);
     file += body_;
-    const std::string path = dir_ + std::to_string(separators_.size() - 1) + ".bin";
+    const std::string path = dir_ + std::to_string(bounds_.size() - 1) + ".bin";
     const Hash128 hash = hash128(file);  // once, for the digest and the writer
     digest_.add(path, hash);
     sink_.add_hashed(path, std::move(file), hash);
     body_.clear();
     count_ = 0;
     bounds_.back().last = last_key_;
-    prev_shard_last_key_ = last_key_;
 }
 
 void ShardWriter::keep(const PreviousFile& previous, const ShardBounds& bounds) {
-    separators_.push_back(separators_.empty() ? std::string() : shortest_separator(prev_shard_last_key_, bounds.first));
     bounds_.push_back(bounds);
-    const std::string path = dir_ + std::to_string(separators_.size() - 1) + ".bin";
+    const std::string path = dir_ + std::to_string(bounds_.size() - 1) + ".bin";
     digest_.add(path, previous.hash);
     sink_.keep(path, previous);
-    prev_shard_last_key_ = bounds.last;
+}
+
+std::vector<std::string> ShardWriter::separators() const {
+    std::vector<std::string> out;
+    out.reserve(bounds_.size());
+    for (std::size_t n = 0; n < bounds_.size(); ++n)
+        out.push_back(n == 0 ? std::string() : shortest_separator(bounds_[n - 1].last, bounds_[n].first));
+    return out;
 }
 
 void ShardWriter::finish() { flush(); }

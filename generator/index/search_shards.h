@@ -89,14 +89,14 @@ public:
     void finish();
     // For each shard, the shortest key prefix that is greater than every key
     // of the shards before it ("" for the first): the client binary-searches them.
-    const std::vector<std::string>& separators() const { return separators_; }
+    std::vector<std::string> separators() const;
     // Each shard's first and last key, in order.
     const std::vector<ShardBounds>& bounds() const { return bounds_; }
     std::size_t target() const { return target_; }
 
     // True when the next key added would start shard `n` afresh: every
     // shard before it is cut, and nothing was added since.
-    bool at_shard(std::size_t n) const { return count_ == 0 && separators_.size() == n; }
+    bool at_shard(std::size_t n) const { return count_ == 0 && bounds_.size() == n; }
     // Takes `previous`, a shard that holds the keys `bounds` and that this
     // writer would cut from the same records (at_shard of its number, same
     // target, the same records in it), as the next shard without reading it.
@@ -112,9 +112,7 @@ private:
     std::string body_;
     std::size_t count_ = 0;
     std::string last_key_;
-    std::string prev_shard_last_key_;
-    std::vector<std::string> separators_;
-    std::vector<ShardBounds> bounds_;
+    std::vector<ShardBounds> bounds_;  // a shard's last key is set when it is cut
 };
 
 // The shortest prefix of `next` that is greater than `last` (last < next).

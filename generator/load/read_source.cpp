@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "incremental/file_stamp.h"
+
 namespace gk {
 
 namespace {
@@ -59,13 +61,7 @@ const SourceFile* read_source(const std::filesystem::path& path, const std::stri
 }
 
 const SourceFile& defer_source(const std::filesystem::path& path, const std::string& display_path, SourceSet& sources) {
-    return sources.add_deferred(display_path, [path]() -> std::optional<std::string> {
-        const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-        if (file.fd < 0) return std::nullopt;
-        struct stat info {};
-        if (::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-        return read_all(file.fd);
-    });
+    return sources.add_deferred(display_path, [file = path.string()] { return read_whole_file(file); });
 }
 
 }  // namespace gk

@@ -12,6 +12,7 @@
 #include "index/feed.h"
 #include "index/search_index.h"
 #include "index/sitemap.h"
+#include "parallel/cpu_time.h"
 #include "parallel/parallel_for.h"
 
 #include "render/labels.h"
@@ -80,14 +81,6 @@ std::vector<FeedEntry> feed_entries(const RenderEnv& env, const std::vector<Term
         entries.push_back(std::move(e));
     }
     return entries;
-}
-
-// CPU time of the calling thread: on a shared machine, wall time per task
-// measures the other users as much as the task.
-std::int64_t thread_cpu_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 void copy_assets(const Theme& theme, OutputSink& sink) {
@@ -173,10 +166,10 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     tasks.emplace_back(kOther, [&] { copy_assets(theme, sink); });
     const std::size_t total = tasks.size() + 1;  // + the glossary
     const bool timings = options.timings;
-    std::atomic<std::int64_t> nanoseconds[kKinds] = {};
+    std::atomic<std::uint64_t> nanoseconds[kKinds] = {};
     std::atomic<std::size_t> done{0};
     parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
-        const std::int64_t start = timings ? thread_cpu_ns() : 0;
+        const std::uint64_t start = timings ? thread_cpu_ns() : 0;
         tasks[i].second();
         if (timings) nanoseconds[tasks[i].first] += thread_cpu_ns() - start;
         const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
