@@ -227,10 +227,11 @@ void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, 
 }
 
 void SearchCacheWriter::carry(const std::string& path, const CachedRecordPlace& place,
-                              const SearchCacheReader& previous) {
+                              const SearchCacheReader& previous, const std::optional<std::string>& record) {
     if (!appending_) {
-        if (const std::optional<std::string> record = previous.read(place))
-            add(path, place.hash, *record, place.title, place.text);
+        const std::optional<std::string> read = record ? std::nullopt : previous.read(place);
+        if (const std::optional<std::string>& bytes = record ? record : read)
+            add(path, place.hash, *bytes, place.title, place.text);
         return;
     }
     std::lock_guard lock(mutex_);

@@ -145,9 +145,11 @@ public:
     void add(const std::string& path, const Hash128& bytes_hash, std::string_view record, const std::string& title,
              const Hash128& text_hash);
     // A record of the previous cache, at `place` in `previous`: kept where
-    // it is when appending, else read and copied (not when it is damaged:
-    // the next build reads the page). Thread-safe.
-    void carry(const std::string& path, const CachedRecordPlace& place, const SearchCacheReader& previous);
+    // it is when appending, else copied — `record` when the caller read it
+    // already, else read now (not when it is damaged: the next build reads
+    // the page). Thread-safe.
+    void carry(const std::string& path, const CachedRecordPlace& place, const SearchCacheReader& previous,
+               const std::optional<std::string>& record = std::nullopt);
     // Notes where this build wrote the text whose bytes hash to `text_hash`.
     // Thread-safe.
     void add_text(const Hash128& text_hash, CachedTextPlace place);

@@ -758,7 +758,8 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
     // A page kept from the previous output is taken by the directory alone
     // (its title and text's hash); its record is read only if finish()
     // walks every page, and a damaged one then reads the kept file.
-    if (!file && !cache_in_->read(*where)) return false;
+    std::optional<std::string> record;  // read when checked, so that carry() need not read it again
+    if (!file && !(record = cache_in_->read(*where))) return false;
     const Hash128& text_hash = where->text;
     // The text is taken from the previous output's pack: no pack, no page.
     const CachedTextPlace* place = cache_in_->text(text_hash);
@@ -775,7 +776,7 @@ bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes
     page.previous_pack = pack->second;
     page.cached = true;
     if (file) page.kept_file = file->file;
-    cache_out_->carry(path, *where, *cache_in_);
+    cache_out_->carry(path, *where, *cache_in_, record);
     {
         std::lock_guard lock(mutex_);
         records_.push_back(std::move(page));
