@@ -96,7 +96,7 @@ mu::data duties_section(DisclosureContext& c) {
     mu::data s = section(c, "duties");
     set_moved(s, "duties_html", c.note(NoteKey::duties));
     set_moved(s, "has_duties", c.dy.file->notes[static_cast<std::size_t>(NoteKey::duties)].has());
-    set_moved(s, "units_table", table_data(units_table(c)));
+    set_moved(s, "units_table", table_data(c.env.templates, c.env.globals, units_table(c)));
     return s;
 }
 
@@ -133,9 +133,9 @@ mu::data overview_section(DisclosureContext& c) {
     const TotalRule& income_group = share_group(Fig::income_total);
     const TotalRule& expenditure_group = share_group(Fig::expenditure_total);
     const TotalRule& basic_group = share_group(Fig::basic);
-    set_moved(s, "income_table", table_data(composition_table(env, "income", env.label("disclosure.income_caption"), income_group, view, false)));
-    set_moved(s, "expenditure_table", table_data(composition_table(env, "expenditure", env.label("disclosure.expenditure_caption"), expenditure_group, view, false)));
-    set_moved(s, "basic_table", table_data(composition_table(env, "basic", env.label("disclosure.basic_caption"), basic_group, view, true)));
+    set_moved(s, "income_table", table_data(c.env.templates, c.env.globals, composition_table(env, "income", env.label("disclosure.income_caption"), income_group, view, false)));
+    set_moved(s, "expenditure_table", table_data(c.env.templates, c.env.globals, composition_table(env, "expenditure", env.label("disclosure.expenditure_caption"), expenditure_group, view, false)));
+    set_moved(s, "basic_table", table_data(c.env.templates, c.env.globals, composition_table(env, "basic", env.label("disclosure.basic_caption"), basic_group, view, true)));
     const auto income_data = composition_chart_data(env, income_group, c.dy.values, false);
     const auto expenditure_data = composition_chart_data(env, expenditure_group, c.dy.values, false);
     set_moved(s, "income_chart_html", stacked_bar_svg("income-chart", income_data,
@@ -205,7 +205,7 @@ mu::data change_section(DisclosureContext& c) {
         t.body.push_back(std::move(row));
     }
     t.empty_note = env.label("disclosure.no_previous");
-    set_moved(s, "table", table_data(t));
+    set_moved(s, "table", table_data(c.env.templates, c.env.globals, t));
     const Previous& previous = c.dy.file->previous;
     mu::data basis;
     set_moved(basis, "basis", env.label(std::string("previous_basis.") +
@@ -302,7 +302,7 @@ mu::data three_public_section(DisclosureContext& c) {
         }
     }
     t.empty_note = env.label("table.not_published_note");
-    set_moved(s, "table", table_data(t));
+    set_moved(s, "table", table_data(c.env.templates, c.env.globals, t));
 
     std::vector<ChartDatum> items;
     for (Fig f : {Fig::outbound, Fig::vehicle_purchase, Fig::vehicle_operation, Fig::reception})
@@ -385,7 +385,7 @@ mu::data performance_section(DisclosureContext& c) {
         t.body.push_back(std::move(row));
     }
     t.empty_note = env.label("table.not_published_note");
-    set_moved(s, "table", table_data(t));
+    set_moved(s, "table", table_data(c.env.templates, c.env.globals, t));
     set_moved(s, "note_html", c.note(NoteKey::performance));
     return s;
 }
@@ -456,7 +456,7 @@ mu::data procurement_section(DisclosureContext& c) {
     t.empty_note = env.label(c.value(Fig::procurement_total) && c.value(Fig::procurement_total)->is_zero()
                                  ? "disclosure.no_procurement"
                                  : "table.not_published_note");
-    set_moved(s, "table", table_data(t));
+    set_moved(s, "table", table_data(c.env.templates, c.env.globals, t));
     set_moved(s, "note_html", c.note(NoteKey::procurement));
     return s;
 }
@@ -515,7 +515,7 @@ mu::data assets_section(DisclosureContext& c) {
         add(env.label("assets.planned_purchase"), 0, "", none, a.planned_purchase.value, false);
     }
     t.empty_note = env.label("table.not_published_note");
-    set_moved(s, "table", table_data(t));
+    set_moved(s, "table", table_data(c.env.templates, c.env.globals, t));
     set_moved(s, "note_html", c.note(NoteKey::assets));
     return s;
 }

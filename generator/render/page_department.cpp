@@ -89,8 +89,8 @@ void render_department(const RenderEnv& env, const Department& dept, OutputSink&
     set_moved(body, "region", dept.region);
     set_moved(body, "has_budgets", !budgets.empty());
     set_moved(body, "has_finals", !finals.empty());
-    set_moved(body, "table", table_data(series_table(env, budgets, BudgetKind::budget, frame.path)));
-    set_moved(body, "final_table", table_data(series_table(env, finals, BudgetKind::final_accounts, frame.path)));
+    set_moved(body, "table", table_data(env.templates, env.globals, series_table(env, budgets, BudgetKind::budget, frame.path)));
+    set_moved(body, "final_table", table_data(env.templates, env.globals, series_table(env, finals, BudgetKind::final_accounts, frame.path)));
     set_moved(body, "has_trend", budgets.size() > 1);
     set_moved(body, "trend_chart_html", budgets.size() > 1 ? trend_chart(env, budgets) : std::string());
     mu::data years{mu::data::type::list};

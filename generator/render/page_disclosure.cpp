@@ -139,7 +139,7 @@ TermUse render_disclosure(const RenderEnv& env, const DepartmentYear& dy, Output
     mu::data assets = assets_section(c);
 
     mu::data tables{mu::data::type::list};
-    for (const Table& t : standard_tables(c)) push_moved(tables, table_data(t));
+    for (const Table& t : standard_tables(c)) push_moved(tables, table_data(c.env.templates, c.env.globals, t));
     mu::data standard;
     set_moved(standard, "id", "standard-tables");
     set_moved(standard, "heading", env.label("disclosure.section.standard_tables"));

@@ -156,8 +156,8 @@ void render_overview(const RenderEnv& env, OutputSink& sink) {
     FigureView view{&region->totals, &region->shares, &region->changes, nullptr, nullptr};
     const TotalRule& income = share_group(Fig::income_total);
     const TotalRule& expenditure = share_group(Fig::expenditure_total);
-    set_moved(body, "income_table", table_data(composition_table(env, "income", env.label("overview.income_caption"), income, view, false)));
-    set_moved(body, "expenditure_table", table_data(composition_table(env, "expenditure", env.label("overview.expenditure_caption"), expenditure, view, false)));
+    set_moved(body, "income_table", table_data(env.templates, env.globals, composition_table(env, "income", env.label("overview.income_caption"), income, view, false)));
+    set_moved(body, "expenditure_table", table_data(env.templates, env.globals, composition_table(env, "expenditure", env.label("overview.expenditure_caption"), expenditure, view, false)));
     const auto income_data = composition_chart_data(env, income, region->totals, false);
     const auto expenditure_data = composition_chart_data(env, expenditure, region->totals, false);
     set_moved(body, "income_chart_html", stacked_bar_svg("income-chart", income_data,
@@ -165,8 +165,8 @@ void render_overview(const RenderEnv& env, OutputSink& sink) {
     set_moved(body, "expenditure_chart_html",
              stacked_bar_svg("expenditure-chart", expenditure_data,
                              chart_text(env, env.label("overview.expenditure_caption"), describe(env, expenditure_data))));
-    set_moved(body, "departments_table", table_data(departments_table(env, *region, frame.path)));
-    set_moved(body, "years_table", table_data(years_table(env, frame.path)));
+    set_moved(body, "departments_table", table_data(env.templates, env.globals, departments_table(env, *region, frame.path)));
+    set_moved(body, "years_table", table_data(env.templates, env.globals, years_table(env, frame.path)));
     set_moved(body, "trend_chart_html", trend_chart(env));
     emit_page(env, frame, "pages/index", body, sink);
 }

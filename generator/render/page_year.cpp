@@ -91,7 +91,7 @@ void render_year(const RenderEnv& env, const RegionYear& region, OutputSink& sin
     set_moved(summary, "has_change", region.changes[index(Fig::expenditure_total)].has_value());
     set_moved(summary, "change_html", env.numbers.change_sentence(region.changes[index(Fig::expenditure_total)]));
     set_moved(body, "summary_html", env.labels.sentence(region.kind == BudgetKind::final_accounts ? "year.summary_final" : "year.summary", summary));
-    set_moved(body, "table", table_data(year_table(env, region, frame.path)));
+    set_moved(body, "table", table_data(env.templates, env.globals, year_table(env, region, frame.path)));
     set_moved(body, "chart_html", ranking_chart(env, region));
     mu::data years{mu::data::type::list};
     for (const RegionYear& r : env.derived.regions) {

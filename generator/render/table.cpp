@@ -27,59 +27,70 @@ Cell number_cell(std::string html) {
 
 namespace {
 
-// A cell carries only what partials/table.mustache can ask of it (see
-// table.h), and only where it differs from a plain cell: a table has
-// hundreds of cells, each value is a heap object in kainjow's data, and
-// building and freeing them was a tenth of a build. What a plain cell
-// would say is said once, by the table (plain_cell_defaults), where a
-// lookup that misses the cell and its row finds it.
+// A cell's values as cells/head.mustache or cells/body.mustache see them
+// (table.h), but its html, which the slotted template fills in.
 mu::data cell_data(const Cell& c, bool head) {
     mu::data d;
-    set_moved(d, "cell_html", c.cell_html);
-    if (c.numeric) set_moved(d, "numeric", true);
-    if (c.colspan > 1) {
-        set_moved(d, "has_colspan", true);
-        set_moved(d, "colspan", std::to_string(c.colspan));
-    }
-    if (c.rowspan > 1) {
-        set_moved(d, "has_rowspan", true);
-        set_moved(d, "rowspan", std::to_string(c.rowspan));
-    }
+    set_moved(d, "numeric", c.numeric);
+    set_moved(d, "has_colspan", c.colspan > 1);
+    set_moved(d, "colspan", std::to_string(c.colspan));
+    set_moved(d, "has_rowspan", c.rowspan > 1);
+    set_moved(d, "rowspan", std::to_string(c.rowspan));
     if (head) {
         set_moved(d, "scope", c.colspan > 1 ? "colgroup" : "col");
-    } else if (c.header) {
-        set_moved(d, "header", true);
+    } else {
+        set_moved(d, "header", c.header);
         set_moved(d, "level", std::to_string(c.level));
     }
     return d;
 }
 
-mu::data row_data(const Row& row, bool head) {
-    mu::data cells{mu::data::type::list};
-    for (const Cell& c : row.cells) push_moved(cells, cell_data(c, head));
+// Everything cell_data puts in a cell's data, as one number: cells of the
+// same shape differ only in their html. Spans and levels are small in any
+// table gongkai makes; a cell beyond these bounds is rendered alone.
+constexpr std::uint64_t kSpanBits = 20, kLevelBits = 8;
+
+bool fits_shape(const Cell& c) {
+    return c.colspan >= 0 && c.rowspan >= 0 && c.level >= 0 && c.colspan < (1 << kSpanBits) &&
+           c.rowspan < (1 << kSpanBits) && c.level < (1 << kLevelBits);
+}
+
+std::uint64_t cell_shape(const Cell& c) {
+    std::uint64_t shape = static_cast<std::uint64_t>(c.colspan);
+    shape = (shape << kSpanBits) | static_cast<std::uint64_t>(c.rowspan);
+    shape = (shape << kLevelBits) | static_cast<std::uint64_t>(c.level);
+    return (shape << 2) | (c.header ? 2u : 0u) | (c.numeric ? 1u : 0u);
+}
+
+mu::data row_data(const Row& row, TemplateSet::Slotted& cells, bool head) {
+    std::string html;
+    for (const Cell& c : row.cells) {
+        const auto make = [&] { return cell_data(c, head); };
+        if (fits_shape(c)) {
+            cells.append(html, cell_shape(c), c.cell_html, make);
+        } else {
+            cells.append_alone(html, c.cell_html, make());
+        }
+    }
     mu::data r;
-    set_moved(r, "cells", std::move(cells));
+    set_moved(r, "cells_html", std::move(html));
     if (row.total) set_moved(r, "total", true);
     return r;
 }
 
-// The values of a plain cell and row, which cell_data and row_data leave
-// out: not numeric, no colspan or rowspan, not a row header, not a total.
-void plain_cell_defaults(mu::data& table) {
-    set_moved(table, "numeric", false);
-    set_moved(table, "has_colspan", false);
-    set_moved(table, "has_rowspan", false);
-    set_moved(table, "header", false);
-    set_moved(table, "total", false);
-}
-
 }  // namespace
 
-mu::data table_data(const Table& table) {
+mu::data table_data(const TemplateSet& templates, const mu::data& globals, const Table& table) {
     mu::data head{mu::data::type::list};
-    for (const Row& row : table.head) push_moved(head, row_data(row, true));
+    if (!table.head.empty()) {
+        TemplateSet::Slotted cells(templates, "cells/head", "cell_html", globals);
+        for (const Row& row : table.head) push_moved(head, row_data(row, cells, true));
+    }
     mu::data body{mu::data::type::list};
-    for (const Row& row : table.body) push_moved(body, row_data(row, false));
+    if (!table.body.empty()) {
+        TemplateSet::Slotted cells(templates, "cells/body", "cell_html", globals);
+        for (const Row& row : table.body) push_moved(body, row_data(row, cells, false));
+    }
     mu::data d;
     set_moved(d, "id", table.id);
     set_moved(d, "caption", table.caption);
@@ -92,7 +103,7 @@ mu::data table_data(const Table& table) {
     set_moved(d, "empty_note", table.empty_note);
     set_moved(d, "has_note", !table.note_html.empty());
     set_moved(d, "note_html", table.note_html);
-    plain_cell_defaults(d);
+    set_moved(d, "total", false);  // what a row that is not a total finds
     return d;
 }
 

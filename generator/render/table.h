@@ -1,7 +1,8 @@
 // An accessible data table as data: caption, column headers (th scope=col),
 // row headers (th scope=row), numeric cells, and the customary note when a
-// table has no rows. One partial (partials/table.mustache) renders them all,
-// so every table on the portal has the same structure.
+// table has no rows. One partial (partials/table.mustache) and two cell
+// templates (cells/head, cells/body) render them all, so every table on the
+// portal has the same structure.
 #pragma once
 
 #include <string>
@@ -39,14 +40,16 @@ Cell text_cell(const std::string& text, bool header = false);
 Cell html_cell(std::string html, bool header = false);
 Cell number_cell(std::string html);
 
-// The table as template data. Every cell has cell_html; a head cell also
-// has scope ("col", "colgroup"); a cell says numeric, has_colspan and
-// colspan, has_rowspan and rowspan, header and level (a body cell) only
-// when it is numeric, spans more than one column or row, or is a row
-// header, and a row says total only when it is one. The table itself holds
-// the plain values (numeric, has_colspan, has_rowspan, header and total
-// all false), which a template asking a plain cell or row finds there.
-// Rows have cells.
-mu::data table_data(const Table& table);
+// The table as template data for partials/table.mustache: id, caption,
+// has_unit and unit, has_head, head and body (lists of rows), empty and
+// empty_note, has_note and note_html. A row has cells_html, its cells
+// rendered one after another by cells/head.mustache (head rows) or
+// cells/body.mustache (body rows), and total (true for a total row; the
+// table says false for the others). A cell template sees cell_html,
+// numeric, has_colspan and colspan, has_rowspan and rowspan, and scope
+// ("col", "colgroup": head cells) or header and level (body cells), plus
+// the labels and site values, but nothing of the table or page around it
+// (TemplateSet::Slotted: it is rendered once per shape of cell).
+mu::data table_data(const TemplateSet& templates, const mu::data& globals, const Table& table);
 
 }  // namespace gk

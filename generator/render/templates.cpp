@@ -133,6 +133,9 @@ struct TemplateSet::Copies {
     std::map<std::string, Compiled> templates;
     std::map<std::string, Compiled> labels;  // "text:" + key for plain text
     DottedNames dotted;
+    // Slotted templates' fragments, by template, then by (shape << 1) | the
+    // value was empty.
+    std::map<std::string, std::map<std::uint64_t, SlotFragment>> fragments;
 
     Compiled& get(const std::string& name, const std::string& text) {
         auto& slot = templates[name];
@@ -275,6 +278,102 @@ std::string TemplateSet::render_label(const std::string& key, const std::string&
     std::string out = render_strict(*compiled.tmpl, compiled.last_size, lease->dotted, data, nullptr, misses);
     if (!misses.empty() || !tmpl.is_valid()) record("label '" + key + "'", misses, tmpl);
     return out;
+}
+
+namespace {
+
+// Stands for a slotted value while its template is rendered once: text no
+// template or label writes, which escaping would change ('<').
+constexpr std::string_view kSlotMarker = "<\x01gongkai-slot\x01>";
+
+std::size_t count_of(std::string_view text, std::string_view part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + part.size())) ++n;
+    return n;
+}
+
+}  // namespace
+
+TemplateSet::Slotted::Slotted(const TemplateSet& templates, const std::string& name, std::string slot,
+                              const mu::data& globals)
+    : owner_(templates), slot_(std::move(slot)), globals_(globals) {
+    const auto it = templates.sources_.find(name);
+    if (it == templates.sources_.end()) {
+        std::lock_guard lock(templates.mutex_);
+        templates.misses_.emplace("templates/" + name + ".mustache", "(the template is missing)");
+        return;
+    }
+    source_ = &it->second;
+    {
+        std::lock_guard lock(templates.mutex_);
+        if (!templates.pool_.empty()) {
+            copies_ = std::move(templates.pool_.back());
+            templates.pool_.pop_back();
+        }
+    }
+    if (!copies_) copies_ = std::make_unique<Copies>();
+    copies_->get(name, source_->text);
+    fragments_ = &copies_->fragments[name];
+    name_ = name;
+}
+
+TemplateSet::Slotted::~Slotted() {
+    if (source_ && !misses_.empty()) {
+        std::lock_guard lock(owner_.mutex_);
+        for (const std::string& miss : misses_) owner_.misses_.emplace(source_->path, miss);
+    }
+    if (copies_) owner_.give_back(std::move(copies_));
+}
+
+const SlotFragment* TemplateSet::Slotted::find(std::uint64_t shape, bool empty) const {
+    if (!fragments_) return nullptr;
+    const auto it = fragments_->find((shape << 1) | (empty ? 1 : 0));
+    return it == fragments_->end() ? nullptr : &it->second;
+}
+
+std::string TemplateSet::Slotted::render(const mu::data& data) {
+    Copies::Compiled& compiled = copies_->templates.at(name_);
+    std::string out = render_strict(*compiled.tmpl, compiled.last_size, copies_->dotted, data, &globals_, misses_);
+    if (!compiled.tmpl->is_valid()) misses_.insert("(render error: " + compiled.tmpl->error_message() + ")");
+    if (out.ends_with('\n')) out.pop_back();
+    if (out.ends_with('\r')) out.pop_back();
+    return out;
+}
+
+void TemplateSet::Slotted::add(std::string& out, std::uint64_t shape, const std::string& value, mu::data data) {
+    if (!source_) return;
+    const std::uint64_t key = (shape << 1) | (value.empty() ? 1 : 0);
+    SlotFragment& fragment = (*fragments_)[key];
+    if (value.empty()) {
+        set_moved(data, slot_, std::string());
+        fragment.kind = SlotFragment::Kind::whole;
+        fragment.before = render(data);
+        out += fragment.before;
+        return;
+    }
+    if (fragment.kind == SlotFragment::Kind::untried) {
+        set_moved(data, slot_, std::string(kSlotMarker));
+        std::string text = render(data);
+        if (count_of(text, kSlotMarker) == 1) {
+            const std::size_t at = text.find(kSlotMarker);
+            fragment.kind = SlotFragment::Kind::split;
+            fragment.after = text.substr(at + kSlotMarker.size());
+            text.resize(at);
+            fragment.before = std::move(text);
+            out += fragment.before;
+            out += value;
+            out += fragment.after;
+            return;
+        }
+        fragment.kind = SlotFragment::Kind::each;
+    }
+    append_alone(out, value, std::move(data));
+}
+
+void TemplateSet::Slotted::append_alone(std::string& out, const std::string& value, mu::data data) {
+    if (!source_) return;
+    set_moved(data, slot_, value);
+    out += render(data);
 }
 
 void TemplateSet::report_misses(Diagnostics& diagnostics) const {

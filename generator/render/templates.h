@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -77,6 +78,8 @@ public:
     // Reports every name templates asked for that no page provided, once each.
     void report_misses(Diagnostics& diagnostics) const;
 
+    class Slotted;
+
 private:
     struct Source {
         std::string text;  // partials included
@@ -96,6 +99,72 @@ private:
     mutable std::mutex mutex_;
     mutable std::vector<std::unique_ptr<Copies>> pool_;
     mutable std::set<std::pair<std::string, std::string>> misses_;  // (template path, name)
+};
+
+// What a slotted template gave for one shape of data (see below): the whole
+// text (the value was empty), the text either side of the value, or nothing
+// to reuse (the template does not show the value once, as it is).
+struct SlotFragment {
+    enum class Kind : std::uint8_t { untried, whole, split, each };
+    Kind kind = Kind::untried;
+    std::string before, after;
+};
+
+// Renders one template again and again for data that differ only in one
+// string value, appending each result to a text: a table's cells, some six
+// hundred on a disclosure page, where a data tree and a kainjow render per
+// cell were a sixth of a build. kainjow renders the template once per
+// shape — a number the caller derives from everything in the data but the
+// value — with a marker in the value's place, and the text either side of
+// the marker is kept: a cell is then two appends around its value. A
+// template that does not show the value exactly once as it is (it escapes
+// it, repeats it or only tests it) is rendered for each value instead; the
+// output is the same either way. The template sees its data and the
+// globals, nothing of the page around it, and its last line break is not
+// part of its output (a cell's file may end in one). Holds one set of
+// compiled templates for its lifetime: make one per table, on one thread.
+class TemplateSet::Slotted {
+public:
+    Slotted(const TemplateSet& templates, const std::string& name, std::string slot, const mu::data& globals);
+    ~Slotted();
+    Slotted(const Slotted&) = delete;
+    Slotted& operator=(const Slotted&) = delete;
+
+    // Appends the template's output for `make()` (the data, made only when
+    // this shape was not rendered yet) with the slot set to `value`.
+    // `shape` must be below 2^63 and tell apart every two data that differ
+    // in anything but the value.
+    template <class MakeData>
+    void append(std::string& out, std::uint64_t shape, const std::string& value, MakeData&& make) {
+        const SlotFragment* f = find(shape, value.empty());
+        if (f && (f->kind == SlotFragment::Kind::whole || f->kind == SlotFragment::Kind::split)) {
+            out += f->before;
+            if (f->kind == SlotFragment::Kind::split) {
+                out += value;
+                out += f->after;
+            }
+            return;
+        }
+        add(out, shape, value, make());
+    }
+
+    // Appends the template's output for `data` with the slot set to
+    // `value`, rendered for this value alone.
+    void append_alone(std::string& out, const std::string& value, mu::data data);
+
+private:
+    const SlotFragment* find(std::uint64_t shape, bool empty) const;
+    void add(std::string& out, std::uint64_t shape, const std::string& value, mu::data data);
+    std::string render(const mu::data& data);
+
+    const TemplateSet& owner_;
+    std::unique_ptr<Copies> copies_;
+    const Source* source_ = nullptr;  // null: the theme has no such template
+    std::string name_;
+    std::string slot_;
+    const mu::data& globals_;
+    std::map<std::uint64_t, SlotFragment>* fragments_ = nullptr;
+    std::set<std::string> misses_;
 };
 
 // Includes partials into `text` (exposed for tests). `depth` guards cycles.

@@ -1,0 +1,144 @@
+// TemplateSet::Slotted renders a template once per shape of data and reuses
+// the text around the value: whatever the template does with the value, the
+// output must be what rendering it for each value gives.
+#include <catch2/catch.hpp>
+
+#include "render/table.h"
+#include "render/templates.h"
+
+using namespace gk;
+
+namespace {
+
+Theme theme_with(const std::string& cell) {
+    Theme theme;
+    theme.templates["cell"] = ThemeFile{cell, "templates/cell.mustache"};
+    return theme;
+}
+
+mu::data cell_data(bool numeric) {
+    mu::data d;
+    set_moved(d, "numeric", numeric);
+    return d;
+}
+
+// The same cells through Slotted and through render(), one by one.
+void check_same_as_render(const std::string& cell) {
+    Diagnostics diagnostics;
+    const Theme theme = theme_with(cell);
+    const TemplateSet templates(theme, diagnostics);
+    REQUIRE(!diagnostics.has_errors());
+    mu::data globals;
+    set_moved(globals, "unit", "万元");
+    const std::vector<std::pair<bool, std::string>> cells = {
+        {true, "1,234.00"}, {false, "人员经费"}, {true, ""}, {true, "5.00"}, {false, "<a href=\"x\">R&amp;D</a>"},
+        {false, ""}, {true, "1,234.00"}};
+    std::string slotted, each;
+    {
+        TemplateSet::Slotted renderer(templates, "cell", "html", globals);
+        for (const auto& [numeric, html] : cells) {
+            int made = 0;
+            renderer.append(slotted, numeric ? 1 : 0, html, [&] {
+                ++made;
+                return cell_data(numeric);
+            });
+            CHECK(made <= 1);
+        }
+    }
+    for (const auto& [numeric, html] : cells) {
+        mu::data d = cell_data(numeric);
+        set_moved(d, "html", html);
+        std::string one = templates.render("cell", d, globals);
+        if (one.ends_with('\n')) one.pop_back();
+        each += one;
+    }
+    CHECK(slotted == each);
+    Diagnostics misses;
+    templates.report_misses(misses);
+    CHECK(!misses.has_errors());
+}
+
+}  // namespace
+
+TEST_CASE("a slotted template gives what rendering it for each value gives", "[render][templates]") {
+    SECTION("the value shown once, as it is") {
+        check_same_as_render("<td{{#numeric}} class=\"num\"{{/numeric}}>{{{html}}}</td>\n");
+    }
+    SECTION("the value escaped") { check_same_as_render("<td>{{html}}</td>"); }
+    SECTION("the value shown twice") { check_same_as_render("<td title=\"{{{html}}}\">{{{html}}}</td>"); }
+    SECTION("the value only tested") { check_same_as_render("<td>{{#html}}x{{/html}}{{^html}}-{{/html}}</td>"); }
+    SECTION("the value not shown, a global shown") { check_same_as_render("<td>{{unit}}</td>"); }
+}
+
+TEST_CASE("a slotted template makes the data once per shape when it shows the value once", "[render][templates]") {
+    Diagnostics diagnostics;
+    const Theme theme = theme_with("<td{{#numeric}} class=\"num\"{{/numeric}}>{{{html}}}</td>");
+    const TemplateSet templates(theme, diagnostics);
+    const mu::data globals;
+    TemplateSet::Slotted renderer(templates, "cell", "html", globals);
+    std::string out;
+    int made = 0;
+    for (const char* html : {"1", "2", "3", "", ""}) {
+        renderer.append(out, 1, html, [&] {
+            ++made;
+            return cell_data(true);
+        });
+    }
+    CHECK(out == "<td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">3</td>"
+                 "<td class=\"num\"></td><td class=\"num\"></td>");
+    CHECK(made == 2);  // one with a value, one empty
+}
+
+TEST_CASE("a slotted template that asks for a missing name or is missing is reported", "[render][templates]") {
+    Diagnostics diagnostics;
+    const Theme theme = theme_with("<td>{{{html}}}{{nowhere}}</td>");
+    const TemplateSet templates(theme, diagnostics);
+    const mu::data globals;
+    {
+        TemplateSet::Slotted renderer(templates, "cell", "html", globals);
+        std::string out;
+        for (const char* html : {"1", "2"}) renderer.append(out, 0, html, [] { return mu::data(); });
+        CHECK(out == "<td>1</td><td>2</td>");
+        TemplateSet::Slotted missing(templates, "cells/none", "html", globals);
+        missing.append(out, 0, "3", [] { return mu::data(); });
+        CHECK(out == "<td>1</td><td>2</td>");
+    }
+    Diagnostics report;
+    templates.report_misses(report);
+    REQUIRE(report.error_count() == 2);
+    const std::vector<Diagnostic> sorted = report.sorted();
+    CHECK(format_diagnostic(sorted[0]).find("templates/cell.mustache: error: the template asks for 'nowhere'") !=
+          std::string::npos);
+    CHECK(format_diagnostic(sorted[1]).find("templates/cells/none.mustache: error: the template is missing") !=
+          std::string::npos);
+}
+
+TEST_CASE("table cells come from the theme's cell templates", "[render][templates]") {
+    Diagnostics diagnostics;
+    Theme theme;
+    theme.templates["cells/head"] = ThemeFile{"<th s=\"{{scope}}\">{{{cell_html}}}</th>\n", "head"};
+    theme.templates["cells/body"] = ThemeFile{
+        "{{#header}}<th l=\"{{level}}\">{{{cell_html}}}</th>{{/header}}{{^header}}<td{{#numeric}} n{{/numeric}}"
+        "{{#has_colspan}} c=\"{{colspan}}\"{{/has_colspan}}>{{{cell_html}}}</td>{{/header}}\n",
+        "body"};
+    theme.templates["table"] = ThemeFile{
+        "{{#head}}[{{{cells_html}}}]{{/head}}{{#body}}[{{#total}}T{{/total}}{{{cells_html}}}]{{/body}}", "table"};
+    const TemplateSet templates(theme, diagnostics);
+    REQUIRE(!diagnostics.has_errors());
+    Table table;
+    Cell wide = text_cell("年度", true);
+    wide.colspan = 2;
+    table.head.push_back(Row{{wide}, false});
+    Cell header = text_cell("人员经费", true);
+    header.level = 1;
+    Cell spanned = number_cell("1.00");
+    spanned.colspan = 3;
+    table.body.push_back(Row{{header, number_cell("2,734.69"), spanned}, false});
+    table.body.push_back(Row{{text_cell("合计"), number_cell("3,173.48"), text_cell("a<b")}, true});
+    const mu::data globals;
+    const mu::data data = table_data(templates, globals, table);
+    CHECK(templates.render("table", data, globals) ==
+          "[<th s=\"colgroup\">年度</th>]"
+          "[<th l=\"1\">人员经费</th><td n>2,734.69</td><td n c=\"3\">1.00</td>]"
+          "[T<td>合计</td><td n>3,173.48</td><td>a&lt;b</td>]");
+}
