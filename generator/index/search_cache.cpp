@@ -1,5 +1,7 @@
 #include "index/search_cache.h"
 
+#include <tuple>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -240,7 +242,12 @@ void SearchCacheWriter::carry(const std::string& path, const CachedRecordPlace& 
 
 void SearchCacheWriter::add_text(const Hash128& text_hash, CachedTextPlace place) {
     std::lock_guard lock(mutex_);
-    texts_[text_hash] = std::move(place);
+    // Pages with the same text: the least place (pack path, offset) is
+    // kept, whichever pack's writer (packs are written on two threads)
+    // gets here first, so the cache is the same from build to build.
+    const auto [it, added] = texts_.try_emplace(text_hash, place);
+    if (!added && std::tie(place.pack, place.offset) < std::tie(it->second.pack, it->second.offset))
+        it->second = std::move(place);
 }
 
 void SearchCacheWriter::add_pack(const std::string& pack, const CachedPack& written) {

@@ -216,15 +216,19 @@ TEST_CASE("finish gathering postings a slice at a time gives the same bytes what
     CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "乙丙甲乙丙丁") == std::vector<std::string>{"long/repeated.html"});
 }
 
-TEST_CASE("document and position shards written on two threads are the same bytes as on one", "[index][search]") {
+TEST_CASE("shards and packs written on two threads are the same bytes as on one", "[index][search]") {
     std::vector<Page> pages = kPages;
     pages.insert(pages.end(), kMixed.begin(), kMixed.end());
     for (const std::size_t shard_bytes : {std::size_t{0}, std::size_t{16}}) {
         for (const bool spill : {true, false}) {
-            INFO("shard bytes " << shard_bytes << ", spill " << spill);
-            const auto one = build(pages, shard_bytes, spill, "", 1);
-            CHECK(build(pages, shard_bytes, spill, "", 2) == one);
-            CHECK(build(pages, shard_bytes, spill, "", 0) == one);
+            // One pack, or a pack of two pages each (the packs are parts of their own).
+            for (const std::size_t pack_docs : {std::size_t{4096}, std::size_t{2}}) {
+                INFO("shard bytes " << shard_bytes << ", spill " << spill << ", pack_docs " << pack_docs);
+                const auto one = build(pages, shard_bytes, spill, "", 1, pack_docs);
+                if (pack_docs == 2) CHECK(one.count("search/pages/2.bin") == 1);
+                CHECK(build(pages, shard_bytes, spill, "", 2, pack_docs) == one);
+                CHECK(build(pages, shard_bytes, spill, "", 0, pack_docs) == one);
+            }
         }
     }
 }
