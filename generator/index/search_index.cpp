@@ -1059,7 +1059,6 @@ void SearchIndexer::finish(OutputSink& sink) {
     // Each writer has its own digest (the digest is a sum: the same whatever the order).
     const std::vector<std::string> facts = document_facts();
     FileDigest doc_digest, position_digest, text_digest;
-    std::vector<FileDigest> pack_digests(pack_count());  // one per pack: packs are written on either thread
     ShardWriter doc_shards("search/d/",
                            options_.doc_shard_bytes ? options_.doc_shard_bytes : choose_target(doc_total), sink,
                            doc_digest);
@@ -1067,29 +1066,26 @@ void SearchIndexer::finish(OutputSink& sink) {
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, position_digest);
     const auto n_tokens = static_cast<std::uint32_t>(ranks.order.size());
-    // Independent parts on two threads: the position shards and the
-    // document shards (0.6-0.9 s each at 9,000 department-years, one stream
-    // each: a shard is cut where the bytes before it say) first, then the
-    // packs one at a time (about 0.15 s each), which fill whichever thread
-    // is free first. With the packs one stream after the shards the two
-    // threads ended 0.3 s apart. At most two packs (tens of megabytes
-    // each) are held at once, and only when both shard streams are done.
-    const std::size_t packs = pack_count();
-    const auto part = [&](std::size_t i) {
-        if (i == 0) {
+    // Three independent streams on two threads: the packs (0.6 s at 9,000
+    // department-years), then the position shards and the document shards
+    // (about 1 s each). The packs stay one stream, one pack after the other:
+    // each is a string of tens of megabytes, and two at once raised the
+    // build's peak memory by 35 MB for 0.1 s less.
+    const std::function<void()> parts[] = {
+        [&] {
+            for (std::size_t k = 0; k < pack_count(); ++k) write_pack(k, facts, sink, text_digest);
+            write_pack_sizes(facts, sink, text_digest);
+        },
+        [&] {
             if (plan) write_updated_part(*plan, true, position_shards);
             else write_part(ranks.order, ranks.rank, ranks.first_trigram, n_tokens, true, position_shards);
-        } else if (i == 1) {
+        },
+        [&] {
             if (plan) write_updated_part(*plan, false, doc_shards);
             else write_part(ranks.order, ranks.rank, 0, ranks.first_trigram, false, doc_shards);
-        } else if (i - 2 < packs) {
-            write_pack(i - 2, facts, sink, pack_digests[i - 2]);
-        } else {
-            write_pack_sizes(facts, sink, text_digest);
-        }
+        },
     };
-    parallel_for(2 + packs + 1, threads, part);
-    for (const FileDigest& d : pack_digests) text_digest.add(d);
+    parallel_for(std::size(parts), threads, [&](std::size_t i) { parts[i](); });
     digest_.add(doc_digest);
     digest_.add(position_digest);
     digest_.add(text_digest);
