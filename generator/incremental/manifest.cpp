@@ -149,7 +149,8 @@ bool parse_reusable(const Fields& f, Manifest& m) {
     return insert_in_order(m.reusable, std::move(*path), std::move(r));
 }
 
-bool parse_line(std::string_view line, Manifest& m) {
+bool parse_line(std::string_view line, Manifest& m, ManifestParts parts) {
+    if (parts == ManifestParts::files && (line.starts_with("input\t") || line.starts_with("reusable\t"))) return true;
     const Fields f = split_tabs(line);
     if (f[0] == "input") return parse_input(f, m);
     if (f[0] == "output") return parse_output(f, m);
@@ -228,14 +229,14 @@ std::set<std::string> folders_of(const OutputRecords& outputs) {
     return folders;
 }
 
-std::optional<Manifest> parse_manifest(std::string_view text) {
+std::optional<Manifest> parse_manifest(std::string_view text, ManifestParts parts) {
     if (!text.starts_with(kFirstLine) || !text.ends_with('\n')) return std::nullopt;
     Manifest m;
     std::size_t start = kFirstLine.size() + 1;
     if (text.size() <= kFirstLine.size() || text[kFirstLine.size()] != '\n') return std::nullopt;
     while (start < text.size()) {
         const std::size_t end = text.find('\n', start);
-        if (!parse_line(text.substr(start, end - start), m)) return std::nullopt;
+        if (!parse_line(text.substr(start, end - start), m, parts)) return std::nullopt;
         start = end + 1;
     }
     return m;

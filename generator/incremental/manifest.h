@@ -77,8 +77,14 @@ std::string format_manifest(const Manifest& manifest);
 // "a/b/c.html", and "a").
 std::set<std::string> folders_of(const OutputRecords& outputs);
 
+// What parse_manifest reads: everything, or only what the output holds
+// (outputs and folders, with the header lines): the spare site needs no
+// more, and its inputs and reusable records are a third of the lines (the
+// longest, with titles), which are then passed over unread.
+enum class ManifestParts { all, files };
+
 // nullopt when `text` is not a manifest this version of gongkai wrote: the
 // next build is then a full one.
-std::optional<Manifest> parse_manifest(std::string_view text);
+std::optional<Manifest> parse_manifest(std::string_view text, ManifestParts parts = ManifestParts::all);
 
 }  // namespace gk

@@ -8,8 +8,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
+#include <set>
+#include <vector>
 
 #include "incremental/file_stamp.h"
+#include "parallel/parallel_for.h"
 #include "write/keep_unchanged.h"
 #include "write/remove_in_background.h"
 
@@ -291,14 +295,27 @@ OutputRecords SiteWriter::outputs() const {
 }
 
 FolderRecords SiteWriter::folders() const {
-    FolderRecords folders;
-    for (const std::string& folder : folders_of(outputs())) {
+    const std::set<std::string> names = folders_of(outputs());
+    const std::vector<const std::string*> list = [&] {
+        std::vector<const std::string*> l;
+        l.reserve(names.size());
+        for (const std::string& name : names) l.push_back(&name);
+        return l;
+    }();
+    // One lstat() per folder (15,000 at 9,000 department-years), on every
+    // core: this is the last thing before the manifest is written.
+    std::vector<std::optional<FolderRecord>> records(list.size());
+    parallel_for(list.size(), 0, [&](std::size_t i) {
         struct stat st;
+        if (::lstat((staging_ / *list[i]).c_str(), &st) != 0) return;
+        records[i] = FolderRecord{static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                                  static_cast<std::uint64_t>(st.st_ino)};
+    });
+    FolderRecords folders;
+    for (std::size_t i = 0; i < list.size(); ++i) {
         // One left out makes the records incomplete: the next build is then
         // a full one, which is slower but still right.
-        if (::lstat((staging_ / folder).c_str(), &st) != 0) continue;
-        folders[folder] = FolderRecord{static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                                       static_cast<std::uint64_t>(st.st_ino)};
+        if (records[i]) folders.emplace_hint(folders.end(), *list[i], *records[i]);
     }
     return folders;
 }

@@ -108,3 +108,22 @@ TEST_CASE("the folders of the outputs are every folder on the way to each file",
     for (const char* path : {"index.html", "a/b/c.html", "a/d.html", "e/f/g/h.json"}) outputs[path] = gk::OutputRecord{};
     CHECK(gk::folders_of(outputs) == std::set<std::string>{"a", "a/b", "e", "e/f", "e/f/g"});
 }
+
+TEST_CASE("a manifest read for its files only has the outputs and folders, and its header checked", "[incremental][manifest]") {
+    const Manifest m = sample();
+    const std::string text = gk::format_manifest(m);
+    const auto files = gk::parse_manifest(text, gk::ManifestParts::files);
+    REQUIRE(files);
+    CHECK(files->outputs == m.outputs);
+    CHECK(files->folders == m.folders);
+    CHECK(files->generator == m.generator);
+    CHECK(files->inputs.empty());
+    CHECK(files->reusable.empty());
+    // What it reads is checked as a whole reading checks it…
+    CHECK_FALSE(gk::parse_manifest(text + "output\t1\t2\t3\tzz\tx.html\n", gk::ManifestParts::files));
+    CHECK_FALSE(gk::parse_manifest(text + "frobnicate\tyes\n", gk::ManifestParts::files));
+    CHECK_FALSE(gk::parse_manifest(text.substr(0, text.size() - 1), gk::ManifestParts::files));
+    // …and the lines it passes over are not read at all.
+    CHECK(gk::parse_manifest(text + "input\tnot a number\n", gk::ManifestParts::files));
+    CHECK_FALSE(gk::parse_manifest(text + "input\tnot a number\n"));
+}
