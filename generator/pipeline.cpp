@@ -101,6 +101,9 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         lap = now;
         cpu_lap = cpu;
     };
+    // Made before loading, so that it can look at the spare site meanwhile.
+    SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
+    writer.look_at_spare_early();
     Progress progress(options.progress ? stderr : nullptr);
     progress.update("checking");
     Diagnostics diagnostics;
@@ -145,7 +148,6 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // output instead of being made again (docs/incremental.md).
     incremental.hash_inputs();  // without it, nothing is reused and no manifest written
     ReusableOutputs reusable = incremental.reusable_outputs();
-    SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
     if (auto refusal = writer.prepare()) {
         progress.finish();
         err << "gongkai: error: " << *refusal << '\n';

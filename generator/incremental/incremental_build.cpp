@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <filesystem>
+#include <future>
 
 #include "incremental/up_to_date.h"
 #include "load/load_theme.h"
@@ -47,10 +48,14 @@ std::string absolute(const std::string& dir) {
 
 }  // namespace
 
-IncrementalBuild::IncrementalBuild(const BuildOptions& options)
-    : options_(options), scan_time_ns_(now_ns()), previous_(read_manifest(options.out_dir)) {
+IncrementalBuild::IncrementalBuild(const BuildOptions& options) : options_(options), scan_time_ns_(now_ns()) {
+    // The previous manifest (9.5 MB at 9,000 department-years) is read and
+    // parsed on a thread of its own while the content folder is listed and
+    // its files stat'ed: both come before anything else a rebuild does.
+    std::future<std::optional<Manifest>> previous = std::async(std::launch::async, read_manifest, options.out_dir);
     scan_program(files_);
     scan_folder(options.content_dir, "content", files_, effective_jobs(options.jobs));
+    previous_ = previous.get();
 }
 
 // Everything besides the input files that changes what is written. The

@@ -88,6 +88,11 @@ void SiteWriter::remove_staging() {
     fs::remove_all(staging_, ec);
 }
 
+void SiteWriter::look_at_spare_early() {
+    if (spare_look_.valid()) return;
+    spare_look_ = std::async(std::launch::async, look_at_spare, beside_output(out_dir_, "spare"));
+}
+
 std::optional<std::string> SiteWriter::prepare() {
     out_ = normalised(out_dir_);
     const fs::path content = normalised(content_dir_);
@@ -112,14 +117,17 @@ std::optional<std::string> SiteWriter::prepare() {
     staging_ = beside("new-" + std::to_string(::getpid()));
     fs::remove_all(staging_, ec);
     const fs::path spare = beside("spare");
-    spare_ = take_spare(spare, staging_);
+    spare_ = spare_look_.valid() ? take_spare(spare, staging_, spare_look_.get()) : take_spare(spare, staging_);
     if (spare_) {
         for (const std::string& folder : spare_->folders) made_dirs_.insert(staging_ / folder);
     } else {
-        // A spare that is not as its manifest says goes, in the background.
-        if (fs::exists(spare, ec)) {
+        // A spare that is not as its manifest says goes, in the background
+        // (from where take_spare left it: beside the output, or renamed to
+        // the staging folder when it turned out not to be the one looked at).
+        for (const fs::path& gone : {spare, staging_}) {
+            if (!fs::exists(gone, ec)) continue;
             const fs::path old = old_site_path();
-            if (::rename(spare.c_str(), old.c_str()) == 0) remove_in_background(old);
+            if (::rename(gone.c_str(), old.c_str()) == 0) remove_in_background(old);
         }
         fs::create_directory(staging_, ec);
         if (ec) {

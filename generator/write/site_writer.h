@@ -14,6 +14,7 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -39,6 +40,12 @@ public:
     // (empty without one: then files are compared by their bytes).
     SiteWriter(std::string out_dir, std::string content_dir, OutputRecords previous = {});
     ~SiteWriter() override;  // removes the staging folder if not committed
+
+    // Starts reading and checking the spare site beside the output (if
+    // any) on a thread of its own, for prepare() to take: its manifest is
+    // megabytes and its folders thousands, and the content is loaded
+    // meanwhile. Reads only. Optional: without it, prepare() looks itself.
+    void look_at_spare_early();
 
     // Checks that the output folder may be replaced and creates the staging
     // folder. Returns the reason when it refuses or cannot.
@@ -106,6 +113,7 @@ private:
     const OutputRecords previous_;
     bool has_previous_ = false;  // the output folder held a site when prepare() looked
     std::optional<SpareContents> spare_;  // what the staging folder held, when it is the spare
+    std::future<std::optional<SpareContents>> spare_look_;  // look_at_spare_early()
     bool leftovers_removed_ = false;
 
     mutable std::mutex mutex_;

@@ -15,23 +15,37 @@
 #include <set>
 #include <string>
 
+#include "incremental/file_stamp.h"
 #include "incremental/manifest.h"
 
 namespace gk {
 
 // What a spare holds, from its manifest: its files and its folders (paths
-// in the site).
+// in the site), and the stamp of the manifest file it was read from.
 struct SpareContents {
     OutputRecords files;
     std::set<std::string> folders;
+    FileStamp manifest;
 };
 
-// Renames `spare` to `staging` when it is the site its manifest describes:
-// the manifest parses, every recorded folder is there with its recorded
-// mtime and inode (so none had an entry added, removed or renamed since),
-// and its root holds nothing else than recorded files and folders and the
-// manifest. Returns what it holds; nothing (and `spare` left as it is)
-// otherwise.
+// What `spare` holds when it is the site its manifest describes: the
+// manifest parses, every recorded folder is there with its recorded mtime
+// and inode (so none had an entry added, removed or renamed since), and its
+// root holds nothing else than recorded files and folders and the
+// manifest. Nothing otherwise. Reads only: a build looks while it loads
+// the content, and takes the spare later (take_spare).
+std::optional<SpareContents> look_at_spare(const std::filesystem::path& spare);
+
+// Renames `spare` to `staging` when it is as `looked` (what look_at_spare
+// said of it, earlier in this build) says, and returns that; nothing (and
+// `spare` left as it is) when it was not a spare to take. Should `spare`
+// have been replaced since the look (another build committed meanwhile),
+// the renamed folder is looked at again; if it is not a spare, it is left
+// at `staging` for the caller to remove, and nothing is returned.
+std::optional<SpareContents> take_spare(const std::filesystem::path& spare, const std::filesystem::path& staging,
+                                        std::optional<SpareContents> looked);
+
+// look_at_spare, then take_spare.
 std::optional<SpareContents> take_spare(const std::filesystem::path& spare, const std::filesystem::path& staging);
 
 }  // namespace gk

@@ -13,6 +13,7 @@
 #include "incremental/file_stamp.h"
 #include "unit/support/content_tree.h"
 #include "write/site_writer.h"
+#include "write/spare_site.h"
 
 namespace fs = std::filesystem;
 
@@ -333,6 +334,40 @@ TEST_CASE("a spare that is not as its manifest says is not used, and goes away",
     SECTION("no manifest") { fs::remove(spare(f) / gk::kManifestName); }
     CHECK_FALSE(build_with_manifest(f, kSite, recorded(f)));
     CHECK(tree(f.out) == with_dot_files(f, kSite));
+}
+
+TEST_CASE("a spare looked at early is taken as it was looked at, or looked at again if replaced since",
+          "[write][spare]") {
+    Folders f;
+    const std::map<std::string, std::string> second = two_builds(f);
+    const fs::path staging = f.out.parent_path() / "staging-for-test";
+    SECTION("unchanged since the look") {
+        const std::optional<gk::SpareContents> looked = gk::look_at_spare(spare(f));
+        REQUIRE(looked);
+        const gk::OutputRecords files = looked->files;
+        const std::optional<gk::SpareContents> taken = gk::take_spare(spare(f), staging, looked);
+        REQUIRE(taken);
+        CHECK(taken->files == files);
+        CHECK(read(staging / "c/index.html") == "c");  // the first site
+    }
+    SECTION("replaced by another build's commit since the look") {
+        const std::optional<gk::SpareContents> looked = gk::look_at_spare(spare(f));
+        REQUIRE(looked);
+        std::map<std::string, std::string> third = second;
+        third["a/b/index.html"] = "ab3";
+        REQUIRE(build_with_manifest(f, third, recorded(f)));  // took the first site, left the second as the spare
+        const std::optional<gk::SpareContents> taken = gk::take_spare(spare(f), staging, looked);
+        REQUIRE(taken);
+        CHECK(taken->files == gk::parse_manifest(read(staging / gk::kManifestName)).value().outputs);
+        CHECK(taken->files != looked->files);
+        CHECK(read(staging / "c/index.html") == "c2");  // the second site
+    }
+    SECTION("a writer that looked early builds as one that did not") {
+        gk::SiteWriter writer(f.out, f.content, recorded(f));
+        writer.look_at_spare_early();
+        REQUIRE_FALSE(writer.prepare());
+        CHECK(writer.staging_was_spare());
+    }
 }
 
 TEST_CASE("after a build that wrote most files anew, the replaced site is not kept", "[write][spare]") {
