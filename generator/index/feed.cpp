@@ -45,6 +45,9 @@ std::string feed_xml(const FeedInfo& info, std::vector<FeedEntry> entries) {
     const std::string self = info.base_url.empty() ? "feed.xml" : info.base_url + "feed.xml";
     const std::string home = info.base_url.empty() ? "index.html" : info.base_url;
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+    // An entry is some 420 bytes (9,000 of them at 9,000 department-years):
+    // the room made once, not by doubling as it grows.
+    out.reserve(1024 + 512 * entries.size());
     out += "  <title>" + escape_html(info.title) + "</title>\n";
     if (!info.subtitle.empty()) out += "  <subtitle>" + escape_html(info.subtitle) + "</subtitle>\n";
     out += "  <id>" + escape_html(entry_id(info, "")) + "</id>\n";
