@@ -223,18 +223,19 @@ TemplateSet::TemplateSet(const Theme& theme, Diagnostics& diagnostics) {
 
 TemplateSet::~TemplateSet() = default;
 
-TemplateSet::Lease TemplateSet::borrow() const {
-    std::unique_ptr<Copies> copies;
+std::unique_ptr<TemplateSet::Copies> TemplateSet::take_copies() const {
     {
         std::lock_guard lock(mutex_);
         if (!pool_.empty()) {
-            copies = std::move(pool_.back());
+            std::unique_ptr<Copies> copies = std::move(pool_.back());
             pool_.pop_back();
+            return copies;
         }
     }
-    if (!copies) copies = std::make_unique<Copies>();  // compiled lazily, as used
-    return Lease(*this, std::move(copies));
+    return std::make_unique<Copies>();  // compiled lazily, as used
 }
+
+TemplateSet::Lease TemplateSet::borrow() const { return Lease(*this, take_copies()); }
 
 void TemplateSet::give_back(std::unique_ptr<Copies> copies) const {
     std::lock_guard lock(mutex_);
@@ -304,17 +305,15 @@ TemplateSet::Slotted::Slotted(const TemplateSet& templates, const std::string& n
         return;
     }
     source_ = &it->second;
-    {
-        std::lock_guard lock(templates.mutex_);
-        if (!templates.pool_.empty()) {
-            copies_ = std::move(templates.pool_.back());
-            templates.pool_.pop_back();
-        }
-    }
-    if (!copies_) copies_ = std::make_unique<Copies>();
-    copies_->get(name, source_->text);
-    fragments_ = &copies_->fragments[name];
-    name_ = name;
+    copies_ = templates.take_copies();
+    // A copy of its own, without the file's last line break (a cell's
+    // file may end in one; the cell does not): the break is the template
+    // file's, so a value that ends in one keeps it.
+    name_ = "slotted:" + name;
+    std::string_view text = source_->text;
+    if (text.ends_with('\n')) text.remove_suffix(text.ends_with("\r\n") ? 2 : 1);
+    copies_->get(name_, std::string(text));
+    fragments_ = &copies_->fragments[name_];
 }
 
 TemplateSet::Slotted::~Slotted() {
@@ -335,8 +334,6 @@ std::string TemplateSet::Slotted::render(const mu::data& data) {
     Copies::Compiled& compiled = copies_->templates.at(name_);
     std::string out = render_strict(*compiled.tmpl, compiled.last_size, copies_->dotted, data, &globals_, misses_);
     if (!compiled.tmpl->is_valid()) misses_.insert("(render error: " + compiled.tmpl->error_message() + ")");
-    if (out.ends_with('\n')) out.pop_back();
-    if (out.ends_with('\r')) out.pop_back();
     return out;
 }
 

@@ -92,6 +92,7 @@ private:
     struct Copies;
     class Lease;
     Lease borrow() const;
+    std::unique_ptr<Copies> take_copies() const;  // from the pool, or a new set
     void give_back(std::unique_ptr<Copies> copies) const;
     void record(const std::string& path, const std::set<std::string>& misses, const mu::mustache& tmpl) const;
 
@@ -120,8 +121,8 @@ struct SlotFragment {
 // template that does not show the value exactly once as it is (it escapes
 // it, repeats it or only tests it) is rendered for each value instead; the
 // output is the same either way. The template sees its data and the
-// globals, nothing of the page around it, and its last line break is not
-// part of its output (a cell's file may end in one). Holds one set of
+// globals, nothing of the page around it, and its file's last line break
+// is not part of it (a cell's file may end in one). Holds one set of
 // compiled templates for its lifetime: make one per table, on one thread.
 class TemplateSet::Slotted {
 public:

@@ -10,9 +10,14 @@ using namespace gk;
 
 namespace {
 
+// The cell template, and the reference: the same without the file's last
+// line break, which is not part of a slotted template.
 Theme theme_with(const std::string& cell) {
     Theme theme;
     theme.templates["cell"] = ThemeFile{cell, "templates/cell.mustache"};
+    std::string reference = cell;
+    if (reference.ends_with('\n')) reference.pop_back();
+    theme.templates["reference"] = ThemeFile{reference, "templates/reference.mustache"};
     return theme;
 }
 
@@ -32,7 +37,7 @@ void check_same_as_render(const std::string& cell) {
     set_moved(globals, "unit", "万元");
     const std::vector<std::pair<bool, std::string>> cells = {
         {true, "1,234.00"}, {false, "人员经费"}, {true, ""}, {true, "5.00"}, {false, "<a href=\"x\">R&amp;D</a>"},
-        {false, ""}, {true, "1,234.00"}};
+        {false, ""}, {true, "1,234.00"}, {false, "a line\n"}, {false, "\n"}};
     std::string slotted, each;
     {
         TemplateSet::Slotted renderer(templates, "cell", "html", globals);
@@ -48,9 +53,7 @@ void check_same_as_render(const std::string& cell) {
     for (const auto& [numeric, html] : cells) {
         mu::data d = cell_data(numeric);
         set_moved(d, "html", html);
-        std::string one = templates.render("cell", d, globals);
-        if (one.ends_with('\n')) one.pop_back();
-        each += one;
+        each += templates.render("reference", d, globals);
     }
     CHECK(slotted == each);
     Diagnostics misses;
@@ -68,6 +71,8 @@ TEST_CASE("a slotted template gives what rendering it for each value gives", "[r
     SECTION("the value shown twice") { check_same_as_render("<td title=\"{{{html}}}\">{{{html}}}</td>"); }
     SECTION("the value only tested") { check_same_as_render("<td>{{#html}}x{{/html}}{{^html}}-{{/html}}</td>"); }
     SECTION("the value not shown, a global shown") { check_same_as_render("<td>{{unit}}</td>"); }
+    SECTION("the value alone, the file ending in a line break") { check_same_as_render("{{{html}}}\n"); }
+    SECTION("the value alone") { check_same_as_render("{{{html}}}"); }
 }
 
 TEST_CASE("a slotted template makes the data once per shape when it shows the value once", "[render][templates]") {
