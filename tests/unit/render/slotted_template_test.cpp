@@ -21,6 +21,15 @@ Theme theme_with(const std::string& cell) {
     return theme;
 }
 
+// A theme of one cell template, compiled, and empty globals.
+struct OneCell {
+    explicit OneCell(const std::string& cell) : theme(theme_with(cell)), templates(theme, diagnostics) {}
+    Diagnostics diagnostics;
+    Theme theme;
+    TemplateSet templates;
+    mu::data globals;
+};
+
 mu::data cell_data(bool numeric) {
     mu::data d;
     set_moved(d, "numeric", numeric);
@@ -76,11 +85,8 @@ TEST_CASE("a slotted template gives what rendering it for each value gives", "[r
 }
 
 TEST_CASE("a slotted template makes the data once per shape when it shows the value once", "[render][templates]") {
-    Diagnostics diagnostics;
-    const Theme theme = theme_with("<td{{#numeric}} class=\"num\"{{/numeric}}>{{{html}}}</td>");
-    const TemplateSet templates(theme, diagnostics);
-    const mu::data globals;
-    TemplateSet::Slotted renderer(templates, "cell", "html", globals);
+    const OneCell one("<td{{#numeric}} class=\"num\"{{/numeric}}>{{{html}}}</td>");
+    TemplateSet::Slotted renderer(one.templates, "cell", "html", one.globals);
     std::string out;
     int made = 0;
     for (const char* html : {"1", "2", "3", "", ""}) {
@@ -95,16 +101,14 @@ TEST_CASE("a slotted template makes the data once per shape when it shows the va
 }
 
 TEST_CASE("a slotted template that asks for a missing name or is missing is reported", "[render][templates]") {
-    Diagnostics diagnostics;
-    const Theme theme = theme_with("<td>{{{html}}}{{nowhere}}</td>");
-    const TemplateSet templates(theme, diagnostics);
-    const mu::data globals;
+    const OneCell one("<td>{{{html}}}{{nowhere}}</td>");
+    const TemplateSet& templates = one.templates;
     {
-        TemplateSet::Slotted renderer(templates, "cell", "html", globals);
+        TemplateSet::Slotted renderer(templates, "cell", "html", one.globals);
         std::string out;
         for (const char* html : {"1", "2"}) renderer.append(out, 0, html, [] { return mu::data(); });
         CHECK(out == "<td>1</td><td>2</td>");
-        TemplateSet::Slotted missing(templates, "cells/none", "html", globals);
+        TemplateSet::Slotted missing(templates, "cells/none", "html", one.globals);
         missing.append(out, 0, "3", [] { return mu::data(); });
         CHECK(out == "<td>1</td><td>2</td>");
     }
