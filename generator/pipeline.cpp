@@ -1,5 +1,7 @@
 #include "pipeline.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -75,6 +77,22 @@ int run_check(const BuildOptions& options, std::ostream& err) {
     return report(diagnostics, err);
 }
 
+namespace {
+
+// The process's resident memory now (/proc/self/statm), for GONGKAI_TIMINGS:
+// on this kind of machine, memory touched for the first time is a cost of
+// its own (bench/README.md).
+double resident_mb() {
+    std::FILE* statm = std::fopen("/proc/self/statm", "r");
+    if (!statm) return 0;
+    unsigned long size = 0, resident = 0;
+    const int read = std::fscanf(statm, "%lu %lu", &size, &resident);
+    std::fclose(statm);
+    return read == 2 ? static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1e6 : 0;
+}
+
+}  // namespace
+
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     const auto start = std::chrono::steady_clock::now();
     // On the heap, with the model below: see BuildOptions::leave_memory_to_exit.
@@ -96,8 +114,8 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (!timings) return;
         const auto now = std::chrono::steady_clock::now();
         const double cpu = process_cpu();
-        std::fprintf(stderr, "gongkai: stage: %s %.3f s wall, %.3f s CPU\n", stage,
-                     std::chrono::duration<double>(now - lap).count(), cpu - cpu_lap);
+        std::fprintf(stderr, "gongkai: stage: %s %.3f s wall, %.3f s CPU, %.0f MB resident\n", stage,
+                     std::chrono::duration<double>(now - lap).count(), cpu - cpu_lap, resident_mb());
         lap = now;
         cpu_lap = cpu;
     };
