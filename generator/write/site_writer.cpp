@@ -119,7 +119,7 @@ std::optional<std::string> SiteWriter::prepare() {
     const fs::path spare = beside("spare");
     spare_ = spare_look_.valid() ? take_spare(spare, staging_, spare_look_.get()) : take_spare(spare, staging_);
     if (spare_) {
-        for (const std::string& folder : spare_->folders) made_dirs_.insert(staging_ / folder);
+        for (const std::string& folder : spare_->folders) made_dirs_.insert((staging_ / folder).native());
     } else {
         // A spare that is not as its manifest says goes, in the background
         // (from where take_spare left it: beside the output, or renamed to
@@ -136,7 +136,7 @@ std::optional<std::string> SiteWriter::prepare() {
             return "cannot create a staging folder beside '" + out_dir_ + "': " + reason;
         }
     }
-    made_dirs_.insert(staging_);
+    made_dirs_.insert(staging_.native());
     add(std::string(kSiteMarker), "This folder was written by gongkai. Every build replaces it as a whole.\n");
     return std::nullopt;
 }
@@ -144,8 +144,8 @@ std::optional<std::string> SiteWriter::prepare() {
 void SiteWriter::ensure_parent(const fs::path& file) {
     const fs::path dir = file.parent_path();
     {
-        std::lock_guard lock(mutex_);
-        if (made_dirs_.count(dir)) return;
+        std::lock_guard lock(dirs_mutex_);
+        if (made_dirs_.count(dir.native())) return;
     }
     // mkdir() first: its parent is there most of the time (made for an
     // earlier file), and create_directories() would stat() the folder and
@@ -163,8 +163,8 @@ void SiteWriter::ensure_parent(const fs::path& file) {
         fs::create_directories(dir, ec);
         if (ec) fail("cannot create '" + dir.string() + "': " + ec.message());
     }
-    std::lock_guard lock(mutex_);
-    made_dirs_.insert(dir);
+    std::lock_guard lock(dirs_mutex_);
+    made_dirs_.insert(dir.native());
 }
 
 void SiteWriter::fail(std::string message) {
