@@ -76,7 +76,7 @@ class Trash:
 
 def timed(cmd, env=None):
     """Runs cmd under /usr/bin/time -v; returns (wall s, cpu s, peak RSS MB,
-    the summary line's figures, the search index's timings)."""
+    the summary line's figures, the search index's timings, system cpu s)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env)
     if result.returncode != 0:
@@ -89,7 +89,8 @@ def timed(cmd, env=None):
     wall = 0.0
     for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
         wall = wall * 60 + float(part)
-    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    system = float(field("System time (seconds)"))
+    cpu = float(field("User time (seconds)")) + system
     rss = int(field("Maximum resident set size (kbytes)")) / 1024
     # Without --quiet the build ends with "wrote N files (X MB), kept M
     # unchanged, to …: P pages (R files not made again)".
@@ -98,7 +99,8 @@ def timed(cmd, env=None):
     # GONGKAI_TIMINGS=1: "search index: N pages (…), X s reading pages, Y s
     # writing shards" (X: CPU summed over threads; Y: wall).
     index = re.search(r"search index: .*?([\d.]+) s reading pages, ([\d.]+) s writing shards", text)
-    return wall, cpu, rss, written.groups() if written else None, tuple(map(float, index.groups())) if index else None
+    return (wall, cpu, rss, written.groups() if written else None, tuple(map(float, index.groups())) if index else None,
+            system)
 
 
 def site_size(path):
@@ -128,9 +130,12 @@ def median_row(name, runs, files, pages, size):
     walls = [r[0] for r in runs]
     wall = statistics.median(walls)
     cpu = statistics.median(r[1] for r in runs)
+    # The kernel's part apart: on this VM it moves most from run to run
+    # (new memory, new page cache, ext4 after a deletion).
+    system = statistics.median(r[5] for r in runs)
     rss = max(r[2] for r in runs)
     rate = f"{pages / wall:8.0f}" if pages else "       -"
-    print(f"  {name:<10} {wall:7.2f} s ({min(walls):6.2f}-{max(walls):6.2f}) {cpu:7.2f} s {rss:8.0f} MB "
+    print(f"  {name:<10} {wall:7.2f} s ({min(walls):6.2f}-{max(walls):6.2f}) {cpu:7.2f} s ({system:5.2f}) {rss:8.0f} MB "
           f"{files:7d} {pages:6d} {size / 1e6:8.1f} MB {rate}", flush=True)
 
 
@@ -141,7 +146,8 @@ def bench(size, gongkai, runs, jobs, scratch, trash):
     build = [gongkai, "build", "--content", content, "--out", out, "--theme", os.path.join(ROOT, "themes", "default"),
              "--quiet"] + (["--jobs", str(jobs)] if jobs else [])
     print(f"\n{size} department-years ({size // YEARS} departments x {YEARS} years), {runs} runs each, median (range)")
-    print(f"  {'':<10} {'wall':>23} {'CPU':>9} {'peak RSS':>11} {'files':>7} {'pages':>6} {'bytes':>11} {'pages/s':>8}")
+    print(f"  {'':<10} {'wall':>23} {'CPU (system)':>17} {'peak RSS':>11} {'files':>7} {'pages':>6} {'bytes':>11} "
+          f"{'pages/s':>8}")
 
     full = []
     timings = dict(os.environ, GONGKAI_TIMINGS="1")
