@@ -15,7 +15,7 @@ namespace gk {
 namespace {
 
 // File layout: the records one after another, then the directory
-//   "gongkai-search-cache 2\n", varint key length, key,
+//   kMagic (below), varint key length, key,
 //   varint records, per record { varint path length, path, 16 bytes: the
 //   hash of the page's bytes, 16 bytes: the hash of the record, varint
 //   offset, varint size, varint title length, title, 16 bytes: the hash of

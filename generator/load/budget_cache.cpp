@@ -70,7 +70,7 @@ std::vector<std::pair<BudgetKey, std::string_view>> parse_cache(std::string_view
 }  // namespace
 
 BudgetKey budget_key(const SourceFile& file, int year, BudgetKind kind, Unit site_unit) {
-    return BudgetKey{hash128(file.text()), year, kind, site_unit};
+    return budget_key(hash128(file.text()), year, kind, site_unit);
 }
 
 BudgetCache::BudgetCache(std::string path, std::string program) : path_(std::move(path)), program_(std::move(program)) {

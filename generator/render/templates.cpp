@@ -242,6 +242,11 @@ void TemplateSet::give_back(std::unique_ptr<Copies> copies) const {
     pool_.push_back(std::move(copies));
 }
 
+void TemplateSet::record_missing(const std::string& name) const {
+    std::lock_guard lock(mutex_);
+    misses_.emplace("templates/" + name + ".mustache", "(the template is missing)");
+}
+
 void TemplateSet::record(const std::string& path, const std::set<std::string>& misses, const mu::mustache& tmpl) const {
     if (misses.empty() && tmpl.is_valid()) return;
     std::lock_guard lock(mutex_);
@@ -253,8 +258,7 @@ std::string TemplateSet::render(const std::string& name, const mu::data& page, c
                                 const mu::data* between) const {
     const auto it = sources_.find(name);
     if (it == sources_.end()) {
-        std::lock_guard lock(mutex_);
-        misses_.emplace("templates/" + name + ".mustache", "(the template is missing)");
+        record_missing(name);
         return {};
     }
     const Lease lease = borrow();
@@ -300,8 +304,7 @@ TemplateSet::Slotted::Slotted(const TemplateSet& templates, const std::string& n
     : owner_(templates), slot_(std::move(slot)), globals_(globals) {
     const auto it = templates.sources_.find(name);
     if (it == templates.sources_.end()) {
-        std::lock_guard lock(templates.mutex_);
-        templates.misses_.emplace("templates/" + name + ".mustache", "(the template is missing)");
+        templates.record_missing(name);
         return;
     }
     source_ = &it->second;

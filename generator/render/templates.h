@@ -95,6 +95,7 @@ private:
     std::unique_ptr<Copies> take_copies() const;  // from the pool, or a new set
     void give_back(std::unique_ptr<Copies> copies) const;
     void record(const std::string& path, const std::set<std::string>& misses, const mu::mustache& tmpl) const;
+    void record_missing(const std::string& name) const;  // a template the theme does not have
 
     std::map<std::string, Source> sources_;
     mutable std::mutex mutex_;

@@ -304,12 +304,9 @@ OutputRecords SiteWriter::outputs() const {
 
 FolderRecords SiteWriter::folders() const {
     const std::set<std::string> names = folders_of(outputs());
-    const std::vector<const std::string*> list = [&] {
-        std::vector<const std::string*> l;
-        l.reserve(names.size());
-        for (const std::string& name : names) l.push_back(&name);
-        return l;
-    }();
+    std::vector<const std::string*> list;
+    list.reserve(names.size());
+    for (const std::string& name : names) list.push_back(&name);
     // One lstat() per folder (15,000 at 9,000 department-years), on every
     // core: this is the last thing before the manifest is written.
     std::vector<std::optional<FolderRecord>> records(list.size());
