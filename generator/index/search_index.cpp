@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -62,7 +63,7 @@ public:
     void reset() {
         for (std::size_t n = 0; n < keys.size(); ++n) {
             if (keys[n] < 0x10000) bmp_[keys[n]] = kEmpty;
-            else slots_[where_[n]].key = kNoKey;
+            else if (where_[n] != kUnplaced) slots_[where_[n]].key = kNoKey;
         }
         keys.clear();
         where_.clear();
@@ -87,9 +88,18 @@ public:
             if (s.key == kNoKey) return add(key, i);
         }
     }
+    // A number for a key kept elsewhere (a long word): the next number,
+    // with a key that no lookup finds.
+    std::uint32_t reserve_number() {
+        const auto n = static_cast<std::uint32_t>(keys.size());
+        keys.push_back(kNoKey);
+        where_.push_back(kUnplaced);
+        return n;
+    }
     std::vector<std::uint64_t> keys;  // by number
 
 private:
+    static constexpr std::uint32_t kUnplaced = ~0u;
     static constexpr std::uint32_t kEmpty = ~0u;
     struct Slot {
         std::uint64_t key;
@@ -111,7 +121,7 @@ private:
         slots_.assign(slots_.size() * 2, Slot{kNoKey, 0});
         const std::size_t mask = slots_.size() - 1;
         for (std::uint32_t n = 0; n < keys.size(); ++n) {
-            if (keys[n] < 0x10000) continue;  // in bmp_
+            if (keys[n] < 0x10000 || where_[n] == kUnplaced) continue;  // in bmp_, or kept elsewhere
             std::size_t i = hash_key(keys[n]) & mask;
             while (slots_[i].key != kNoKey) i = (i + 1) & mask;
             slots_[i] = {keys[n], n};
@@ -145,6 +155,7 @@ public:
         utf16_limit_ = utf16_end_ + utf16_.size();
         words.clear();
         word_index_.clear();
+        short_words_.reset();
         tokens.reset();
         stats.clear();
     }
@@ -184,12 +195,23 @@ public:
         *end_++ = {n, pos, group_of(field)};
     }
     void word(std::string_view w, std::uint32_t pos, Field field) {
-        auto it = word_index_.find(w);
-        if (it == word_index_.end()) {
-            it = word_index_.emplace(std::string(w), static_cast<std::uint32_t>(words.size())).first;
-            words.emplace_back(w);
+        std::uint32_t number;
+        if (w.size() <= 8) {
+            // Most words are a figure's digits: eight bytes or fewer, looked
+            // up as one number (a word's bytes are never 0, and bit 63 keeps
+            // it out of LocalTokens' BMP table), not hashed as a string in a
+            // map whose nodes were allocated and freed page after page.
+            std::uint64_t packed = 0;
+            std::memcpy(&packed, w.data(), w.size());
+            number = short_words_.number(packed | kWordBit);
+        } else {
+            auto it = word_index_.find(w);
+            if (it == word_index_.end())
+                it = word_index_.emplace(std::string(w), short_words_.reserve_number()).first;
+            number = it->second;
         }
-        count(tokens.number(kWordBit | it->second), pos, field);
+        if (number == words.size()) words.emplace_back(w);
+        count(tokens.number(kWordBit | number), pos, field);
     }
 
 private:
@@ -210,6 +232,9 @@ private:
 
     std::vector<Occurrence> storage_;
     Occurrence* end_ = nullptr;
+    // Word -> word number: short words packed (LocalTokens numbers them in
+    // order), longer ones in the map, numbered from the same count.
+    LocalTokens short_words_;
     std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
 };
 
@@ -310,6 +335,33 @@ void write_entry(RawWriter& out, std::uint32_t id, const TokenStats& stats, cons
     RawWriter{length_at}.varint(length);
 }
 
+// The first code point of a token's key; a word's is an ASCII letter or
+// digit, below every split (0 stands for it).
+inline char32_t first_code_point(std::uint64_t key) {
+    switch (kind_of(key)) {
+    case kCharacter: return static_cast<char32_t>(key & 0x1FFFFF);
+    case kBigram: return static_cast<char32_t>((key >> 21) & 0x1FFFFF);
+    case kTrigram: return static_cast<char32_t>((key >> 42) & 0x1FFFFF);
+    default: return 0;
+    }
+}
+
+// Notes, while a page's document entries are written in key order (their
+// first code points only rise), where the entries at each of kDocSplits begin.
+struct DocSplitter {
+    std::array<std::uint32_t, kDocSplitCount>& at;
+    std::size_t next = 0;
+    // The entry of the document token `key` begins at `offset`.
+    void see(std::uint64_t key, std::size_t offset) {
+        const char32_t c = first_code_point(key);
+        while (next < kDocSplitCount && c >= kDocSplits[next]) at[next++] = static_cast<std::uint32_t>(offset);
+    }
+    // The document entries end at `doc_size`.
+    void end(std::size_t doc_size) {
+        while (next < kDocSplitCount) at[next++] = static_cast<std::uint32_t>(doc_size);
+    }
+};
+
 // A page's entries in key order (see PageRecord::entries) and, when
 // `cache`, its cache record but the text's hash (see add_cached: each
 // token's key, a word's text, not its id, and the entry without the id),
@@ -319,6 +371,7 @@ struct WrittenEntries {
     std::string_view entries;
     std::size_t doc_size = 0;  // of the document tokens' entries, before the trigrams'
     char* cached_end = nullptr;  // where the cache record goes on
+    std::array<std::uint32_t, kDocSplitCount> doc_splits{};  // see PageRecord
 };
 
 WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32_t>& ids, std::string_view title,
@@ -345,10 +398,12 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
     }
     std::uint64_t last[3] = {0, 0, 0};  // the previous key of each kind but words
     WrittenEntries written;
+    DocSplitter splits{written.doc_splits};
     for (const KeyOrder& o : scratch.order) {
         const std::uint32_t t = o.index;
         const bool trigram = kind_of(o.key) == kTrigram;
         char* const entry = out.at;
+        if (!trigram) splits.see(o.key, static_cast<std::size_t>(entry - scratch.entries.data()));
         write_entry(out, ids[t], scratch.collector.stats[t], scratch.grouped.data() + scratch.begin[t],
                     scratch.grouped.data() + scratch.begin[t + 1], trigram);
         if (!trigram) written.doc_size = static_cast<std::size_t>(out.at - scratch.entries.data());
@@ -368,6 +423,7 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
         record.varint(payload.size());
         record.bytes(payload);
     }
+    splits.end(written.doc_size);
     written.entries = std::string_view(scratch.entries.data(), static_cast<std::size_t>(out.at - scratch.entries.data()));
     written.cached_end = record.at;
     return written;
@@ -380,6 +436,7 @@ std::size_t choose_target(std::uint64_t total) {
     const double t = std::sqrt(8.0 * static_cast<double>(total));
     return static_cast<std::size_t>(std::clamp(t, 4096.0, 65536.0));
 }
+
 
 }  // namespace
 
@@ -716,7 +773,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     }
     const WrittenEntries written = write_entries(scratch, ids, page.title, cache_out_ != nullptr);
     PageRecord record{path, std::move(page.title), spill_.append(written.entries), written.doc_size,
-                      written.entries.size()};
+                      written.entries.size(), written.doc_splits};
     const std::string_view text_file = collector.utf16();
     record.text_hash = hash128(text_file);
     if (cache_out_) {
@@ -813,11 +870,15 @@ bool SearchIndexer::decode_cached(PageRecord& page) {
     }
     std::string entries;
     std::size_t doc_size = 0;
+    DocSplitter splits{page.doc_splits};
     for (std::size_t t = 0; t < tokens.size(); ++t) {
+        const bool trigram = kind_of(tokens[t].key) == kTrigram;
+        if (!trigram) splits.see(tokens[t].key, entries.size());
         put_varint(entries, ids[t]);
         entries += tokens[t].entry;
-        if (kind_of(tokens[t].key) != kTrigram) doc_size = entries.size();
+        if (!trigram) doc_size = entries.size();
     }
+    splits.end(doc_size);
     page.offset = spill_.append(entries);
     page.doc_size = doc_size;
     page.size = entries.size();
@@ -909,7 +970,8 @@ private:
 }  // namespace
 
 void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
-                               std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards) {
+                               std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, const EntryRange& entries,
+                               const RecordSink& add) {
     // Walk every page's entries (already in rank order) in step, a slice of
     // tokens at a time, so the postings of one slice only are gathered at once.
     const std::size_t n_docs = records_.size();
@@ -917,8 +979,8 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
     std::vector<EntryCursor> cursors;
     cursors.reserve(n_docs);
     for (const PageRecord& r : records_) {
-        if (trigrams) cursors.emplace_back(spill_, r.offset + r.doc_size, r.size - r.doc_size);
-        else cursors.emplace_back(spill_, r.offset, r.doc_size);
+        const auto [begin, end] = entries(r);
+        cursors.emplace_back(spill_, r.offset + begin, end - begin);
     }
     std::vector<std::uint32_t> current(n_docs, kEnd);
     const auto advance = [&](std::size_t d) {
@@ -1002,11 +1064,10 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
                 prev_doc = p.doc;
             }
             record.resize(static_cast<std::size_t>(out.at - record.data()));
-            shards.add(key_text(token.key), record);
+            add(key_text(token.key), record);
         }
         r0 = r1;
     }
-    shards.finish();
 }
 
 std::pair<std::uint64_t, std::uint64_t> SearchIndexer::totals() const {
@@ -1040,6 +1101,31 @@ SearchIndexer::TokenRanks SearchIndexer::rank_tokens() const {
     return ranks;
 }
 
+SearchIndexer::DocSplit SearchIndexer::choose_doc_split(const TokenRanks& ranks) const {
+    // The postings below each split, in one pass over the document tokens
+    // in rank order (their first code points only rise).
+    std::array<std::uint32_t, kDocSplitCount> rank_at{};
+    std::array<std::uint64_t, kDocSplitCount> below{};
+    std::uint64_t total = 0;
+    std::size_t b = 0;
+    for (std::uint32_t r = 0; r < ranks.first_trigram; ++r) {
+        const Token& token = tokens_[ranks.order[r]];
+        for (const char32_t c = first_code_point(token.key); b < kDocSplitCount && c >= kDocSplits[b]; ++b)
+            rank_at[b] = r, below[b] = total;
+        total += token.docs;
+    }
+    for (; b < kDocSplitCount; ++b) rank_at[b] = ranks.first_trigram, below[b] = total;
+    DocSplit best;  // none: one part holds every document token
+    best.rank = ranks.first_trigram;
+    std::uint64_t best_distance = total;
+    for (std::size_t k = 0; k < kDocSplitCount; ++k) {
+        if (below[k] == 0 || below[k] == total) continue;
+        const std::uint64_t distance = below[k] > total / 2 ? below[k] - total / 2 : total / 2 - below[k];
+        if (distance < best_distance) best_distance = distance, best = DocSplit{k, rank_at[k]};
+    }
+    return best;
+}
+
 void SearchIndexer::finish(OutputSink& sink) {
     const std::uint64_t start = cpu_ns(CLOCK_PROCESS_CPUTIME_ID);
     std::sort(records_.begin(), records_.end(),
@@ -1066,31 +1152,78 @@ void SearchIndexer::finish(OutputSink& sink) {
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, position_digest);
     const auto n_tokens = static_cast<std::uint32_t>(ranks.order.size());
-    // Three independent streams on two threads: the packs (0.6 s at 9,000
-    // department-years), then the position shards and the document shards
-    // (about 1 s each). The packs stay one stream, one pack after the other:
-    // each is a string of tens of megabytes, and two at once raised the
-    // build's peak memory by 35 MB for 0.1 s less.
-    const std::function<void()> parts[] = {
+    // The document tokens are walked in two parts, split at the first code
+    // point that divides their postings most evenly (DocSplits): the lower
+    // part into the shards, the upper part's records kept until the lower
+    // part is written, then added after them by whichever part ends last.
+    // The shards are cut as one walk would cut them.
+    const DocSplit split = plan || !options_.split_document_walk ? DocSplit{kDocSplitCount, ranks.first_trigram}
+                                                                  : choose_doc_split(ranks);
+    document_split_ = split.rank < ranks.first_trigram ? kDocSplits[split.at] : 0;
+    std::vector<std::pair<std::string, std::string>> upper_records;
+    std::atomic<int> doc_parts_left{2};
+    const auto doc_part_done = [&] {
+        if (--doc_parts_left != 0) return;
+        for (const auto& [key, record] : upper_records) doc_shards.add(key, record);
+        upper_records = {};
+        doc_shards.finish();
+    };
+    const auto add_to = [](ShardWriter& shards) {
+        return [&shards](std::string_view key, std::string_view record) { shards.add(key, record); };
+    };
+    FileDigest block_digest;
+    // Five independent parts on two threads (at 9,000 department-years: the
+    // position shards 0.6–0.9 s, each half of the document shards 0.4 s,
+    // the packs 0.45 s), the longest first. The packs stay one part, one
+    // pack after the other: each is a string of tens of megabytes, and two
+    // at once raised the build's peak memory by 35 MB for 0.1 s less.
+    const std::function<void()> parts[kFinishParts] = {
+        [&] {
+            if (plan) return write_updated_part(*plan, true, position_shards);
+            write_part(ranks.order, ranks.rank, ranks.first_trigram, n_tokens, true,
+                       [](const PageRecord& r) { return std::pair{r.doc_size, r.size}; }, add_to(position_shards));
+            position_shards.finish();
+        },
+        [&] {
+            if (plan) return write_updated_part(*plan, false, doc_shards);
+            write_part(ranks.order, ranks.rank, 0, split.rank, false,
+                       [&](const PageRecord& r) {
+                           const std::uint64_t end = split.at < kDocSplitCount ? r.doc_splits[split.at] : r.doc_size;
+                           return std::pair<std::uint64_t, std::uint64_t>{0, end};
+                       },
+                       add_to(doc_shards));
+            doc_part_done();
+        },
+        [&] {
+            if (plan) return;
+            if (split.rank < ranks.first_trigram)
+                write_part(ranks.order, ranks.rank, split.rank, ranks.first_trigram, false,
+                           [&](const PageRecord& r) {
+                               return std::pair<std::uint64_t, std::uint64_t>{r.doc_splits[split.at], r.doc_size};
+                           },
+                           [&](std::string_view key, std::string_view record) {
+                               upper_records.emplace_back(key, record);
+                           });
+            doc_part_done();
+        },
         [&] {
             for (std::size_t k = 0; k < pack_count(); ++k) write_pack(k, facts, sink, text_digest);
             write_pack_sizes(facts, sink, text_digest);
         },
         [&] {
-            if (plan) write_updated_part(*plan, true, position_shards);
-            else write_part(ranks.order, ranks.rank, ranks.first_trigram, n_tokens, true, position_shards);
-        },
-        [&] {
-            if (plan) write_updated_part(*plan, false, doc_shards);
-            else write_part(ranks.order, ranks.rank, 0, ranks.first_trigram, false, doc_shards);
+            write_documents(facts, sink, block_digest);
+            write_facets(sink, block_digest);
         },
     };
-    parallel_for(std::size(parts), threads, [&](std::size_t i) { parts[i](); });
+    parallel_for(std::size(parts), threads, [&](std::size_t i) {
+        const auto part_start = std::chrono::steady_clock::now();
+        parts[i]();
+        part_seconds_[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - part_start).count();
+    });
     digest_.add(doc_digest);
     digest_.add(position_digest);
     digest_.add(text_digest);
-    write_documents(facts, sink);
-    write_facets(sink);
+    digest_.add(block_digest);
     write_manifest(doc_shards, position_shards, sink);
     records_.clear();
     if (cache_out_) {
@@ -1109,9 +1242,9 @@ const SearchPageInfo& SearchIndexer::info(const std::string& path) const {
     return it == options_.pages.end() ? none : it->second;
 }
 
-void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink& sink) {
+void SearchIndexer::emit(const std::string& path, std::string bytes, OutputSink& sink, FileDigest& digest) {
     const Hash128 hash = hash128(bytes);
-    digest_.add(path, hash);
+    digest.add(path, hash);
     sink.add_hashed(path, std::move(bytes), hash);
 }
 
@@ -1264,17 +1397,17 @@ const PreviousOutput* SearchIndexer::unchanged_pack(const std::string& path, std
     return cached && cached->bytes == pack->file.hash && cached->facts == facts_hash ? pack : nullptr;
 }
 
-void SearchIndexer::write_documents(const std::vector<std::string>& facts, OutputSink& sink) {
+void SearchIndexer::write_documents(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest) {
     const std::size_t block = std::max<std::size_t>(1, options_.doc_block);
     for (std::size_t b = 0; b * block < records_.size(); ++b) {
         std::string json = "[";
         for (std::size_t d = b * block; d < std::min(records_.size(), (b + 1) * block); ++d)
             (json += d == b * block ? "" : ",") += facts[d];
-        emit("search/docs/" + std::to_string(b) + ".json", json + "]\n", sink);
+        emit("search/docs/" + std::to_string(b) + ".json", json + "]\n", sink, digest);
     }
 }
 
-void SearchIndexer::write_facets(OutputSink& sink) {
+void SearchIndexer::write_facets(OutputSink& sink, FileDigest& digest) {
     // Every year and department, sorted, then numbered in that order: a
     // page's number is looked up once (a std::distance over a set per page
     // made this quadratic).
@@ -1305,7 +1438,7 @@ void SearchIndexer::write_facets(OutputSink& sink) {
         json.integer(d.empty() ? -1 : department_number.at(d));
     }
     json.end_array().end_object();
-    emit("search/facets.json", json.take() + "\n", sink);
+    emit("search/facets.json", json.take() + "\n", sink, digest);
 }
 
 void SearchIndexer::write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards,

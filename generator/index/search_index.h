@@ -5,9 +5,12 @@
 // docs/search-format.md).
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -57,6 +60,10 @@ struct SearchIndexOptions {
     // the page packs on (the output is the same): 0, two when pages came from
     // more than one thread, else one. A build sets it from its --jobs.
     unsigned finish_threads = 0;
+    // finish() walks the document tokens in two parts (see
+    // SearchIndexer::DocSplit); false: in one (the output is the same;
+    // tests compare the two).
+    bool split_document_walk = true;
     // Measure the CPU time add_page takes (seconds_adding): a system call
     // per page and thread, so only for GONGKAI_TIMINGS.
     bool timings = false;
@@ -136,6 +143,16 @@ inline constexpr std::uint32_t kWeightTitle = 1000;
 inline constexpr std::uint32_t kWeightHeading = 20;
 inline constexpr std::uint32_t kWeightBody = 1;
 
+// The first code points at which finish() may split its walk over the
+// document tokens: CJK punctuation, then the CJK ideographs every 0x300
+// code points, then what follows them. Where the postings of the site
+// divide most evenly is chosen when the walk begins.
+inline constexpr char32_t kDocSplits[] = {0x3000, 0x4E00, 0x5100, 0x5400, 0x5700, 0x5A00, 0x5D00, 0x6000,
+                                          0x6300, 0x6600, 0x6900, 0x6C00, 0x6F00, 0x7200, 0x7500, 0x7800,
+                                          0x7B00, 0x7E00, 0x8100, 0x8400, 0x8700, 0x8A00, 0x8D00, 0x9000,
+                                          0x9300, 0x9600, 0x9900, 0x9C00, 0xA000, 0xFF00};
+inline constexpr std::size_t kDocSplitCount = std::size(kDocSplits);
+
 class SearchIndexer {
 public:
     explicit SearchIndexer(SearchIndexOptions options);
@@ -166,6 +183,9 @@ public:
     // Whether finish() updated the previous index in place, and for how
     // many changed pages (for GONGKAI_TIMINGS and tests).
     bool updated_in_place() const { return updated_in_place_; }
+    // The first code point of the upper part of finish()'s walk over the
+    // document tokens; 0 when it walked them in one part.
+    char32_t document_split() const { return document_split_; }
     std::size_t pages_changed() const { return pages_changed_; }
     // Whether page entries wait in a temporary file (else in memory).
     bool spilling() const { return spill_.on_disk(); }
@@ -174,6 +194,13 @@ public:
     // CPU time of the process during finish(), all threads (nothing else
     // runs then; for GONGKAI_TIMINGS).
     double seconds_finishing() const { return static_cast<double>(nanoseconds_finishing_) / 1e9; }
+    // The wall time of each of finish()'s parts, in kFinishPartNames' order
+    // (for GONGKAI_TIMINGS).
+    static constexpr std::size_t kFinishParts = 5;
+    static constexpr const char* kFinishPartNames[kFinishParts] = {
+        "position shards", "document shards (lower part)", "document shards (upper part)", "packs",
+        "document blocks and facets"};
+    const std::array<double, kFinishParts>& finish_part_seconds() const { return part_seconds_; }
 
 private:
     struct Token {
@@ -195,6 +222,11 @@ private:
         std::uint64_t offset = 0;
         std::uint64_t doc_size = 0;
         std::uint64_t size = 0;
+        // Where, in the document tokens' entries, those whose first code
+        // point is kDocSplits[b] or above begin (doc_size: none): finish()
+        // walks the document tokens in two parts, on two threads, split at
+        // one of them (DocSplits in search_index.cpp).
+        std::array<std::uint32_t, kDocSplitCount> doc_splits{};
         // Where its text (UTF-16LE) is in texts_, or, for a page from the
         // cache, in the previous output's pack `previous_pack`.
         std::uint64_t text_offset = 0;
@@ -243,12 +275,25 @@ private:
     // page's word number); under mutex_.
     std::uint32_t intern(std::uint64_t key, const std::string* word);
     std::string key_text(std::uint64_t key) const;
-    // Writes the records of the tokens of ranks [r_begin, r_end) of `order`,
-    // reading the document part of each page's entries, or the trigram part.
+    // Which bytes of a page's entries a walk reads: [first, second) from
+    // its offset. And what receives each token's record, in key order.
+    using EntryRange = std::function<std::pair<std::uint64_t, std::uint64_t>(const PageRecord&)>;
+    using RecordSink = std::function<void(std::string_view key, std::string_view record)>;
+    // Passes `add` the records of the tokens of ranks [r_begin, r_end) of
+    // `order`, reading the `entries` of each page that hold them (document
+    // tokens' or trigrams').
     void write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
-                    std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, ShardWriter& shards);
+                    std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, const EntryRange& entries,
+                    const RecordSink& add);
+    // Where finish() splits its walk over the document tokens: at
+    // kDocSplits[at], the tokens from `rank` on (at == kDocSplitCount: no split).
+    struct DocSplit {
+        std::size_t at = kDocSplitCount;
+        std::uint32_t rank = 0;
+    };
+    DocSplit choose_doc_split(const TokenRanks& ranks) const;
     const SearchPageInfo& info(const std::string& path) const;
-    void emit(const std::string& path, std::string bytes, OutputSink& sink);
+    void emit(const std::string& path, std::string bytes, OutputSink& sink, FileDigest& digest);
     // Each document's facts as the client reads them, by id: [path, title,
     // department, year label], JSON. Made once for the packs and the
     // document blocks.
@@ -269,8 +314,8 @@ private:
     // hashed) the bytes before. Else null.
     const PreviousOutput* unchanged_pack(const std::string& path, std::size_t first, std::size_t end,
                                          const std::vector<std::string>& facts, const Hash128& facts_hash) const;
-    void write_documents(const std::vector<std::string>& facts, OutputSink& sink);
-    void write_facets(OutputSink& sink);
+    void write_documents(const std::vector<std::string>& facts, OutputSink& sink, FileDigest& digest);
+    void write_facets(OutputSink& sink, FileDigest& digest);
     void write_manifest(const ShardWriter& doc_shards, const ShardWriter& position_shards, OutputSink& sink);
 
     SearchIndexOptions options_;
@@ -299,12 +344,14 @@ private:
     std::uint64_t adding_clock() const;
     void count_adding(std::uint64_t start);
     std::uint64_t nanoseconds_finishing_ = 0;
+    std::array<double, kFinishParts> part_seconds_{};
     const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
     std::atomic<unsigned> threads_adding_{0};  // threads that called add_page
     std::unique_ptr<SearchCacheReader> cache_in_;   // the previous build's (when cache_file is set)
     std::unique_ptr<SearchCacheWriter> cache_out_;  // this build's
     std::atomic<std::size_t> pages_from_cache_{0};
     bool updated_in_place_ = false;
+    char32_t document_split_ = 0;
     std::size_t pages_changed_ = 0;
 };
 

@@ -207,6 +207,14 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
         else
             std::fprintf(stderr, "gongkai: search index: finish %.3f s CPU, every page's entries walked\n",
                          indexer.seconds_finishing());
+        std::string parts;
+        for (std::size_t i = 0; i < SearchIndexer::kFinishParts; ++i) {
+            char part[96];
+            std::snprintf(part, sizeof part, "%s%s %.3f s", i ? ", " : "", SearchIndexer::kFinishPartNames[i],
+                          indexer.finish_part_seconds()[i]);
+            parts += part;
+        }
+        std::fprintf(stderr, "gongkai: search index: finish parts (wall): %s\n", parts.c_str());
     }
 
     templates.report_misses(diagnostics);

@@ -216,6 +216,35 @@ TEST_CASE("finish gathering postings a slice at a time gives the same bytes what
     CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "乙丙甲乙丙丁") == std::vector<std::string>{"long/repeated.html"});
 }
 
+TEST_CASE("the document tokens walked in two parts give the bytes of one walk", "[index][search]") {
+    // Characters on both sides of several of kDocSplits, words, punctuation.
+    std::vector<Page> pages = long_pages();
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    pages.insert(pages.end(), kPages.begin(), kPages.end());
+    const auto with = [&](bool split, unsigned threads, std::size_t shard_bytes, std::size_t slice) {
+        SearchIndexOptions options;
+        options.split_document_walk = split;
+        options.finish_threads = threads;
+        options.doc_shard_bytes = options.position_shard_bytes = shard_bytes;
+        options.slice_postings = slice;
+        options.title_suffix = " - 站点";
+        SearchIndexer indexer(options);
+        MemorySink sink;
+        for (const Page& p : pages) indexer.add_page(p.path, html(p), sink);
+        indexer.finish(sink);
+        CHECK((indexer.document_split() != 0) == split);
+        return sink.files();
+    };
+    for (const std::size_t shard_bytes : {std::size_t{0}, std::size_t{16}, std::size_t{300}}) {
+        for (const std::size_t slice : {std::size_t{0}, std::size_t{5}}) {
+            INFO("shard bytes " << shard_bytes << ", slice " << slice);
+            const auto one = with(false, 1, shard_bytes, slice);
+            CHECK(with(true, 1, shard_bytes, slice) == one);
+            CHECK(with(true, 2, shard_bytes, slice) == one);
+        }
+    }
+}
+
 TEST_CASE("shards and packs written on two threads are the same bytes as on one", "[index][search]") {
     std::vector<Page> pages = kPages;
     pages.insert(pages.end(), kMixed.begin(), kMixed.end());
