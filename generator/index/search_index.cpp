@@ -969,6 +969,52 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Records in key order that wait for the records before them, in a
+// temporary file (the upper part of the document tokens' walk: tens of
+// megabytes at 9,000 department-years, which in memory raised the build's
+// peak by as much), written and read a megabyte at a time.
+class RecordQueue {
+public:
+    explicit RecordQueue(SpillStore& store) : store_(store) {}
+    void add(std::string_view key, std::string_view record) {
+        put_bytes(buffer_, key);
+        put_bytes(buffer_, record);
+        if (buffer_.size() >= kChunk) flush();
+    }
+    // Passes every record to `add`, in the order they came.
+    void replay(const std::function<void(std::string_view, std::string_view)>& add) {
+        flush();
+        std::string chunk;
+        for (const auto& [offset, size] : chunks_) {
+            chunk.clear();
+            store_.read(offset, size, chunk);
+            std::size_t i = 0;
+            std::string_view key, record;
+            while (i < chunk.size()) {
+                if (!get_bytes(chunk, i, key) || !get_bytes(chunk, i, record))
+                    throw std::logic_error("search index: a queued record is cut short");
+                add(key, record);
+            }
+        }
+        chunks_.clear();
+    }
+
+private:
+    static constexpr std::size_t kChunk = std::size_t{1} << 20;
+    void flush() {
+        if (buffer_.empty()) return;
+        chunks_.emplace_back(store_.append(buffer_), buffer_.size());
+        buffer_.clear();
+    }
+    SpillStore& store_;
+    std::string buffer_;
+    std::vector<std::pair<std::uint64_t, std::size_t>> chunks_;
+};
+
+}  // namespace
+
 void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
                                std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, const EntryRange& entries,
                                const RecordSink& add) {
@@ -1153,19 +1199,20 @@ void SearchIndexer::finish(OutputSink& sink) {
         sink, position_digest);
     const auto n_tokens = static_cast<std::uint32_t>(ranks.order.size());
     // The document tokens are walked in two parts, split at the first code
-    // point that divides their postings most evenly (DocSplits): the lower
-    // part into the shards, the upper part's records kept until the lower
-    // part is written, then added after them by whichever part ends last.
-    // The shards are cut as one walk would cut them.
+    // point of kDocSplits that divides their postings most evenly: the
+    // lower part into the shards, the upper part's records queued (in a
+    // temporary file) until the lower part is written, then added after
+    // them by whichever part ends last. The shards are cut as one walk
+    // would cut them.
     const DocSplit split = plan || !options_.split_document_walk ? DocSplit{kDocSplitCount, ranks.first_trigram}
                                                                   : choose_doc_split(ranks);
     document_split_ = split.rank < ranks.first_trigram ? kDocSplits[split.at] : 0;
-    std::vector<std::pair<std::string, std::string>> upper_records;
+    SpillStore upper_store(options_.spill, options_.spill_dir);
+    RecordQueue upper_records(upper_store);
     std::atomic<int> doc_parts_left{2};
     const auto doc_part_done = [&] {
         if (--doc_parts_left != 0) return;
-        for (const auto& [key, record] : upper_records) doc_shards.add(key, record);
-        upper_records = {};
+        upper_records.replay([&](std::string_view key, std::string_view record) { doc_shards.add(key, record); });
         doc_shards.finish();
     };
     const auto add_to = [](ShardWriter& shards) {
@@ -1202,7 +1249,7 @@ void SearchIndexer::finish(OutputSink& sink) {
                                return std::pair<std::uint64_t, std::uint64_t>{r.doc_splits[split.at], r.doc_size};
                            },
                            [&](std::string_view key, std::string_view record) {
-                               upper_records.emplace_back(key, record);
+                               upper_records.add(key, record);
                            });
             doc_part_done();
         },
