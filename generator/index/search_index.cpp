@@ -1164,9 +1164,13 @@ SearchIndexer::DocSplit SearchIndexer::choose_doc_split(const TokenRanks& ranks)
     DocSplit best;  // none: one part holds every document token
     best.rank = ranks.first_trigram;
     std::uint64_t best_distance = total;
+    // The lower part takes about 70%: one thread walks the position shards
+    // (the longest part) while the other walks the lower part then writes
+    // the packs, and the upper part goes to whichever is free first.
+    const std::uint64_t target = total / 10 * 7;
     for (std::size_t k = 0; k < kDocSplitCount; ++k) {
         if (below[k] == 0 || below[k] == total) continue;
-        const std::uint64_t distance = below[k] > total / 2 ? below[k] - total / 2 : total / 2 - below[k];
+        const std::uint64_t distance = below[k] > target ? below[k] - target : target - below[k];
         if (distance < best_distance) best_distance = distance, best = DocSplit{k, rank_at[k]};
     }
     return best;
@@ -1199,7 +1203,7 @@ void SearchIndexer::finish(OutputSink& sink) {
         sink, position_digest);
     const auto n_tokens = static_cast<std::uint32_t>(ranks.order.size());
     // The document tokens are walked in two parts, split at the first code
-    // point of kDocSplits that divides their postings most evenly: the
+    // point of kDocSplits nearest 70% of their postings (choose_doc_split): the
     // lower part into the shards, the upper part's records queued (in a
     // temporary file) until the lower part is written, then added after
     // them by whichever part ends last. The shards are cut as one walk
@@ -1262,10 +1266,13 @@ void SearchIndexer::finish(OutputSink& sink) {
             write_facets(sink, block_digest);
         },
     };
-    // Handed out longest first: when the previous index is updated in
-    // place, the pack the edit rewrote (tens of megabytes) is the longest
-    // part, the shards take a few changed records each.
-    static constexpr std::size_t kWalkOrder[kFinishParts] = {0, 1, 2, 3, 4};
+    // Handed out in this order: the position shards on one thread, the
+    // lower document part then the packs on the other, the upper document
+    // part to whichever is free first. When the previous index is updated
+    // in place the packs go first: the pack the edit rewrote (tens of
+    // megabytes) is the longest part, the shards take a few changed
+    // records each.
+    static constexpr std::size_t kWalkOrder[kFinishParts] = {0, 1, 3, 2, 4};
     static constexpr std::size_t kUpdateOrder[kFinishParts] = {3, 0, 1, 4, 2};
     const std::size_t* const order = plan ? kUpdateOrder : kWalkOrder;
     parallel_for(std::size(parts), threads, [&](std::size_t k) {

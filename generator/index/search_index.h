@@ -145,8 +145,9 @@ inline constexpr std::uint32_t kWeightBody = 1;
 
 // The first code points at which finish() may split its walk over the
 // document tokens: CJK punctuation, then the CJK ideographs every 0x300
-// code points, then what follows them. Where the postings of the site
-// divide most evenly is chosen when the walk begins.
+// code points, then what follows them. The one nearest the share of the
+// site's postings the lower part should take is chosen when the walk
+// begins (choose_doc_split).
 inline constexpr char32_t kDocSplits[] = {0x3000, 0x4E00, 0x5100, 0x5400, 0x5700, 0x5A00, 0x5D00, 0x6000,
                                           0x6300, 0x6600, 0x6900, 0x6C00, 0x6F00, 0x7200, 0x7500, 0x7800,
                                           0x7B00, 0x7E00, 0x8100, 0x8400, 0x8700, 0x8A00, 0x8D00, 0x9000,
