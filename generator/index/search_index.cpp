@@ -437,7 +437,6 @@ std::size_t choose_target(std::uint64_t total) {
     return static_cast<std::size_t>(std::clamp(t, 4096.0, 65536.0));
 }
 
-
 }  // namespace
 
 // One counting pass by the top 11 bits the keys use (page_sort_keys puts
@@ -1211,12 +1210,17 @@ void SearchIndexer::finish(OutputSink& sink) {
     const DocSplit split = plan || !options_.split_document_walk ? DocSplit{kDocSplitCount, ranks.first_trigram}
                                                                   : choose_doc_split(ranks);
     document_split_ = split.rank < ranks.first_trigram ? kDocSplits[split.at] : 0;
-    SpillStore upper_store(options_.spill, options_.spill_dir);
-    RecordQueue upper_records(upper_store);
+    std::optional<SpillStore> upper_store;
+    std::optional<RecordQueue> upper_records;
+    if (split.rank < ranks.first_trigram) {
+        upper_store.emplace(options_.spill, options_.spill_dir);
+        upper_records.emplace(*upper_store);
+    }
     std::atomic<int> doc_parts_left{2};
     const auto doc_part_done = [&] {
         if (--doc_parts_left != 0) return;
-        upper_records.replay([&](std::string_view key, std::string_view record) { doc_shards.add(key, record); });
+        if (upper_records)
+            upper_records->replay([&](std::string_view key, std::string_view record) { doc_shards.add(key, record); });
         doc_shards.finish();
     };
     const auto add_to = [](ShardWriter& shards) {
@@ -1247,14 +1251,12 @@ void SearchIndexer::finish(OutputSink& sink) {
         },
         [&] {
             if (plan) return;
-            if (split.rank < ranks.first_trigram)
+            if (upper_records)
                 write_part(ranks.order, ranks.rank, split.rank, ranks.first_trigram, false,
                            [&](const PageRecord& r) {
                                return std::pair<std::uint64_t, std::uint64_t>{r.doc_splits[split.at], r.doc_size};
                            },
-                           [&](std::string_view key, std::string_view record) {
-                               upper_records.add(key, record);
-                           });
+                           [&](std::string_view key, std::string_view record) { upper_records->add(key, record); });
             doc_part_done();
         },
         [&] {
