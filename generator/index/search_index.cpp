@@ -354,11 +354,20 @@ struct DocSplitter {
     // The entry of the document token `key` begins at `offset`.
     void see(std::uint64_t key, std::size_t offset) {
         const char32_t c = first_code_point(key);
-        while (next < kDocSplitCount && c >= kDocSplits[next]) at[next++] = static_cast<std::uint32_t>(offset);
+        while (next < kDocSplitCount && c >= kDocSplits[next]) at[next++] = narrow(offset);
     }
     // The document entries end at `doc_size`.
     void end(std::size_t doc_size) {
-        while (next < kDocSplitCount) at[next++] = static_cast<std::uint32_t>(doc_size);
+        while (next < kDocSplitCount) at[next++] = narrow(doc_size);
+    }
+
+private:
+    // A page's document entries are a few kilobytes; 4 GiB would be a page
+    // of gigabytes of text.
+    static std::uint32_t narrow(std::size_t offset) {
+        if (offset > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("search index: a page's entries are too large");
+        return static_cast<std::uint32_t>(offset);
     }
 };
 
