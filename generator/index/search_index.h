@@ -226,7 +226,7 @@ private:
         // Where, in the document tokens' entries, those whose first code
         // point is kDocSplits[b] or above begin (doc_size: none): finish()
         // walks the document tokens in two parts, on two threads, split at
-        // one of them (DocSplits in search_index.cpp).
+        // one of them (DocSplitter and choose_doc_split in search_index.cpp).
         std::array<std::uint32_t, kDocSplitCount> doc_splits{};
         // Where its text (UTF-16LE) is in texts_, or, for a page from the
         // cache, in the previous output's pack `previous_pack`.
