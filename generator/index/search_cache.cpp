@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 
 #include "index/search_shards.h"
 
@@ -30,7 +31,7 @@ namespace {
 //   shard { first key and last key, each as bytes }), or varint 0,
 // then 16 bytes: the hash of the directory up to here (the titles in it are
 // used as they are), and last the directory's offset as 8 bytes, little-endian.
-constexpr std::string_view kMagic = "gongkai-search-cache 7\n";
+constexpr std::string_view kMagic = "gongkai-search-cache 8\n";
 
 void put_u64(std::string& out, std::uint64_t v) {
     for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -186,7 +187,7 @@ std::optional<std::string> SearchCacheReader::read(const CachedRecordPlace& wher
 SearchCacheWriter::SearchCacheWriter(std::string file, std::string key, const SearchCacheReader* previous)
     : file_(std::move(file)), temporary_(file_ + ".new-" + std::to_string(::getpid())), key_(std::move(key)) {
     if (previous && previous->valid() && previous->record_bytes() * 2 >= previous->file_size()) {
-        fd_ = ::open(file_.c_str(), O_WRONLY | O_CLOEXEC);
+        fd_ = ::open(file_.c_str(), O_RDWR | O_CLOEXEC);
         const off_t end = fd_ >= 0 ? ::lseek(fd_, 0, SEEK_END) : -1;
         // The file read is the file appended to (not one put there since).
         if (end >= 0 && static_cast<std::uint64_t>(end) == previous->file_size()) {
@@ -196,7 +197,7 @@ SearchCacheWriter::SearchCacheWriter(std::string file, std::string key, const Se
         }
         if (fd_ >= 0) ::close(fd_);
     }
-    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    fd_ = ::open(temporary_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     failed_ = fd_ < 0;
 }
 
@@ -215,17 +216,33 @@ void SearchCacheWriter::cut_back() {
     if (::ftruncate(fd_, static_cast<off_t>(appended_at_)) != 0) failed_ = true;
 }
 
-void SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash, std::string_view record,
-                            const std::string& title, const Hash128& text_hash) {
+std::optional<std::uint64_t> SearchCacheWriter::add(const std::string& path, const Hash128& bytes_hash,
+                                                    std::string_view record, const std::string& title,
+                                                    const Hash128& text_hash) {
     const Hash128 record_hash = hash128(record);  // outside the lock: pages are added from every thread
     std::lock_guard lock(mutex_);
-    if (failed_) return;
+    if (failed_) return std::nullopt;
     if (!write_all(fd_, record)) {
         failed_ = true;
-        return;
+        return std::nullopt;
     }
-    directory_[path] = CachedRecordPlace{bytes_hash, record_hash, size_, record.size(), title, text_hash};
+    const std::uint64_t at = size_;
+    directory_[path] = CachedRecordPlace{bytes_hash, record_hash, at, record.size(), title, text_hash};
     size_ += record.size();
+    return at;
+}
+
+void SearchCacheWriter::read(std::uint64_t offset, std::size_t length, std::string& out) const {
+    const std::size_t at = out.size();
+    out.resize(at + length);
+    for (std::size_t done = 0; done < length;) {
+        const ssize_t n = ::pread(fd_, out.data() + at + done, length - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw std::runtime_error(std::string("search index: cannot read back its cache file: ") +
+                                     std::strerror(n < 0 ? errno : EIO));
+        done += static_cast<std::size_t>(n);
+    }
 }
 
 void SearchCacheWriter::carry(const std::string& path, const CachedRecordPlace& place,

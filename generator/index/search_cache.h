@@ -77,6 +77,17 @@ struct CachedRecordPlace {
     Hash128 text;
 };
 
+// Bytes written earlier that can be read back, at an offset: where a
+// page's entries wait for finish() (the temporary spill, or the cache file
+// being written, whose records hold them).
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Appends the `length` bytes at `offset` to `out`; throws when they
+    // cannot be read.
+    virtual void read(std::uint64_t offset, std::size_t length, std::string& out) const = 0;
+};
+
 class SearchCacheReader {
 public:
     // Nothing to read when `file` is missing, damaged or written for another key.
@@ -124,7 +135,7 @@ private:
     std::optional<CachedIndex> index_;
 };
 
-class SearchCacheWriter {
+class SearchCacheWriter final : public ByteSource {
 public:
     // Writes to a temporary file beside `file`; commit() puts it in place.
     // Or, when `previous` read `file` for the same key and at least half of
@@ -141,9 +152,13 @@ public:
 
     // The record of the page at `path` whose bytes hash to `bytes_hash`,
     // with its title and the hash of its text. Thread-safe; a path added
-    // twice keeps its last record.
-    void add(const std::string& path, const Hash128& bytes_hash, std::string_view record, const std::string& title,
-             const Hash128& text_hash);
+    // twice keeps its last record. Returns where in the file the record
+    // is (read() reads it back until the writer is committed); none when
+    // it could not be written.
+    std::optional<std::uint64_t> add(const std::string& path, const Hash128& bytes_hash, std::string_view record,
+                                     const std::string& title, const Hash128& text_hash);
+    // Bytes this writer wrote, before commit(). Thread-safe.
+    void read(std::uint64_t offset, std::size_t length, std::string& out) const override;
     // A record of the previous cache, at `place` in `previous`: kept where
     // it is when appending, else copied — `record` when the caller read it
     // already, else read now (not when it is damaged: the next build reads

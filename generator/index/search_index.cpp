@@ -380,6 +380,7 @@ struct WrittenEntries {
     std::string_view entries;
     std::size_t doc_size = 0;  // of the document tokens' entries, before the trigrams'
     char* cached_end = nullptr;  // where the cache record goes on
+    std::size_t entries_in_record = 0;  // where in the cache record the entries are
     std::array<std::uint32_t, kDocSplitCount> doc_splits{};  // see PageRecord
 };
 
@@ -391,8 +392,9 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
     if (cache) {
         std::size_t words_size = 0;
         for (const std::string& w : words) words_size += w.size();
-        const std::size_t cached_room = 3 * kMaxVarint + title.size() + words_size +
-                                        ids.size() * 2 * kMaxVarint + room + sizeof(Hash128);
+        // Header, keys, then the entries as they are (and their length).
+        const std::size_t cached_room = 4 * kMaxVarint + title.size() + words_size + ids.size() * kMaxVarint +
+                                        room + sizeof(Hash128);
         if (scratch.cached.size() < cached_room) scratch.cached.resize(cached_room);
     }
     RawWriter out{scratch.entries.data()};
@@ -427,13 +429,16 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
             record.varint(trigram ? rise : (rise << 2) | kind);  // a bigram's rise is under 2^42
             last[kind] = o.key;
         }
-        const std::size_t id_size = varint_size(ids[t]);
-        const std::string_view payload(entry + id_size, static_cast<std::size_t>(out.at - entry) - id_size);
-        record.varint(payload.size());
-        record.bytes(payload);
     }
     splits.end(written.doc_size);
     written.entries = std::string_view(scratch.entries.data(), static_cast<std::size_t>(out.at - scratch.entries.data()));
+    if (cache) {
+        // The entries themselves, once: finish() reads them from here (the
+        // cache file being written) instead of from a spill of their own.
+        record.varint(written.entries.size());
+        written.entries_in_record = static_cast<std::size_t>(record.at - scratch.cached.data());
+        record.bytes(written.entries);
+    }
     written.cached_end = record.at;
     return written;
 }
@@ -711,15 +716,29 @@ bool parse_cached_record(std::string_view record, std::vector<CachedToken>& toke
             if (token.key < last[kind] || token.key & kWordBit || kind_of(token.key) != kind) return false;
             last[kind] = token.key;
         }
-        if (!get_bytes(record, i, token.entry)) return false;
-        if (kind_of(token.key) == kTrigram) {
-            std::size_t j = 0;
-            std::uint64_t length = 0, head = 0;
-            if (!get_varint(token.entry, j, length) || !get_varint(token.entry, j, head)) return false;
-            token.occurrences = head >> 2;
-        }
     }
-    return i + 16 == record.size();  // the text's hash
+    // The entries, one per token in the same order: the writing build's id
+    // (skipped), then two varints, or a trigram's length and bytes.
+    std::string_view entries;
+    if (!get_bytes(record, i, entries)) return false;
+    std::size_t j = 0;
+    for (CachedToken& token : tokens) {
+        std::uint64_t id = 0, value = 0;
+        if (!get_varint(entries, j, id)) return false;
+        const std::size_t begin = j;
+        if (kind_of(token.key) == kTrigram) {
+            std::uint64_t length = 0, head = 0;
+            if (!get_varint(entries, j, length) || length > entries.size() - j) return false;
+            std::size_t k = j;
+            if (!get_varint(entries, k, head) || k > j + length) return false;
+            token.occurrences = head >> 2;
+            j += static_cast<std::size_t>(length);
+        } else if (!get_varint(entries, j, value) || !get_varint(entries, j, value)) {
+            return false;
+        }
+        token.entry = entries.substr(begin, j - begin);
+    }
+    return j == entries.size() && i + 16 == record.size();  // then the text's hash
 }
 
 std::uint64_t SearchIndexer::adding_clock() const { return options_.timings ? thread_cpu_ns() : 0; }
@@ -780,10 +799,13 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         }
     }
     const WrittenEntries written = write_entries(scratch, ids, page.title, cache_out_ != nullptr);
-    PageRecord record{path, std::move(page.title), spill_.append(written.entries), written.doc_size,
-                      written.entries.size(), written.doc_splits};
+    PageRecord record{path, std::move(page.title)};
+    record.doc_size = written.doc_size;
+    record.size = written.entries.size();
+    record.doc_splits = written.doc_splits;
     const std::string_view text_file = collector.utf16();
     record.text_hash = hash128(text_file);
+    std::optional<std::uint64_t> in_cache;
     if (cache_out_) {
         // The text itself is in the output (search/pages/): its hash finds it.
         std::string hash;
@@ -791,7 +813,17 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         RawWriter record_out{written.cached_end};
         record_out.bytes(hash);
         const auto size = static_cast<std::size_t>(record_out.at - scratch.cached.data());
-        cache_out_->add(path, bytes_hash, std::string_view(scratch.cached.data(), size), record.title, record.text_hash);
+        in_cache = cache_out_->add(path, bytes_hash, std::string_view(scratch.cached.data(), size), record.title,
+                                   record.text_hash);
+    }
+    // The entries wait in the cache's record, or (no cache, or it could
+    // not be written) in the spill.
+    if (in_cache) {
+        record.store = cache_out_.get();
+        record.offset = *in_cache + written.entries_in_record;
+    } else {
+        record.store = &spill_;
+        record.offset = spill_.append(written.entries);
     }
     record.text_offset = texts_.append(text_file);
     record.text_size = text_file.size();
@@ -804,16 +836,19 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 }
 
 // A cache record: title, the number of tokens, the number of document
-// tokens (they come first), per token in key order { its key; the entry
-// without its id, as bytes ("as bytes": varint length, bytes) }, then the
-// hash of the page's text (16 bytes). A document token's key is
-// (k << 2) | kind (search_internal.h), k being a word's length (its bytes
-// follow) or how much the key is above the previous key of the same kind
-// on the page (0 before the first); a trigram's key, how much it is above
-// the previous trigram's. In key order each kind's keys only rise, so the
-// differences are small: the records were twice the size with whole keys. The ids are this build's, given by interning
-// the keys (decode_cached), which waits for finish(): when finish() updates
-// the previous index in place, an unchanged page's entries are not needed.
+// tokens (they come first), each token's key in key order, the page's
+// entries as bytes (varint length, then the entries exactly as
+// PageRecord describes them: the build that wrote the record walks them
+// there), then the hash of the page's text (16 bytes). A document token's
+// key is (k << 2) | kind (search_internal.h), k being a word's length (its
+// bytes follow) or how much the key is above the previous key of the same
+// kind on the page (0 before the first); a trigram's key, how much it is
+// above the previous trigram's. In key order each kind's keys only rise,
+// so the differences are small: the records were twice the size with
+// whole keys. The entries' ids are the writing build's and mean nothing
+// to the next: it gives its own by interning the keys (decode_cached),
+// which waits for finish(): when finish() updates the previous index in
+// place, an unchanged page's entries are not needed.
 bool SearchIndexer::add_from_cache(const std::string& path, const Hash128& bytes_hash, std::uint64_t start,
                                    const PreviousFile* file) {
     if (!cache_in_) return false;
@@ -887,6 +922,7 @@ bool SearchIndexer::decode_cached(PageRecord& page) {
         if (!trigram) doc_size = entries.size();
     }
     splits.end(doc_size);
+    page.store = &spill_;
     page.offset = spill_.append(entries);
     page.doc_size = doc_size;
     page.size = entries.size();
@@ -934,7 +970,7 @@ namespace {
 // costs microseconds here, more than the bytes.
 class EntryCursor {
 public:
-    EntryCursor(const SpillStore& store, std::uint64_t offset, std::uint64_t size)
+    EntryCursor(const ByteSource& store, std::uint64_t offset, std::uint64_t size)
         : store_(&store), next_(offset), end_(offset + size), size_(size) {}
     // Bytes of the page's entries in all.
     std::uint64_t size() const { return size_; }
@@ -970,7 +1006,7 @@ public:
 
 private:
     static constexpr std::size_t kMinChunk = 1024;
-    const SpillStore* store_;
+    const ByteSource* store_;
     std::uint64_t next_, end_, size_;
     std::size_t chunk_ = kMinChunk;
 };
@@ -1034,7 +1070,7 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
     cursors.reserve(n_docs);
     for (const PageRecord& r : records_) {
         const auto [begin, end] = entries(r);
-        cursors.emplace_back(spill_, r.offset + begin, end - begin);
+        cursors.emplace_back(*r.store, r.offset + begin, end - begin);
     }
     std::vector<std::uint32_t> current(n_docs, kEnd);
     const auto advance = [&](std::size_t d) {

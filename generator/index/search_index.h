@@ -118,7 +118,7 @@ void page_sort_keys(const std::vector<std::uint64_t>& keys, const std::vector<st
 
 // Where the indexer keeps each page's encoded entries until finish(): an
 // anonymous temporary file, or memory. Appends are thread-safe.
-class SpillStore {
+class SpillStore final : public ByteSource {
 public:
     SpillStore(bool to_file, const std::string& dir);
     ~SpillStore();
@@ -127,7 +127,7 @@ public:
     // Stores `bytes`; returns their offset.
     std::uint64_t append(std::string_view bytes);
     // Appends the `length` bytes at `offset` to `out`.
-    void read(std::uint64_t offset, std::size_t length, std::string& out) const;
+    void read(std::uint64_t offset, std::size_t length, std::string& out) const override;
     bool on_disk() const { return fd_ >= 0; }
     std::uint64_t size() const { return size_; }
 
@@ -216,10 +216,12 @@ private:
     struct PageRecord {
         std::string path;
         std::string title;
-        // Where the page's entries are in spill_: per token, in key order,
+        // Where the page's entries are in `store` (the cache file being
+        // written, whose record holds them, else spill_): per token, in key order,
         // varint id, then weight and snippet position, or for a trigram the
         // length and bytes of its position list; the first `doc_size` bytes
         // are the document tokens', the rest the trigrams'.
+        const ByteSource* store = nullptr;
         std::uint64_t offset = 0;
         std::uint64_t doc_size = 0;
         std::uint64_t size = 0;

@@ -193,7 +193,7 @@ std::optional<SearchIndexer::InPlace> SearchIndexer::plan_update_in_place() cons
             else plan.doc_total -= 4;
         }
         entries.clear();
-        spill_.read(page.offset, static_cast<std::size_t>(page.size), entries);
+        page.store->read(page.offset, static_cast<std::size_t>(page.size), entries);
         const std::string_view s = entries;
         const auto damaged = [] { return std::logic_error("search index: a page's spilled entries are damaged"); };
         for (std::size_t i = 0; i < s.size();) {

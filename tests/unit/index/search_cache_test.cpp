@@ -93,6 +93,20 @@ TEST_CASE("pages taken from the cache give the index of pages read anew", "[inde
     CHECK(build(kPages, f.file(), "k", 1, packs).from_cache == 2);
 }
 
+TEST_CASE("page entries wait in the cache's records, or in the spill when the cache cannot be written",
+          "[index][search][cache]") {
+    Folder f;
+    const test::SearchBuild without = build(kPages);
+    // The records hold the entries finish() walks (on two threads too).
+    CHECK(build(kPages, f.file()).files == without.files);
+    CHECK(build(kPages, f.file(), "k", 2).files == without.files);
+    // A cache in a folder that does not exist is never written: every
+    // page's entries go to the spill instead.
+    const std::string unwritable = (f.dir / "no-such-folder" / "cache").string();
+    CHECK(build(kPages, unwritable).files == without.files);
+    CHECK_FALSE(fs::exists(unwritable));
+}
+
 TEST_CASE("a cached page's text is copied from the previous output's pack, or read anew when the pack is gone or changed",
           "[index][search][cache]") {
     Folder f;
