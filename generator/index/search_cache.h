@@ -5,9 +5,11 @@
 // written anew by every build; docs/incremental.md says why and how.
 //
 // It holds one record per page: its path, the hash of its bytes, and what
-// SearchIndexer::add_page derived from them (title, tokens in key order with
-// their entries, the hash of its text), with token keys instead of one
-// build's token ids. The text itself is not here: it is in the previous
+// SearchIndexer::add_page derived from them (title, the tokens' keys in key
+// order, their entries, the hash of its text): the keys are what the next
+// build reads, the entries' token ids are the writing build's own, which
+// reads the entries back while it finishes its index (ByteSource). The
+// record layout is SearchIndexer::add_from_cache's comment. The text itself is not here: it is in the previous
 // output's search/pages/ packs, and the file's last part says where each
 // text (by its hash) is, so that the next build copies it from there.
 // A record is used only for the same path and the same bytes, and only when
