@@ -13,6 +13,22 @@
 
 namespace gk {
 
+bool append_at(int fd, std::uint64_t offset, std::size_t length, std::string& out) {
+    const std::size_t at = out.size();
+    out.resize(at + length);
+    for (std::size_t done = 0; done < length;) {
+        const ssize_t n = ::pread(fd, out.data() + at + done, length - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;  // the file ends before them
+            out.resize(at);
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
 namespace {
 
 // File layout: the records one after another, then the directory
@@ -44,15 +60,8 @@ std::uint64_t get_u64(std::string_view s, std::size_t at) {
 }
 
 bool read_at(int fd, std::uint64_t offset, std::size_t size, std::string& out) {
-    out.resize(size);
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::pread(fd, out.data() + done, size - done, static_cast<off_t>(offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
+    out.clear();
+    return append_at(fd, offset, size, out);
 }
 
 void put_shards(std::string& out, const CachedShards& shards) {
@@ -233,16 +242,9 @@ std::optional<std::uint64_t> SearchCacheWriter::add(const std::string& path, con
 }
 
 void SearchCacheWriter::read(std::uint64_t offset, std::size_t length, std::string& out) const {
-    const std::size_t at = out.size();
-    out.resize(at + length);
-    for (std::size_t done = 0; done < length;) {
-        const ssize_t n = ::pread(fd_, out.data() + at + done, length - done, static_cast<off_t>(offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            throw std::runtime_error(std::string("search index: cannot read back its cache file: ") +
-                                     std::strerror(n < 0 ? errno : EIO));
-        done += static_cast<std::size_t>(n);
-    }
+    if (!append_at(fd_, offset, length, out))
+        throw std::runtime_error(std::string("search index: cannot read back its cache file: ") +
+                                 std::strerror(errno ? errno : EIO));
 }
 
 void SearchCacheWriter::carry(const std::string& path, const CachedRecordPlace& place,

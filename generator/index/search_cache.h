@@ -79,6 +79,10 @@ struct CachedRecordPlace {
     Hash128 text;
 };
 
+// Appends the `length` bytes at `offset` of the open file `fd` to `out`;
+// false (errno set, `out` as it was) when they cannot all be read.
+bool append_at(int fd, std::uint64_t offset, std::size_t length, std::string& out);
+
 // Bytes written earlier that can be read back, at an offset: where a
 // page's entries wait for finish() (the temporary spill, or the cache file
 // being written, whose records hold them).

@@ -606,16 +606,9 @@ void SpillStore::read(std::uint64_t offset, std::size_t length, std::string& out
         out.append(memory_, static_cast<std::size_t>(offset), length);
         return;
     }
-    const std::size_t at = out.size();
-    out.resize(at + length);
-    for (std::size_t done = 0; done < length;) {
-        const ssize_t n = ::pread(fd_, out.data() + at + done, length - done, static_cast<off_t>(offset + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            throw std::runtime_error(std::string("search index: cannot read its temporary file: ") +
-                                     std::strerror(n < 0 ? errno : EIO));
-        done += static_cast<std::size_t>(n);
-    }
+    if (!append_at(fd_, offset, length, out))
+        throw std::runtime_error(std::string("search index: cannot read its temporary file: ") +
+                                 std::strerror(errno ? errno : EIO));
 }
 
 SearchIndexer::SearchIndexer(SearchIndexOptions options)
@@ -1382,17 +1375,7 @@ private:
     bool read(const std::string& file, std::uint64_t offset, std::size_t size, std::string& out) {
         auto [it, added] = fds_.try_emplace(file, -1);
         if (added) it->second = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-        const std::size_t at = out.size();
-        out.resize(at + size);
-        std::size_t done = 0;
-        while (it->second >= 0 && done < size) {
-            const ssize_t n = ::pread(it->second, out.data() + at + done, size - done,
-                                      static_cast<off_t>(offset + done));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        return done == size;
+        return it->second >= 0 && append_at(it->second, offset, size, out);
     }
 
     std::map<std::string, int> fds_;
