@@ -1004,10 +1004,6 @@ private:
     std::size_t chunk_ = kMinChunk;
 };
 
-}  // namespace
-
-namespace {
-
 // Records in key order that wait for the records before them, in a
 // temporary file (the upper part of the document tokens' walk: tens of
 // megabytes at 9,000 department-years, which in memory raised the build's
@@ -1198,8 +1194,7 @@ SearchIndexer::DocSplit SearchIndexer::choose_doc_split(const TokenRanks& ranks)
         total += token.docs;
     }
     for (; b < kDocSplitCount; ++b) rank_at[b] = ranks.first_trigram, below[b] = total;
-    DocSplit best;  // none: one part holds every document token
-    best.rank = ranks.first_trigram;
+    DocSplit best = DocSplit::none(ranks);
     std::uint64_t best_distance = total;
     // The lower part takes about 70%: one thread walks the position shards
     // (the longest part) while the other walks the lower part then writes
@@ -1245,7 +1240,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     // temporary file) until the lower part is written, then added after
     // them by whichever part ends last. The shards are cut as one walk
     // would cut them.
-    const DocSplit split = plan || !options_.split_document_walk ? DocSplit{kDocSplitCount, ranks.first_trigram}
+    const DocSplit split = plan || !options_.split_document_walk ? DocSplit::none(ranks)
                                                                   : choose_doc_split(ranks);
     document_split_ = split.rank < ranks.first_trigram ? kDocSplits[split.at] : 0;
     std::optional<SpillStore> upper_store;

@@ -293,6 +293,8 @@ private:
     struct DocSplit {
         std::size_t at = kDocSplitCount;
         std::uint32_t rank = 0;
+        // No split: one part holds every document token.
+        static DocSplit none(const TokenRanks& ranks) { return {kDocSplitCount, ranks.first_trigram}; }
     };
     DocSplit choose_doc_split(const TokenRanks& ranks) const;
     const SearchPageInfo& info(const std::string& path) const;
