@@ -21,6 +21,7 @@
 #include "incremental/file_stamp.h"
 #include "index/html_text.h"
 #include "index/search_internal.h"
+#include "index/page_characters.h"
 #include "index/search_tokenize.h"
 #include "parallel/cpu_time.h"
 #include "parallel/parallel_for.h"
@@ -30,55 +31,23 @@ namespace gk {
 
 namespace {
 
-// Field groups in the order positions are written: title, headings, body.
-// (Field counts them the other way: body 0, heading 1, title 2.)
-inline std::uint8_t group_of(Field f) { return static_cast<std::uint8_t>(2 - static_cast<int>(f)); }
-static_assert(static_cast<int>(Field::body) == 0 && static_cast<int>(Field::heading) == 1 &&
-              static_cast<int>(Field::title) == 2);
-
-// A trigram's occurrence: its positions are indexed.
-struct Occurrence {
-    std::uint32_t token;  // page-local token number
-    std::uint32_t pos;
-    std::uint8_t group;
-};
-
-// What the index keeps of a token's occurrences on a page but a trigram's
-// positions: how many in each field group and the first position in each.
-struct TokenStats {
-    std::uint32_t count[3];
-    std::uint32_t first[3];
-};
-
 inline std::size_t hash_key(std::uint64_t key) {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
-// Token key -> page-local number: open addressing (and a direct table for
-// the characters of the BMP), as a page has a few thousand distinct tokens
-// and this runs three times for every character of the portal.
+// A short word (packed into a key, kWordBit set) -> its number on the page,
+// in order of first sight: open addressing, as a page has hundreds of
+// words and this runs for each of its figures.
 class LocalTokens {
 public:
-    LocalTokens() : slots_(1024, Slot{kNoKey, 0}), bmp_(0x10000, kEmpty) {}
+    LocalTokens() : slots_(1024, Slot{kNoKey, 0}) {}
     void reset() {
-        for (std::size_t n = 0; n < keys.size(); ++n) {
-            if (keys[n] < 0x10000) bmp_[keys[n]] = kEmpty;
-            else if (where_[n] != kUnplaced) slots_[where_[n]].key = kNoKey;
-        }
+        for (std::size_t n = 0; n < keys.size(); ++n)
+            if (where_[n] != kUnplaced) slots_[where_[n]].key = kNoKey;
         keys.clear();
         where_.clear();
     }
-    std::uint32_t character(char32_t c) {
-        if (c >= 0x10000) return number(c);
-        std::uint32_t& n = bmp_[c];
-        if (n == kEmpty) {
-            n = static_cast<std::uint32_t>(keys.size());
-            keys.push_back(c);
-            where_.push_back(0);
-        }
-        return n;
-    }
-    // Inline: the key is there most of the time (three calls a character).
+    // Inline: the key is there most of the time.
     [[gnu::always_inline]] std::uint32_t number(std::uint64_t key) {
         const std::size_t mask = slots_.size() - 1;
         std::size_t i = hash_key(key) & mask;
@@ -100,7 +69,6 @@ public:
 
 private:
     static constexpr std::uint32_t kUnplaced = ~0u;
-    static constexpr std::uint32_t kEmpty = ~0u;
     struct Slot {
         std::uint64_t key;
         std::uint32_t number;
@@ -121,7 +89,7 @@ private:
         slots_.assign(slots_.size() * 2, Slot{kNoKey, 0});
         const std::size_t mask = slots_.size() - 1;
         for (std::uint32_t n = 0; n < keys.size(); ++n) {
-            if (keys[n] < 0x10000 || where_[n] == kUnplaced) continue;  // in bmp_, or kept elsewhere
+            if (where_[n] == kUnplaced) continue;  // kept elsewhere
             std::size_t i = hash_key(keys[n]) & mask;
             while (slots_[i].key != kNoKey) i = (i + 1) & mask;
             slots_[i] = {keys[n], n};
@@ -129,8 +97,7 @@ private:
         }
     }
     std::vector<Slot> slots_;
-    std::vector<std::uint32_t> bmp_;    // BMP character -> number
-    std::vector<std::uint32_t> where_;  // number -> its slot (not for BMP characters)
+    std::vector<std::uint32_t> where_;  // number -> its slot
 };
 
 struct StringViewHash {
@@ -138,33 +105,26 @@ struct StringViewHash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// Receives the tokens of a page (tokenize_with calls it directly): counts
-// every token's occurrences as they come, and keeps the trigrams' (their
-// positions are indexed) for add_page to group.
+// Receives the tokens of a page (tokenize_with calls it directly): gathers
+// its characters for PageCharacters, counts its words' occurrences, and
+// writes its text as UTF-16.
 class Collector final {
 public:
-    // For a text of `length16` UTF-16 units: a code point begins at most one
-    // trigram, so the occurrences are written into room made once, unchecked;
-    // likewise the text's UTF-16LE.
+    // For a text of `length16` UTF-16 units: the text's UTF-16LE is
+    // written into room made once, unchecked.
     void reset(std::uint32_t length16) {
-        const std::size_t room = std::size_t{length16} + 16;
-        if (storage_.size() < room) storage_.resize(room);
-        end_ = storage_.data();
+        characters.reset(length16);
         utf16_.resize(std::size_t{length16} * 2);
         utf16_end_ = utf16_.data();
         utf16_limit_ = utf16_end_ + utf16_.size();
         words.clear();
+        word_stats.clear();
         word_index_.clear();
         short_words_.reset();
-        tokens.reset();
-        stats.clear();
     }
-    const Occurrence* begin() const { return storage_.data(); }
-    const Occurrence* end() const { return end_; }
-    std::size_t size() const { return static_cast<std::size_t>(end_ - storage_.data()); }
-    std::vector<std::string> words;  // by word number
-    LocalTokens tokens;
-    std::vector<TokenStats> stats;  // by page-local token number
+    PageCharacters characters;
+    std::vector<std::string> words;       // by word number
+    std::vector<TokenStats> word_stats;  // likewise
     // The text as UTF-16LE, what the packs hold (length16 × 2 bytes).
     std::string_view utf16() const {
         return std::string_view(utf16_.data(), static_cast<std::size_t>(utf16_end_ - utf16_.data()));
@@ -184,22 +144,15 @@ public:
         }
     }
 
-    void character(char32_t c, std::uint32_t pos, Field field) { count(tokens.character(c), pos, field); }
-    void bigram(char32_t a, char32_t b, std::uint32_t pos, Field field) {
-        count(tokens.number((std::uint64_t{a} << 21) | b), pos, field);
-    }
-    void trigram(char32_t a, char32_t b, char32_t c, std::uint32_t pos, Field field) {
-        const std::uint64_t key = (std::uint64_t{a} << 42) | (std::uint64_t{b} << 21) | c;
-        const std::uint32_t n = tokens.number(key);
-        count(n, pos, field);
-        *end_++ = {n, pos, group_of(field)};
-    }
+    void character(char32_t c, std::uint32_t pos, Field field) { characters.add(c, pos, field); }
+    void bigram(char32_t, char32_t, std::uint32_t, Field) { characters.joins_previous(); }
+    void trigram(char32_t, char32_t, char32_t, std::uint32_t, Field) {}  // PageCharacters finds them
     void word(std::string_view w, std::uint32_t pos, Field field) {
         std::uint32_t number;
         if (w.size() <= 8) {
             // Most words are a figure's digits: eight bytes or fewer, looked
             // up as one number (a word's bytes are never 0, and bit 63 keeps
-            // it out of LocalTokens' BMP table), not hashed as a string in a
+            // it apart from a reserved number), not hashed as a string in a
             // map whose nodes were allocated and freed page after page.
             std::uint64_t packed = 0;
             std::memcpy(&packed, w.data(), w.size());
@@ -210,8 +163,13 @@ public:
                 it = word_index_.emplace(std::string(w), short_words_.reserve_number()).first;
             number = it->second;
         }
-        if (number == words.size()) words.emplace_back(w);
-        count(tokens.number(kWordBit | number), pos, field);
+        if (number == words.size()) {
+            words.emplace_back(w);
+            word_stats.push_back({{0, 0, 0}, {0, 0, 0}});
+        }
+        TokenStats& s = word_stats[number];
+        const std::uint8_t g = group_of(field);
+        if (s.count[g]++ == 0) s.first[g] = pos;
     }
 
 private:
@@ -222,16 +180,6 @@ private:
     std::string utf16_;
     char* utf16_end_ = nullptr;
     const char* utf16_limit_ = nullptr;
-    // Numbers are given in order, so a new one is stats.size().
-    [[gnu::always_inline]] void count(std::uint32_t n, std::uint32_t pos, Field field) {
-        if (n == stats.size()) stats.push_back({});
-        TokenStats& s = stats[n];
-        const std::uint8_t g = group_of(field);
-        if (s.count[g]++ == 0) s.first[g] = pos;
-    }
-
-    std::vector<Occurrence> storage_;
-    Occurrence* end_ = nullptr;
     // Word -> word number: short words packed (LocalTokens numbers them in
     // order), longer ones in the map, numbered from the same count.
     LocalTokens short_words_;
@@ -258,10 +206,10 @@ inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>&
 // costs no allocation once the buffers have grown to the largest page.
 struct PageScratch {
     Collector collector;
-    std::vector<std::uint32_t> begin, fill, ids;
-    std::vector<KeyOrder> order, order_scratch;
-    DenseRanks ranks;
-    std::vector<Occurrence> grouped;
+    std::vector<PageToken> words, documents, trigrams;  // the page's tokens, in key order
+    std::vector<unsigned char> first_letters;            // of `words`
+    std::vector<std::uint32_t> word_order;
+    std::vector<std::uint32_t> ids;  // of documents then trigrams
     std::string entries;
     std::string cached;  // the page's cache record
     std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
@@ -297,8 +245,8 @@ constexpr std::size_t kEntryMost = 30, kOccurrenceMost = 5;
 // (the first in the body, else in a heading, else in the title); for a
 // trigram instead, every position, grouped by field: `begin`..`end`, its
 // occurrences in position order.
-void write_entry(RawWriter& out, std::uint32_t id, const TokenStats& stats, const Occurrence* begin,
-                 const Occurrence* end, bool trigram) {
+void write_entry(RawWriter& out, std::uint32_t id, const TokenStats& stats, const CharacterPosition* begin,
+                 const CharacterPosition* end, bool trigram) {
     const std::uint32_t* const count = stats.count;
     const std::uint32_t* const first = stats.first;
     const std::uint64_t weight = std::uint64_t{count[0]} * kWeightTitle + std::uint64_t{count[1]} * kWeightHeading +
@@ -320,7 +268,7 @@ void write_entry(RawWriter& out, std::uint32_t id, const TokenStats& stats, cons
     for (std::uint8_t group = 0; group < 3; ++group) {
         if (!count[group]) continue;
         std::uint32_t last = 0;
-        for (const Occurrence* o = begin; o != end; ++o) {
+        for (const CharacterPosition* o = begin; o != end; ++o) {
             if (!one_group && o->group != group) continue;
             out.varint(o->pos - last);
             last = o->pos;
@@ -384,16 +332,20 @@ struct WrittenEntries {
     std::array<std::uint32_t, kDocSplitCount> doc_splits{};  // see PageRecord
 };
 
-WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32_t>& ids, std::string_view title,
-                             bool cache) {
+WrittenEntries write_entries(PageScratch& scratch, std::string_view title, bool cache) {
     const std::vector<std::string>& words = scratch.collector.words;
-    const std::size_t room = ids.size() * kEntryMost + scratch.collector.size() * kOccurrenceMost;
+    const std::vector<PageToken>& documents = scratch.documents;
+    const std::vector<PageToken>& trigrams = scratch.trigrams;
+    std::size_t positions = 0;
+    for (const PageToken& t : trigrams) positions += t.end - t.begin;
+    const std::size_t n_tokens = documents.size() + trigrams.size();
+    const std::size_t room = n_tokens * kEntryMost + positions * kOccurrenceMost;
     if (scratch.entries.size() < room) scratch.entries.resize(room);
     if (cache) {
         std::size_t words_size = 0;
         for (const std::string& w : words) words_size += w.size();
         // Header, keys, then the entries as they are (and their length).
-        const std::size_t cached_room = 4 * kMaxVarint + title.size() + words_size + ids.size() * kMaxVarint +
+        const std::size_t cached_room = 4 * kMaxVarint + title.size() + words_size + n_tokens * kMaxVarint +
                                         room + sizeof(Hash128);
         if (scratch.cached.size() < cached_room) scratch.cached.resize(cached_room);
     }
@@ -402,32 +354,31 @@ WrittenEntries write_entries(PageScratch& scratch, const std::vector<std::uint32
     if (cache) {
         record.varint(title.size());
         record.bytes(title);
-        record.varint(ids.size());
-        std::size_t doc_tokens = 0;
-        for (const KeyOrder& o : scratch.order) doc_tokens += kind_of(o.key) != kTrigram;
-        record.varint(doc_tokens);
+        record.varint(n_tokens);
+        record.varint(documents.size());
     }
     std::uint64_t last[3] = {0, 0, 0};  // the previous key of each kind but words
     WrittenEntries written;
     DocSplitter splits{written.doc_splits};
-    for (const KeyOrder& o : scratch.order) {
-        const std::uint32_t t = o.index;
-        const bool trigram = kind_of(o.key) == kTrigram;
-        char* const entry = out.at;
-        if (!trigram) splits.see(o.key, static_cast<std::size_t>(entry - scratch.entries.data()));
-        write_entry(out, ids[t], scratch.collector.stats[t], scratch.grouped.data() + scratch.begin[t],
-                    scratch.grouped.data() + scratch.begin[t + 1], trigram);
-        if (!trigram) written.doc_size = static_cast<std::size_t>(out.at - scratch.entries.data());
-        if (!cache) continue;
-        if (o.key & kWordBit) {
-            const std::string& word = words[o.key & ~kWordBit];
-            record.varint((std::uint64_t{word.size()} << 2) | kWord);
-            record.bytes(word);
-        } else {
-            const Kind kind = kind_of(o.key);
-            const std::uint64_t rise = o.key - last[kind];
-            record.varint(trigram ? rise : (rise << 2) | kind);  // a bigram's rise is under 2^42
-            last[kind] = o.key;
+    const CharacterPosition* const positions_of = scratch.collector.characters.positions();
+    const std::uint32_t* id = scratch.ids.data();
+    for (const std::vector<PageToken>* tokens : {&documents, &trigrams}) {
+        const bool trigram = tokens == &trigrams;
+        for (const PageToken& token : *tokens) {
+            if (!trigram) splits.see(token.key, static_cast<std::size_t>(out.at - scratch.entries.data()));
+            write_entry(out, *id++, token.stats, positions_of + token.begin, positions_of + token.end, trigram);
+            if (!trigram) written.doc_size = static_cast<std::size_t>(out.at - scratch.entries.data());
+            if (!cache) continue;
+            if (token.key & kWordBit) {
+                const std::string& word = words[token.key & ~kWordBit];
+                record.varint((std::uint64_t{word.size()} << 2) | kWord);
+                record.bytes(word);
+            } else {
+                const Kind kind = kind_of(token.key);
+                const std::uint64_t rise = token.key - last[kind];
+                record.varint(trigram ? rise : (rise << 2) | kind);  // a bigram's rise is under 2^42
+                last[kind] = token.key;
+            }
         }
     }
     splits.end(written.doc_size);
@@ -452,109 +403,6 @@ std::size_t choose_target(std::uint64_t total) {
 }
 
 }  // namespace
-
-// One counting pass by the top 11 bits the keys use (page_sort_keys puts
-// a token's kind and first code point there), then each bucket by sort key
-// and, for equal ones (words of the same first letter: every other sort key
-// is distinct), by the word: most buckets hold a few tokens. The order
-// std::sort with the comparison gives, at a fraction of its cost: a page
-// has thousands of tokens, and the comparison sort was about 15% of add_page.
-void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scratch,
-                       const std::vector<std::string>& words) {
-    constexpr unsigned kBits = 11, kBuckets = 1u << kBits;
-    const std::size_t n = items.size();
-    if (n > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("search index: too many tokens on a page");
-    if (n < 2) return;
-    std::uint64_t all = 0;
-    for (const KeyOrder& o : items) all |= o.sort;
-    const auto width = static_cast<unsigned>(std::bit_width(all));
-    const unsigned shift = width > kBits ? width - kBits : 0;
-    std::uint32_t start[kBuckets + 1] = {};
-    for (const KeyOrder& o : items) ++start[(o.sort >> shift) + 1];
-    for (unsigned b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
-    std::uint32_t fill[kBuckets];
-    std::copy_n(start, kBuckets, fill);
-    scratch.resize(n);
-    for (const KeyOrder& o : items) scratch[fill[o.sort >> shift]++] = o;
-    items.swap(scratch);
-    const auto less = [&](const KeyOrder& a, const KeyOrder& b) {
-        if (a.sort != b.sort) return a.sort < b.sort;
-        return words[a.key & ~kWordBit] < words[b.key & ~kWordBit];
-    };
-    KeyOrder* const data = items.data();
-    for (unsigned b = 0; b < kBuckets; ++b) {
-        KeyOrder* const first = data + start[b];
-        KeyOrder* const last = data + start[b + 1];
-        if (last - first < 2) continue;
-        if (last - first > 16) {
-            std::sort(first, last, less);
-            continue;
-        }
-        for (KeyOrder* i = first + 1; i < last; ++i) {  // insertion sort
-            const KeyOrder item = *i;
-            KeyOrder* j = i;
-            for (; j > first && less(item, j[-1]); --j) *j = j[-1];
-            *j = item;
-        }
-    }
-}
-
-void page_sort_keys(const std::vector<std::uint64_t>& keys, const std::vector<std::string>& words,
-                    std::vector<KeyOrder>& out, DenseRanks& ranks) {
-    const std::size_t n = keys.size();
-    out.resize(n);
-    const auto general = [&] {
-        for (std::uint32_t t = 0; t < n; ++t) out[t] = {sort_key(keys[t], words), keys[t], t};
-    };
-    // The code points in use: a bigram's and a trigram's are the page's
-    // characters too, but this does not count on it.
-    std::memset(ranks.bits, 0, sizeof ranks.bits);
-    std::uint64_t above = 0;  // any code point outside the BMP
-    const auto use = [&](std::uint64_t c) {
-        above |= c >> 16;
-        ranks.bits[(c >> 6) & 1023] |= std::uint64_t{1} << (c & 63);
-    };
-    for (const std::uint64_t key : keys) {
-        switch (kind_of(key)) {
-        case kWord: use(static_cast<unsigned char>(words[key & ~kWordBit][0])); break;
-        case kTrigram: use((key >> 42) & 0x1FFFFF); [[fallthrough]];
-        case kBigram: use((key >> 21) & 0x1FFFFF); [[fallthrough]];
-        case kCharacter: use(key & 0x1FFFFF); break;
-        }
-    }
-    if (above) return general();
-    std::uint32_t total = 0;
-    for (std::size_t w = 0; w < 1024; ++w)
-        for (std::uint64_t b = ranks.bits[w]; b; b &= b - 1)
-            ranks.rank[(w << 6) | static_cast<unsigned>(std::countr_zero(b))] = static_cast<std::uint16_t>(++total);
-    if (total >= 0xFFFF) return general();  // (the whole BMP: ranks would not fit)
-    // Ranks 1 … total; the low part of a word's key, all ones, is above
-    // every second code point of a bigram, as 0x3FFFFF is in sort_key.
-    const unsigned width = static_cast<unsigned>(std::bit_width(total + 1));
-    const std::uint64_t ones = (std::uint64_t{1} << width) - 1;
-    const auto rank = [&](std::uint64_t c) -> std::uint64_t { return ranks.rank[c]; };
-    // A token's kind and first code point lead, so that sort_in_key_order's
-    // buckets are by them: a character is its rank then zeros, a bigram its
-    // two ranks then zeros, a trigram a one then its three ranks.
-    for (std::uint32_t t = 0; t < n; ++t) {
-        const std::uint64_t key = keys[t];
-        std::uint64_t sort = 0;
-        switch (kind_of(key)) {
-        case kCharacter: sort = rank(key) << (2 * width); break;
-        case kBigram: sort = (rank(key >> 21) << (2 * width)) | (rank(key & 0x1FFFFF) << width); break;
-        case kWord: sort = (rank(static_cast<unsigned char>(words[key & ~kWordBit][0])) << (2 * width)) | (ones << width); break;
-        case kTrigram:
-            sort = (std::uint64_t{1} << (3 * width)) | (rank(key >> 42) << (2 * width)) |
-                   (rank((key >> 21) & 0x1FFFFF) << width) | rank(key & 0x1FFFFF);
-            break;
-        }
-        out[t] = {sort, key, t};
-    }
-}
-
-std::uint64_t token_sort_key(std::uint64_t key, const std::vector<std::string>& words) {
-    return sort_key(key, words);
-}
 
 SpillStore::SpillStore(bool to_file, const std::string& dir) {
     if (!to_file) return;
@@ -755,43 +603,46 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     collector.reset(page.length16);
     tokenize_with(page.text, page.spans, collector);
 
-    // Group the occurrences by token, keeping position order (counting sort).
-    const std::vector<std::uint64_t>& keys = collector.tokens.keys;
-    const std::size_t n_tokens = keys.size();
-    std::vector<std::uint32_t>& begin = scratch.begin;
-    begin.assign(n_tokens + 1, 0);
-    for (const Occurrence& o : collector) ++begin[o.token + 1];
-    for (std::size_t t = 0; t < n_tokens; ++t) begin[t + 1] += begin[t];
-    std::vector<Occurrence>& grouped = scratch.grouped;
-    grouped.resize(collector.size());
-    scratch.fill.assign(begin.begin(), begin.end() - 1);
-    for (const Occurrence& o : collector) grouped[scratch.fill[o.token]++] = o;
-
-    // The page's tokens in the order finish() walks them (see sort_key).
-    std::vector<KeyOrder>& order = scratch.order;
-    page_sort_keys(keys, collector.words, order, scratch.ranks);
-    sort_in_key_order(order, scratch.order_scratch, collector.words);
+    // The page's tokens in the order finish() walks them (see sort_key):
+    // its words by text, merged by first letter into its characters and
+    // bigrams, then its trigrams.
+    const std::vector<std::string>& words = collector.words;
+    std::vector<std::uint32_t>& word_order = scratch.word_order;
+    word_order.resize(words.size());
+    std::iota(word_order.begin(), word_order.end(), 0u);
+    std::sort(word_order.begin(), word_order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
+    scratch.words.clear();
+    scratch.first_letters.clear();
+    for (const std::uint32_t w : word_order) {
+        scratch.words.push_back({kWordBit | w, collector.word_stats[w]});
+        scratch.first_letters.push_back(static_cast<unsigned char>(words[w][0]));
+    }
+    collector.characters.tokens(scratch.words, scratch.first_letters, scratch.documents, scratch.trigrams);
 
     std::vector<std::uint32_t>& ids = scratch.ids;
-    ids.resize(n_tokens);
+    ids.resize(scratch.documents.size() + scratch.trigrams.size());
     {
         std::lock_guard lock(mutex_);
         // The table is larger than a core's cache at any size of site worth
         // the name: each token's slot is asked for some tokens ahead.
         constexpr std::size_t kAhead = 8;
-        const std::size_t mask = table_.size() - 1;  // (a growth makes the prefetches useless, not wrong)
-        for (std::size_t t = 0; t < n_tokens; ++t) {
-            if (t + kAhead < n_tokens && !(keys[t + kAhead] & kWordBit))
-                __builtin_prefetch(&table_[hash_key(keys[t + kAhead]) & mask]);
-            const std::uint64_t key = keys[t];
-            const bool word = key & kWordBit;
-            ids[t] = intern(key, word ? &collector.words[key & ~kWordBit] : nullptr);
-            Token& token = tokens_[ids[t]];
-            ++token.docs;
-            if (kind_of(key) == kTrigram) token.position_bytes += (begin[t + 1] - begin[t]) * 2;  // an estimate, for shard sizes
+        std::uint32_t* id = ids.data();
+        for (const std::vector<PageToken>* list : {&scratch.documents, &scratch.trigrams}) {
+            const std::vector<PageToken>& tokens = *list;
+            const std::size_t mask = table_.size() - 1;  // (a growth makes the prefetches useless, not wrong)
+            for (std::size_t t = 0; t < tokens.size(); ++t) {
+                if (t + kAhead < tokens.size() && !(tokens[t + kAhead].key & kWordBit))
+                    __builtin_prefetch(&table_[hash_key(tokens[t + kAhead].key) & mask]);
+                const std::uint64_t key = tokens[t].key;
+                const bool word = key & kWordBit;
+                *id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
+                Token& token = tokens_[*id++];
+                ++token.docs;
+                token.position_bytes += (tokens[t].end - tokens[t].begin) * 2;  // a trigram's, an estimate for shard sizes
+            }
         }
     }
-    const WrittenEntries written = write_entries(scratch, ids, page.title, cache_out_ != nullptr);
+    const WrittenEntries written = write_entries(scratch, page.title, cache_out_ != nullptr);
     PageRecord record{path, std::move(page.title)};
     record.doc_size = written.doc_size;
     record.size = written.entries.size();

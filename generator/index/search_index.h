@@ -84,38 +84,6 @@ struct SearchIndexOptions {
     std::map<std::string, PreviousOutput> previous_index;
 };
 
-// A page's token in the sort of its tokens: `sort` its sort key
-// (page_sort_keys's, or token_sort_key(key)), `index` the page's number for it.
-struct KeyOrder {
-    std::uint64_t sort;
-    std::uint64_t key;
-    std::uint32_t index;
-};
-// The sort key of a page's token (key as in SearchIndexer::Token, a word's
-// with the page's word number): the index's key order but for words of the
-// same first letter, which have the same sort key and compare as strings.
-std::uint64_t token_sort_key(std::uint64_t key, const std::vector<std::string>& words);
-// Sorts `items` into the index's key order (by sort key, then words by
-// text); `scratch` is room it may use. Any sort keys in that order will do;
-// it is fastest with page_sort_keys's, whose top bits spread the tokens.
-void sort_in_key_order(std::vector<KeyOrder>& items, std::vector<KeyOrder>& scratch,
-                       const std::vector<std::string>& words);
-
-// The sort keys of one page's tokens, in the order of token_sort_key but
-// short: the code points the page's keys use (their characters and the
-// first letters of their words) are ranked densely, so that with R of them
-// a key takes 3 × bit_width(R + 1) + 1 bits (31 for a page of a thousand
-// characters) instead of 64, and its top bits are the token's kind and
-// first code point: sort_in_key_order's one counting pass leaves buckets of
-// a few tokens. A page with a code point outside the BMP gets
-// token_sort_key's keys. `out[t]` is {sort key, keys[t], t}.
-struct DenseRanks {
-    std::uint64_t bits[1024];  // the BMP code points in use
-    std::uint16_t rank[0x10000];  // of those in use (the others are stale)
-};
-void page_sort_keys(const std::vector<std::uint64_t>& keys, const std::vector<std::string>& words,
-                    std::vector<KeyOrder>& out, DenseRanks& ranks);
-
 // Where the indexer keeps each page's encoded entries until finish(): an
 // anonymous temporary file, or memory. Appends are thread-safe.
 class SpillStore final : public ByteSource {
