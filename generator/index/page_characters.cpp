@@ -91,8 +91,11 @@ void PageCharacters::sort_by_dense_key() {
     const std::size_t buckets = std::size_t{1} << digit;
     const std::uint64_t mask = buckets - 1;
     counts_.assign(passes * buckets, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        for (unsigned p = 0; p < passes; ++p) ++counts_[p * buckets + ((gathered[i].key >> (p * digit)) & mask)];
+    for (unsigned p = 0; p < passes; ++p) {  // a pass at a time: a tight loop each
+        std::uint32_t* const count = counts_.data() + p * buckets;
+        const unsigned shift = p * digit;
+        for (std::size_t i = 0; i < n; ++i) ++count[(gathered[i].key >> shift) & mask];
+    }
     if (other_.size() < n) other_.resize(n);
     CharacterPosition* from = gathered;
     CharacterPosition* to = other_.data();
