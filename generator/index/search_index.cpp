@@ -982,8 +982,11 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
             const Token& token = tokens_[order[r]];
             const std::uint64_t first = start[r - r0], end = start[r - r0 + 1];
             // Written into room made for the most it can take (a varint
-            // per page and the count), not appended a few bytes at a time.
-            record.resize(static_cast<std::size_t>(kMaxVarint * (end - first + 1) + payload_bytes[r - r0]));
+            // per page and the count), not appended a few bytes at a time;
+            // the room only grows (resizing down and up again filled it
+            // with zeros for every token: a tenth of the walk).
+            const auto room = static_cast<std::size_t>(kMaxVarint * (end - first + 1) + payload_bytes[r - r0]);
+            if (record.size() < room) record.resize(room);
             RawWriter out{record.data()};
             out.varint(token.docs);
             std::uint32_t prev_doc = 0;
@@ -993,8 +996,7 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
                 out.bytes(std::string_view(cursors[p.doc].buf).substr(p.offset, p.length));
                 prev_doc = p.doc;
             }
-            record.resize(static_cast<std::size_t>(out.at - record.data()));
-            add(key_text(token.key), record);
+            add(key_text(token.key), std::string_view(record.data(), static_cast<std::size_t>(out.at - record.data())));
         }
         r0 = r1;
     }
