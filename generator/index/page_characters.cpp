@@ -10,9 +10,22 @@ namespace {
 
 inline char32_t code_point_of(std::uint64_t gathered) { return static_cast<char32_t>(gathered & 0x1FFFFF); }
 
-inline void count_in(TokenStats& stats, const CharacterPosition& p) {
-    ++stats.count[p.group];
-    stats.first[p.group] = std::min(stats.first[p.group], p.pos);
+// Counts the positions s[j], s[j + 1] … whose key is `key` (advancing j):
+// how many in each field group and the first in each, in registers (they
+// are in text order, so the first is the first seen).
+inline TokenStats count_run(const CharacterPosition* s, std::uint32_t& j, std::size_t n, std::uint64_t key) {
+    std::uint32_t title = 0, heading = 0, body = 0, first_title = ~0u, first_heading = ~0u, first_body = ~0u;
+    for (; j < n && s[j].key == key; ++j) {
+        const std::uint32_t pos = s[j].pos;
+        if (s[j].group == 2) [[likely]] {
+            if (body++ == 0) first_body = pos;
+        } else if (s[j].group == 1) {
+            if (heading++ == 0) first_heading = pos;
+        } else if (title++ == 0) {
+            first_title = pos;
+        }
+    }
+    return {{title, heading, body}, {first_title, first_heading, first_body}};
 }
 
 inline void merge_into(TokenStats& into, const TokenStats& from) {
@@ -21,8 +34,6 @@ inline void merge_into(TokenStats& into, const TokenStats& from) {
         into.first[g] = std::min(into.first[g], from.first[g]);
     }
 }
-
-constexpr TokenStats kNoOccurrence{{0, 0, 0}, {~0u, ~0u, ~0u}};
 
 }  // namespace
 
@@ -138,23 +149,22 @@ void PageCharacters::tokens(const std::vector<PageToken>& words, const std::vect
         const char32_t a = by_rank_[character_rank];
         words_below(a);
         const std::size_t character_at = documents.size();
-        documents.push_back({a, kNoOccurrence});
-        TokenStats character = kNoOccurrence;
-        for (; j < n && s[j].key == character_rank << (2 * w); ++j) count_in(character, s[j]);
+        documents.emplace_back().key = a;
+        TokenStats character = count_run(s, j, n, character_rank << (2 * w));  // where it stands alone
         while (j < n && s[j].key >> (2 * w) == character_rank) {
             const std::uint64_t pair = s[j].key >> w;
             const std::uint64_t bigram_key = (std::uint64_t{a} << 21) | by_rank_[pair & low];
             const std::size_t bigram_at = documents.size();
-            documents.push_back({bigram_key, kNoOccurrence});
-            TokenStats bigram = kNoOccurrence;
-            for (; j < n && s[j].key == pair << w; ++j) count_in(bigram, s[j]);
+            documents.emplace_back().key = bigram_key;
+            TokenStats bigram = count_run(s, j, n, pair << w);  // where it ends the run
             while (j < n && s[j].key >> w == pair) {
+                PageToken& trigram = trigrams.emplace_back();
                 const std::uint64_t key = s[j].key;
-                PageToken trigram{(bigram_key << 21) | by_rank_[key & low], kNoOccurrence, j, j};
-                for (; j < n && s[j].key == key; ++j) count_in(trigram.stats, s[j]);
+                trigram.key = (bigram_key << 21) | by_rank_[key & low];
+                trigram.begin = j;
+                trigram.stats = count_run(s, j, n, key);
                 trigram.end = j;
                 merge_into(bigram, trigram.stats);
-                trigrams.push_back(trigram);
             }
             documents[bigram_at].stats = bigram;
             merge_into(character, bigram);
