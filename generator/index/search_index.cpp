@@ -38,9 +38,9 @@ inline std::size_t hash_key(std::uint64_t key) {
 // A short word (packed into a key, kWordBit set) -> its number on the page,
 // in order of first sight: open addressing, as a page has hundreds of
 // words and this runs for each of its figures.
-class LocalTokens {
+class ShortWordNumbers {
 public:
-    LocalTokens() : slots_(1024, Slot{kNoKey, 0}) {}
+    ShortWordNumbers() : slots_(1024, Slot{kNoKey, 0}) {}
     void reset() {
         for (std::size_t n = 0; n < keys.size(); ++n)
             if (where_[n] != kUnplaced) slots_[where_[n]].key = kNoKey;
@@ -180,9 +180,9 @@ private:
     std::string utf16_;
     char* utf16_end_ = nullptr;
     const char* utf16_limit_ = nullptr;
-    // Word -> word number: short words packed (LocalTokens numbers them in
+    // Word -> word number: short words packed (ShortWordNumbers numbers them in
     // order), longer ones in the map, numbered from the same count.
-    LocalTokens short_words_;
+    ShortWordNumbers short_words_;
     std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> word_index_;
 };
 
