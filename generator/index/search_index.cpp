@@ -20,8 +20,8 @@
 
 #include "incremental/file_stamp.h"
 #include "index/html_text.h"
-#include "index/search_internal.h"
 #include "index/page_characters.h"
+#include "index/search_internal.h"
 #include "index/search_tokenize.h"
 #include "parallel/cpu_time.h"
 #include "parallel/parallel_for.h"
