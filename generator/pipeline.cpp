@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "diag/diagnostics.h"
 #include "incremental/build_id.h"
 #include "incremental/incremental_build.h"
+#include "incremental/manifest.h"
 #include "index/search_index.h"
 #include "load/load_content.h"
 #include "load/load_theme.h"
@@ -206,9 +208,12 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     progress.update("writing");
     if (diagnostics.has_errors()) return fail();
     const std::string warnings = format_report(diagnostics);
-    writer.remove_leftovers();  // before the folders are recorded
+    // Every file is added: what the site holds, worked out once.
+    const OutputRecords outputs = writer.outputs();
+    const std::set<std::string> folder_names = folders_of(outputs);
+    writer.remove_leftovers(outputs, folder_names);  // before the folders are recorded
     if (const std::optional<std::string> manifest =
-            incremental.manifest(writer.outputs(), writer.folders(), reusable.records(), warnings))
+            incremental.manifest(outputs, writer.folders(folder_names), reusable.records(), warnings))
         writer.add_manifest(*manifest);
     stage_done("manifest");
     if (auto failure = writer.commit()) {

@@ -280,14 +280,18 @@ bool SiteWriter::make_room_in_spare(const std::string& path, const OutputRecord*
 
 void SiteWriter::remove_leftovers() {
     if (!spare_ || leftovers_removed_) return;
-    leftovers_removed_ = true;
     const OutputRecords now = outputs();
+    remove_leftovers(now, folders_of(now));
+}
+
+void SiteWriter::remove_leftovers(const OutputRecords& outputs, const std::set<std::string>& folder_names) {
+    if (!spare_ || leftovers_removed_) return;
+    leftovers_removed_ = true;
     for (const auto& [path, record] : spare_->files)
-        if (!now.contains(path)) ::unlink((staging_ / path).c_str());
+        if (!outputs.contains(path)) ::unlink((staging_ / path).c_str());
     // Deepest first: a folder sorts before everything inside it.
-    const std::set<std::string> folders = folders_of(now);
     for (auto it = spare_->folders.rbegin(); it != spare_->folders.rend(); ++it)
-        if (!folders.contains(*it)) ::rmdir((staging_ / *it).c_str());
+        if (!folder_names.contains(*it)) ::rmdir((staging_ / *it).c_str());
 }
 
 void SiteWriter::remember(const std::string& path, const OutputRecord& record, bool kept) {
@@ -302,8 +306,9 @@ OutputRecords SiteWriter::outputs() const {
     return outputs_;
 }
 
-FolderRecords SiteWriter::folders() const {
-    const std::set<std::string> names = folders_of(outputs());
+FolderRecords SiteWriter::folders() const { return folders(folders_of(outputs())); }
+
+FolderRecords SiteWriter::folders(const std::set<std::string>& names) const {
     std::vector<const std::string*> list;
     list.reserve(names.size());
     for (const std::string& name : names) list.push_back(&name);
