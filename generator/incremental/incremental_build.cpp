@@ -138,16 +138,9 @@ ReusableOutputs IncrementalBuild::reusable_outputs() const {
 std::optional<std::string> IncrementalBuild::manifest(const OutputRecords& outputs, const FolderRecords& folders,
                                                       const ReusableRecords& reusable, const std::string& report) const {
     if (!inputs_) return std::nullopt;
-    Manifest m;
-    m.generator = GONGKAI_VERSION;
-    m.options = options_fingerprint();
-    m.theme_name = theme_name_;
-    m.inputs = *inputs_;
-    m.outputs = outputs;
-    m.folders = folders;
-    m.reusable = reusable;
-    m.report = report;
-    return format_manifest(m);
+    const std::string generator = GONGKAI_VERSION;
+    const Hash128 options = options_fingerprint();
+    return format_manifest(ManifestView{generator, options, theme_name_, *inputs_, outputs, folders, reusable, report});
 }
 
 }  // namespace gk

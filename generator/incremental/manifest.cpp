@@ -173,6 +173,11 @@ bool parse_line(std::string_view line, Manifest& m, ManifestParts parts) {
 }  // namespace
 
 std::string format_manifest(const Manifest& m) {
+    return format_manifest(ManifestView{m.generator, m.options, m.theme_name, m.inputs, m.outputs, m.folders,
+                                        m.reusable, m.report});
+}
+
+std::string format_manifest(const ManifestView& m) {
     std::string out(kFirstLine);
     out += "\ngenerator\t" + escape(m.generator) + "\noptions\t" + to_hex(m.options) + "\ntheme\t" +
            escape(m.theme_name) + "\nreport\t" + escape(m.report) + '\n';

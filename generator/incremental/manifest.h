@@ -73,6 +73,20 @@ struct Manifest {
 
 std::string format_manifest(const Manifest& manifest);
 
+// The same from the parts where they are, not copied into a Manifest (the
+// build's records are tens of thousands of entries each).
+struct ManifestView {
+    const std::string& generator;
+    const Hash128& options;
+    const std::string& theme_name;
+    const InputRecords& inputs;
+    const OutputRecords& outputs;
+    const FolderRecords& folders;
+    const ReusableRecords& reusable;
+    const std::string& report;
+};
+std::string format_manifest(const ManifestView& manifest);
+
 // Every folder that holds an output file, as paths in the output ("a/b" for
 // "a/b/c.html", and "a").
 std::set<std::string> folders_of(const OutputRecords& outputs);
