@@ -4,6 +4,8 @@
 #include <bit>
 #include <utility>
 
+#include "index/search_internal.h"
+
 namespace gk {
 
 namespace {
@@ -122,15 +124,18 @@ void PageCharacters::sort_by_dense_key() {
     sorted_ = from;
 }
 
-void PageCharacters::tokens(const std::vector<PageToken>& words, const std::vector<unsigned char>& first_letters,
+void PageCharacters::tokens(const std::vector<PageToken>& words, const std::vector<std::string>& word_texts,
                             std::vector<PageToken>& documents, std::vector<PageToken>& trigrams) {
     documents.clear();
     trigrams.clear();
     std::size_t next_word = 0;
     // Words go before the first character above their first letter (a word's
     // letters are never characters).
+    const auto first_letter = [&](const PageToken& word) {
+        return static_cast<unsigned char>(word_texts[word.key & ~kWordBit][0]);
+    };
     const auto words_below = [&](char32_t c) {
-        while (next_word < words.size() && first_letters[next_word] < c) documents.push_back(words[next_word++]);
+        while (next_word < words.size() && first_letter(words[next_word]) < c) documents.push_back(words[next_word++]);
     };
     const auto n = static_cast<std::size_t>(end_ - gathered_.data());
     if (n > 0) {

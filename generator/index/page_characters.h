@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "index/search_tokenize.h"
@@ -62,10 +63,10 @@ public:
     void joins_previous() { end_[-2].key |= kJoinsNext; }
 
     // The page's document tokens (its characters and bigrams, with `words`
-    // merged in: the page's word tokens in key order, `first_letters[i]`
-    // the first byte of words[i]'s word) into `documents`, and its trigrams
-    // into `trigrams`, each in key order (search_internal.h's sort_key).
-    void tokens(const std::vector<PageToken>& words, const std::vector<unsigned char>& first_letters,
+    // merged in: the page's word tokens in key order, each word's text
+    // word_texts[its number]) into `documents`, and its trigrams into
+    // `trigrams`, each in key order (search_internal.h's sort_key).
+    void tokens(const std::vector<PageToken>& words, const std::vector<std::string>& word_texts,
                 std::vector<PageToken>& documents, std::vector<PageToken>& trigrams);
 
     // The positions the trigrams' [begin, end) refer to (valid until the

@@ -207,7 +207,6 @@ inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>&
 struct PageScratch {
     Collector collector;
     std::vector<PageToken> words, documents, trigrams;  // the page's tokens, in key order
-    std::vector<unsigned char> first_letters;            // of `words`
     std::vector<std::uint32_t> word_order;
     std::vector<std::uint32_t> ids;  // of documents then trigrams
     std::string entries;
@@ -612,12 +611,10 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     std::iota(word_order.begin(), word_order.end(), 0u);
     std::sort(word_order.begin(), word_order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
     scratch.words.clear();
-    scratch.first_letters.clear();
     for (const std::uint32_t w : word_order) {
         scratch.words.push_back({kWordBit | w, collector.word_stats[w]});
-        scratch.first_letters.push_back(static_cast<unsigned char>(words[w][0]));
     }
-    collector.characters.tokens(scratch.words, scratch.first_letters, scratch.documents, scratch.trigrams);
+    collector.characters.tokens(scratch.words, words, scratch.documents, scratch.trigrams);
 
     std::vector<std::uint32_t>& ids = scratch.ids;
     ids.resize(scratch.documents.size() + scratch.trigrams.size());

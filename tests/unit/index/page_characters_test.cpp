@@ -8,13 +8,12 @@
 #include <vector>
 
 #include "index/page_characters.h"
+#include "index/search_internal.h"
 #include "index/search_tokenize.h"
 
 using namespace gk;
 
 namespace {
-
-constexpr std::uint64_t kWordBit = std::uint64_t{1} << 63;
 
 // What a page's tokens should be, found the plain way: every token the
 // tokenizer reports, counted in a map as it comes.
@@ -51,14 +50,6 @@ struct Both {
     void word(std::string_view, std::uint32_t, Field) {}
 };
 
-std::string key_text(std::uint64_t key) {
-    std::string text;
-    if (key >= (std::uint64_t{1} << 42)) append_utf8(text, static_cast<char32_t>(key >> 42));
-    if (key >= (std::uint64_t{1} << 21)) append_utf8(text, static_cast<char32_t>((key >> 21) & 0x1FFFFF));
-    append_utf8(text, static_cast<char32_t>(key & 0x1FFFFF));
-    return text;
-}
-
 std::uint32_t length16(std::string_view text) {
     std::uint32_t n = 0;
     for (std::size_t i = 0; i < text.size();) n += utf16_length(next_code_point(text, i));
@@ -85,17 +76,15 @@ void check_page(PageCharacters& characters, const std::string& text, const std::
     tokenize_with(text, spans, both);
     std::sort(words.begin(), words.end());
     std::vector<PageToken> word_tokens, documents, trigrams;
-    std::vector<unsigned char> first_letters;
     for (std::size_t w = 0; w < words.size(); ++w) {
         const auto n = static_cast<std::uint32_t>(w);
         word_tokens.push_back({kWordBit | w, {{n, 0, 1}, {n, 0, n + 7}}});
-        first_letters.push_back(static_cast<unsigned char>(words[w][0]));
     }
-    characters.tokens(word_tokens, first_letters, documents, trigrams);
+    characters.tokens(word_tokens, words, documents, trigrams);
 
     std::vector<std::tuple<std::string, std::uint64_t>> want_documents, want_trigrams;
     for (const auto& [key, expected] : reference.tokens)
-        (key >= (std::uint64_t{1} << 42) ? want_trigrams : want_documents).emplace_back(key_text(key), key);
+        (kind_of(key) == kTrigram ? want_trigrams : want_documents).emplace_back(code_point_key_text(key), key);
     for (std::size_t w = 0; w < words.size(); ++w) want_documents.emplace_back(words[w], kWordBit | w);
     std::sort(want_documents.begin(), want_documents.end());
     std::sort(want_trigrams.begin(), want_trigrams.end());
