@@ -2,8 +2,12 @@
 // one on one thread: reading the page's text out of its HTML
 // (extract_page_text), cutting it into tokens (tokenize_with, gathering the
 // characters as the indexer does) and turning its characters into sorted
-// tokens (PageCharacters::tokens). Steadier than a whole build on a shared
-// machine, for comparing two versions of these stages (bench/README.md).
+// tokens (PageCharacters::tokens); then the whole of SearchIndexer::add_page
+// on the same pages, whose excess over the stages' sum is the rest of the
+// reading (words, interning, entries, spills) and the stages' slowdown
+// once the index's tables share the caches with them. Steadier than a
+// whole build on a shared machine, for comparing two versions of these
+// stages (bench/README.md).
 //
 //   make index_stages_bench
 //   ./index_stages_bench SITE_FOLDER [pages=3000] [rounds=3]
@@ -19,6 +23,7 @@
 
 #include "index/html_text.h"
 #include "index/page_characters.h"
+#include "index/search_index.h"
 #include "index/search_tokenize.h"
 
 namespace {
@@ -85,5 +90,20 @@ int main(int argc, char** argv) {
     std::printf("  extract_page_text        %7.3f s  %6.1f us a page\n", extracting, extracting / n * 1e6);
     std::printf("  tokenize_with            %7.3f s  %6.1f us a page\n", tokenizing, tokenizing / n * 1e6);
     std::printf("  PageCharacters::tokens   %7.3f s  %6.1f us a page\n", sorting, sorting / n * 1e6);
+
+    // The whole of SearchIndexer::add_page, as a build without a search
+    // cache calls it (the stages above, plus the words, interning, the
+    // entries and the spilled entries and texts), on one thread: what it
+    // adds to the stages' sum is the rest of the reading.
+    double adding = 0;
+    for (int round = 0; round < rounds; ++round) {
+        gk::SearchIndexOptions options;
+        gk::SearchIndexer indexer{std::move(options)};
+        gk::MemorySink sink;  // not used by add_page
+        const auto t0 = Clock::now();
+        for (std::size_t i = 0; i < pages.size(); ++i) indexer.add_page(paths[i].string(), pages[i], sink);
+        adding += seconds(t0, Clock::now());
+    }
+    std::printf("  SearchIndexer::add_page  %7.3f s  %6.1f us a page\n", adding, adding / n * 1e6);
     return 0;
 }
