@@ -286,8 +286,8 @@ std::size_t skip_element(std::string_view html, const Tag& tag) {
     return i;
 }
 
-// The end of the run of plain text at html[i]: printable ASCII but '&',
-// and valid three-byte sequences of U+3001..U+FEFE (CJK, full-width
+// The end of the run of plain text at html[i]: printable ASCII but '&'
+// and '<', and valid three-byte sequences of U+3001..U+FEFE (CJK, full-width
 // punctuation: characters, never spaces, one UTF-16 unit each), copied as
 // they are; `units` counts their code points.
 std::size_t plain_run(std::string_view html, std::size_t i, std::size_t end, std::uint32_t& units) {
@@ -296,7 +296,7 @@ std::size_t plain_run(std::string_view html, std::size_t i, std::size_t end, std
     while (i < end) {
         const unsigned char b = s[i];
         if (b < 0x80) {
-            if (b <= 0x20 || b == '&') break;
+            if (b <= 0x20 || b == '&' || b == '<') break;
             ++i, ++n;
             continue;
         }
@@ -314,8 +314,13 @@ std::size_t plain_run(std::string_view html, std::size_t i, std::size_t end, std
     return i;
 }
 
-void add_text(std::string_view html, std::size_t begin, std::size_t end, Field field, TextBuilder& out) {
-    for (std::size_t i = begin; i < end;) {
+// Adds the text from html[begin] up to `end` or the first '<' before it,
+// and returns where it stopped. The text between tags is read once, not
+// searched for '<' first (most of it is short: a cell's figure, the line
+// break and indentation between two tags).
+std::size_t add_text(std::string_view html, std::size_t begin, std::size_t end, Field field, TextBuilder& out) {
+    std::size_t i = begin;
+    while (i < end) {
         std::uint32_t units = 0;
         const std::size_t run_end = plain_run(html, i, end, units);
         if (run_end > i) {
@@ -323,9 +328,23 @@ void add_text(std::string_view html, std::size_t begin, std::size_t end, Field f
             i = run_end;
             continue;
         }
-        const char32_t c = html[i] == '&' ? decode_entity(html, i) : next_code_point(html, i);
+        const char b = html[i];
+        if (b == '<') break;
+        if (b == ' ' || b == '\n') {  // the layout's line breaks and indentation
+            out.boundary();
+            ++i;
+            continue;
+        }
+        const char32_t c = b == '&' ? decode_entity(html, i) : next_code_point(html, i);
         out.add(c, field);
     }
+    return i;
+}
+
+// All the text from html[begin] to `end`, a '<' included.
+void add_all_text(std::string_view html, std::size_t begin, std::size_t end, Field field, TextBuilder& out) {
+    for (std::size_t i = add_text(html, begin, end, field, out); i < end; i = add_text(html, i + 1, end, field, out))
+        out.add('<', field);
 }
 
 }  // namespace
@@ -347,7 +366,7 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
             if (end == std::string_view::npos) end = tag.after;
             PageText title;
             TextBuilder title_builder(title);
-            add_text(html, tag.after, end, Field::body, title_builder);
+            add_all_text(html, tag.after, end, Field::body, title_builder);
             page.title = title.text;
             const std::string suffix = normalize_space(title_suffix);
             // The suffix starts with a space, which normalisation dropped.
@@ -372,11 +391,9 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
     i = main_tag.after;
     int heading_depth = 0;
     while (i < html.size()) {
-        const std::size_t lt = html.find('<', i);
-        const std::size_t text_end = lt == std::string_view::npos ? html.size() : lt;
-        add_text(html, i, text_end, heading_depth > 0 ? Field::heading : Field::body, out);
-        if (lt == std::string_view::npos) break;
-        if (html.compare(lt, 4, "<!--") == 0) {
+        const std::size_t lt = add_text(html, i, html.size(), heading_depth > 0 ? Field::heading : Field::body, out);
+        if (lt == html.size()) break;
+        if (html[lt + 1 < html.size() ? lt + 1 : lt] == '!' && html.compare(lt, 4, "<!--") == 0) {
             const std::size_t close = html.find("-->", lt + 4);
             i = close == std::string_view::npos ? html.size() : close + 3;
             continue;

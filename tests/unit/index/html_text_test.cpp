@@ -72,6 +72,17 @@ TEST_CASE("broken markup ends the text without reading past the page", "[index][
     CHECK(extract_page_text("<title>t</title><main>a < b &amp", "").text == "t a < b &amp");
 }
 
+TEST_CASE("a '<' that opens no tag is text, in the title and in main; comments are not", "[index][html]") {
+    const PageText t = extract_page_text("<title>a < b</title><main>x<!-- c -->y<!x>z\n <p> q </p>\t<</main>", "");
+    CHECK(t.title == "a < b");
+    CHECK(t.text == "a < b xy<!x>z q <");
+    CHECK(t.length16 == 17);
+    CHECK(extract_page_text("<title>t</title><main>a<", "").text == "t a<");
+    CHECK(extract_page_text("<title>t <</title><main>  a  <!--", "").text == "t < a");
+    CHECK(extract_page_text("<title>&lt;&amp;</title><main>\n<b>b</b>\r\n<i>i</i>&#60;p&#62;</main>", "").text ==
+          "<& b i<p>");
+}
+
 TEST_CASE("every inline element joins its text, every other element separates it", "[index][html]") {
     for (const char* name : {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
                              "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
