@@ -100,11 +100,6 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // On the heap, with the model below: see BuildOptions::leave_memory_to_exit.
     auto incremental_owner = std::make_unique<IncrementalBuild>(options);
     IncrementalBuild& incremental = *incremental_owner;
-    if (incremental.up_to_date()) {
-        err << incremental.previous_report();
-        if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
-        return kExitOk;
-    }
     // GONGKAI_TIMINGS: the wall time of each stage, for benchmarks.
     const bool timings = std::getenv("GONGKAI_TIMINGS") != nullptr;
     // With each stage's CPU time (all threads): their ratio says how well
@@ -121,6 +116,12 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         lap = now;
         cpu_lap = cpu;
     };
+    if (incremental.up_to_date()) {
+        err << incremental.previous_report();
+        if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
+        return kExitOk;
+    }
+    stage_done("previous manifest, inputs scanned");
     // Made before loading, so that it can look at the spare site meanwhile.
     SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
     writer.look_at_spare_early();
