@@ -486,7 +486,7 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
     if (word) {
         auto [it, added] = word_ids_.try_emplace(*word, static_cast<std::uint32_t>(tokens_.size()));
         if (added) {
-            tokens_.push_back({kWordBit | words_.size(), 0, 0});
+            tokens_.push_back({kWordBit | words_.size(), 0});
             words_.push_back(*word);
         }
         return it->second;
@@ -513,7 +513,7 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
     const auto id = static_cast<std::uint32_t>(tokens_.size());
     table_[i] = {key, id};
     ++table_used_;
-    tokens_.push_back({key, 0, 0});
+    tokens_.push_back({key, 0});
     return id;
 }
 
@@ -618,8 +618,11 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
 
     std::vector<std::uint32_t>& ids = scratch.ids;
     ids.resize(scratch.documents.size() + scratch.trigrams.size());
+    std::uint64_t position_bytes = 0;  // the page's part of position_bytes_
+    for (const PageToken& trigram : scratch.trigrams) position_bytes += (trigram.end - trigram.begin) * 2;
     {
         std::lock_guard lock(mutex_);
+        position_bytes_ += position_bytes;
         // The table is larger than a core's cache at any size of site worth
         // the name: each token's slot is asked for some tokens ahead.
         constexpr std::size_t kAhead = 8;
@@ -633,9 +636,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
                 const std::uint64_t key = tokens[t].key;
                 const bool word = key & kWordBit;
                 *id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
-                Token& token = tokens_[*id++];
-                ++token.docs;
-                token.position_bytes += (tokens[t].end - tokens[t].begin) * 2;  // a trigram's, an estimate for shard sizes
+                ++tokens_[*id++].docs;
             }
         }
     }
@@ -747,9 +748,8 @@ bool SearchIndexer::decode_cached(PageRecord& page) {
         for (std::size_t t = 0; t < tokens.size(); ++t) {
             const CachedToken& c = tokens[t];
             ids[t] = intern(c.key, c.key == kWordBit ? &c.word : nullptr);
-            Token& token = tokens_[ids[t]];
-            ++token.docs;
-            token.position_bytes += c.occurrences * 2;  // as add_page estimates it
+            ++tokens_[ids[t]].docs;
+            position_bytes_ += c.occurrences * 2;  // as add_page estimates it
         }
     }
     std::string entries;
@@ -1000,9 +1000,9 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
 }
 
 std::pair<std::uint64_t, std::uint64_t> SearchIndexer::totals() const {
-    std::uint64_t doc_total = 0, position_total = 0;
+    std::uint64_t doc_total = 0, position_total = position_bytes_;
     for (const Token& t : tokens_) {
-        if (kind_of(t.key) == kTrigram) position_total += t.position_bytes + t.docs * 2;
+        if (kind_of(t.key) == kTrigram) position_total += t.docs * 2;
         else doc_total += std::uint64_t{t.docs} * 4;
     }
     return {doc_total, position_total};

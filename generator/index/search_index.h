@@ -179,7 +179,6 @@ private:
         // token a document entry (in d/) and no positions.
         std::uint64_t key = 0;
         std::uint32_t docs = 0;
-        std::uint64_t position_bytes = 0;
     };
     struct PageRecord {
         std::string path;
@@ -302,6 +301,11 @@ private:
     };
     std::vector<InternSlot> table_;
     std::size_t table_used_ = 0;
+    // Two bytes per trigram occurrence of every page: an estimate of the
+    // position shards' size (choose_target), kept as one sum rather than
+    // per token, which made every token 24 bytes instead of 16 (there are
+    // millions, and each page touches a thousand or two of them).
+    std::uint64_t position_bytes_ = 0;
     std::vector<std::string> words_;  // by word number
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::vector<PageRecord> records_;

@@ -72,7 +72,7 @@ TEST_CASE("broken markup ends the text without reading past the page", "[index][
     CHECK(extract_page_text("<title>t</title><main>a < b &amp", "").text == "t a < b &amp");
 }
 
-TEST_CASE("a '<' that opens no tag is text, in the title and in main; comments are not", "[index][html]") {
+TEST_CASE("a '<' that opens no tag is text, in the title and in main, and a comment is not", "[index][html]") {
     const PageText t = extract_page_text("<title>a < b</title><main>x<!-- c -->y<!x>z\n <p> q </p>\t<</main>", "");
     CHECK(t.title == "a < b");
     CHECK(t.text == "a < b xy<!x>z q <");
