@@ -202,12 +202,26 @@ inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>&
     }
 }
 
+// A word of a page and its first eight bytes as a big-endian number (zeros
+// after a shorter word, whose bytes are never 0): the numbers compare as
+// the words do, but for words that share their first eight bytes.
+struct WordOrder {
+    std::uint64_t first_bytes;
+    std::uint32_t word;  // its number on the page
+};
+
+inline std::uint64_t first_bytes(std::string_view word) {
+    std::uint64_t n = 0;
+    for (std::size_t k = 0; k < 8; ++k) n = (n << 8) | (k < word.size() ? static_cast<unsigned char>(word[k]) : 0u);
+    return n;
+}
+
 // What add_page reuses from one page to the next on a thread, so that a page
 // costs no allocation once the buffers have grown to the largest page.
 struct PageScratch {
     Collector collector;
     std::vector<PageToken> words, documents, trigrams;  // the page's tokens, in key order
-    std::vector<std::uint32_t> word_order;
+    std::vector<WordOrder> word_order;
     std::vector<std::uint32_t> ids;  // of documents then trigrams
     std::string entries;
     std::string cached;  // the page's cache record
@@ -606,13 +620,18 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     // its words by text, merged by first letter into its characters and
     // bigrams, then its trigrams.
     const std::vector<std::string>& words = collector.words;
-    std::vector<std::uint32_t>& word_order = scratch.word_order;
+    // Sorted by their first eight bytes as one number (most words are a
+    // figure's digits, shorter than that), by their text where those are
+    // the same: string comparisons were a twentieth of a page's time.
+    std::vector<WordOrder>& word_order = scratch.word_order;
     word_order.resize(words.size());
-    std::iota(word_order.begin(), word_order.end(), 0u);
-    std::sort(word_order.begin(), word_order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a] < words[b]; });
+    for (std::uint32_t w = 0; w < words.size(); ++w) word_order[w] = {first_bytes(words[w]), w};
+    std::sort(word_order.begin(), word_order.end(), [&](const WordOrder& a, const WordOrder& b) {
+        return a.first_bytes != b.first_bytes ? a.first_bytes < b.first_bytes : words[a.word] < words[b.word];
+    });
     scratch.words.clear();
-    for (const std::uint32_t w : word_order) {
-        scratch.words.push_back({kWordBit | w, collector.word_stats[w]});
+    for (const WordOrder& w : word_order) {
+        scratch.words.push_back({kWordBit | w.word, collector.word_stats[w.word]});
     }
     collector.characters.tokens(scratch.words, words, scratch.documents, scratch.trigrams);
 

@@ -142,6 +142,24 @@ TEST_CASE("words are found by their beginning, in any case", "[index][search]") 
     CHECK(find(files, "udget").empty());
 }
 
+TEST_CASE("words that begin with the same eight letters are each found", "[index][search]") {
+    // A page's words are sorted by their first eight bytes, then by their
+    // text: out of key order, finish() would refuse the page's entries.
+    const std::vector<Page> pages = {
+        {"a/index.html", "一", "<p>abcdefghij abcdefgh abcdefghi abcdefgha abcdefgh0 abcdefghia b a</p>"},
+        {"b/index.html", "二", "<p>12345678 123456789 1234567 1234567890 123456780 abcdefghib</p>"},
+    };
+    const auto files = build(pages);
+    CHECK(find(files, "abcdefgh") == std::vector<std::string>{"a/index.html", "b/index.html"});
+    CHECK(find(files, "abcdefghi") == std::vector<std::string>{"a/index.html", "b/index.html"});
+    CHECK(find(files, "abcdefghia") == std::vector<std::string>{"a/index.html"});
+    CHECK(find(files, "abcdefghib") == std::vector<std::string>{"b/index.html"});
+    CHECK(find(files, "abcdefgh0") == std::vector<std::string>{"a/index.html"});
+    CHECK(find(files, "123456789") == std::vector<std::string>{"b/index.html"});
+    CHECK(find(files, "1234567890") == std::vector<std::string>{"b/index.html"});
+    CHECK(find(files, "abcdefghb").empty());
+}
+
 TEST_CASE("several terms are all required", "[index][search]") {
     const auto files = build(kPages);
     CHECK(find(files, "经费 接待") == std::vector<std::string>{"b/index.html"});
