@@ -393,7 +393,7 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
     while (i < html.size()) {
         const std::size_t lt = add_text(html, i, html.size(), heading_depth > 0 ? Field::heading : Field::body, out);
         if (lt == html.size()) break;
-        if (html[lt + 1 < html.size() ? lt + 1 : lt] == '!' && html.compare(lt, 4, "<!--") == 0) {
+        if (lt + 1 < html.size() && html[lt + 1] == '!' && html.compare(lt, 4, "<!--") == 0) {
             const std::size_t close = html.find("-->", lt + 4);
             i = close == std::string_view::npos ? html.size() : close + 3;
             continue;
