@@ -303,8 +303,8 @@ private:
     std::size_t table_used_ = 0;
     // Two bytes per trigram occurrence of every page: an estimate of the
     // position shards' size (choose_target), kept as one sum rather than
-    // per token, which made every token 24 bytes instead of 16 (there are
-    // millions, and each page touches a thousand or two of them).
+    // per token, which made every token 24 bytes instead of 16 (a site of
+    // real text has millions; each page touches a thousand or two).
     std::uint64_t position_bytes_ = 0;
     std::vector<std::string> words_;  // by word number
     std::unordered_map<std::string, std::uint32_t> word_ids_;
