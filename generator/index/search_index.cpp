@@ -511,7 +511,11 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
         if (table_[i].key == key) return table_[i].id;
         if (table_[i].key == kNoKey) break;
     }
-    if ((table_used_ + 1) * 2 > table_.size()) {
+    // At most two thirds full: a third fewer slots than at half full for
+    // a lookup of two slots on average (five for a key not there), and
+    // while the table doubles, both are in memory, the peak of a build
+    // whose text has millions of distinct trigrams.
+    if ((table_used_ + 1) * 3 > table_.size() * 2) {
         std::vector<InternSlot> table(table_.size() * 2, InternSlot{kNoKey, 0});
         mask = table.size() - 1;
         for (const InternSlot& slot : table_) {
@@ -641,6 +645,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     for (const PageToken& trigram : scratch.trigrams) position_bytes += (trigram.end - trigram.begin) * 2;
     {
         std::lock_guard lock(mutex_);
+        if (table_.empty()) throw std::logic_error("search index: a page added after finish()");
         position_bytes_ += position_bytes;
         // The table is larger than a core's cache at any size of site worth
         // the name: each token's slot is asked for some tokens ahead.
@@ -1091,6 +1096,14 @@ void SearchIndexer::finish(OutputSink& sink) {
     // are, or every page's entries walked in key order.
     const std::optional<InPlace> plan = plan_update_in_place();
     if (!plan) decode_cached_pages(threads);
+    // Every token has its id now; what follows looks tokens up by id only.
+    // The table that gave the ids is let go before the walk makes its own
+    // arrays: for a site of real text it holds millions of tokens (16
+    // bytes a slot, at most half of them used), the largest thing in memory
+    // at the end of the build.
+    std::vector<InternSlot>().swap(table_);
+    table_used_ = 0;
+    std::unordered_map<std::string, std::uint32_t>().swap(word_ids_);
     const auto [doc_total, position_total] =
         plan ? std::pair{plan->doc_total, plan->position_total} : totals();
     const TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
