@@ -36,13 +36,17 @@ def sh(*args, **kw):
     return subprocess.run(args, check=True, **kw)
 
 
-def corpus(size):
-    """The corpus of `size` department-years, generated once (same bytes each time)."""
+def corpus(size, rich_text=0):
+    """The corpus of `size` department-years, generated once (same bytes each
+    time); with `rich_text`, narratives with a large vocabulary too
+    (gen_corpus.py --rich-text)."""
     departments = size // YEARS
-    path = os.path.join(ROOT, "bench", "corpus", f"{departments}-{YEARS}")
+    name = f"{departments}-{YEARS}" + (f"-rich{rich_text}" if rich_text else "")
+    path = os.path.join(ROOT, "bench", "corpus", name)
     if not os.path.isdir(os.path.join(path, "departments")):
         sh(sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), "--departments", str(departments),
-           "--years", str(YEARS), "--out", path, "--seed", "1", stdout=subprocess.DEVNULL)
+           "--years", str(YEARS), "--out", path, "--seed", "1", "--rich-text", str(rich_text),
+           stdout=subprocess.DEVNULL)
     return path
 
 
@@ -166,13 +170,15 @@ def median_row(name, runs, files, pages, size):
           f"{files:7d} {pages:6d} {size / 1e6:8.1f} MB {rate}", flush=True)
 
 
-def bench(size, gongkai, runs, jobs, scratch, trash):
-    content = corpus(size)
+def bench(size, gongkai, runs, jobs, scratch, trash, rich_text=0):
+    content = corpus(size, rich_text)
     out = os.path.join(scratch, f"site-{size}")
     copy = os.path.join(scratch, f"copy-{size}")
     build = [gongkai, "build", "--content", content, "--out", out, "--theme", os.path.join(ROOT, "themes", "default"),
              "--quiet"] + (["--jobs", str(jobs)] if jobs else [])
-    print(f"\n{size} department-years ({size // YEARS} departments x {YEARS} years), {runs} runs each, median (range)")
+    vocabulary = f", narratives with {rich_text} more characters of a large vocabulary" if rich_text else ""
+    print(f"\n{size} department-years ({size // YEARS} departments x {YEARS} years{vocabulary}), {runs} runs each, "
+          "median (range)")
     print(f"  {'':<10} {'wall':>23} {'CPU (system)':>17} {'peak RSS':>11} {'files':>7} {'pages':>6} {'bytes':>11} "
           f"{'pages/s':>8}")
 
@@ -237,6 +243,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="gongkai --jobs (default: its own, one per core)")
     parser.add_argument("--scratch", default=os.path.join(ROOT, "bench", "out"))
+    parser.add_argument("--rich-text", type=int, default=0, metavar="N",
+                        help="narratives with N more characters of a large vocabulary (gen_corpus.py --rich-text)")
     args = parser.parse_args()
     gongkai = os.environ.get("GONGKAI", os.path.join(ROOT, "build", "gongkai"))
     if not os.access(gongkai, os.X_OK):
@@ -249,7 +257,7 @@ def main():
     trash = Trash(args.scratch)
     try:
         for size in (int(s) for s in args.sizes.split(",")):
-            bench(size, gongkai, args.runs, args.jobs, args.scratch, trash)
+            bench(size, gongkai, args.runs, args.jobs, args.scratch, trash, args.rich_text)
     finally:
         trash.empty()
     load = os.getloadavg()
