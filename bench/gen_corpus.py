@@ -253,10 +253,10 @@ def main():
         for y in range(args.first_year, args.first_year + args.years):
             text, figures = budget_toml(dept_rng, name, y)
             write(os.path.join(folder, f"{y}.toml"), text)
-            text = narrative(dept_rng, name, y, figures)
+            story = narrative(dept_rng, name, y, figures)
             if rich:
-                text += rich.section(i, y, args.rich_text)
-            write(os.path.join(folder, f"{y}.md"), text)
+                story += rich.section(i, y, args.rich_text)
+            write(os.path.join(folder, f"{y}.md"), story)
 
 
 if __name__ == "__main__":

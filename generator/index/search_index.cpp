@@ -511,10 +511,11 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
         if (table_[i].key == key) return table_[i].id;
         if (table_[i].key == kNoKey) break;
     }
-    // At most two thirds full: a third fewer slots than at half full for
-    // a lookup of two slots on average (five for a key not there), and
-    // while the table doubles, both are in memory, the peak of a build
-    // whose text has millions of distinct trigrams.
+    // Doubled when two thirds full, not half: a table of 2^k slots takes a
+    // third more tokens before it doubles, for lookups of two slots on
+    // average (five for a key not there). While it doubles both tables
+    // are in memory: the peak of a build whose text has millions of
+    // distinct trigrams.
     if ((table_used_ + 1) * 3 > table_.size() * 2) {
         std::vector<InternSlot> table(table_.size() * 2, InternSlot{kNoKey, 0});
         mask = table.size() - 1;
