@@ -920,7 +920,7 @@ private:
 
 }  // namespace
 
-void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
+void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vector<std::uint32_t>& rank,
                                std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, const EntryRange& entries,
                                const RecordSink& add) {
     // Walk every page's entries (already in rank order) in step, a slice of
@@ -956,15 +956,15 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
     };
     std::vector<Posting> postings;
     std::uint64_t part_total = 0;  // postings of the part
-    for (std::uint32_t r = r_begin; r < r_end; ++r) part_total += tokens_[order[r]].docs;
+    for (std::uint32_t r = r_begin; r < r_end; ++r) part_total += by_rank[r].docs;
     std::vector<std::uint64_t> start, fill, payload_bytes;
     std::string record;
     for (std::uint32_t r0 = r_begin; r0 < r_end;) {
         std::uint32_t r1 = r0;
         std::uint64_t total = 0;
         start.assign(1, 0);
-        while (r1 < r_end && (r1 == r0 || total + tokens_[order[r1]].docs <= slice_postings)) {
-            total += tokens_[order[r1]].docs;
+        while (r1 < r_end && (r1 == r0 || total + by_rank[r1].docs <= slice_postings)) {
+            total += by_rank[r1].docs;
             start.push_back(total);
             ++r1;
         }
@@ -1000,7 +1000,7 @@ void SearchIndexer::write_part(const std::vector<std::uint32_t>& order, const st
             }
         }
         for (std::uint32_t r = r0; r < r1; ++r) {
-            const Token& token = tokens_[order[r]];
+            const Token& token = by_rank[r];
             const std::uint64_t first = start[r - r0], end = start[r - r0 + 1];
             // Written into room made for the most it can take (a varint
             // per page and the count), not appended a few bytes at a time;
@@ -1050,15 +1050,14 @@ SearchIndexer::TokenRanks SearchIndexer::rank_tokens() const {
         return words_[tokens_[a.id].key & ~kWordBit] < words_[tokens_[b.id].key & ~kWordBit];
     });
     TokenRanks ranks;
-    std::vector<std::uint32_t>& order = ranks.order;
-    order.resize(tokens_.size());
+    ranks.by_rank.resize(tokens_.size());
     ranks.rank.resize(tokens_.size());
-    for (std::size_t r = 0; r < keyed.size(); ++r) order[r] = keyed[r].id;
-    std::vector<Keyed>().swap(keyed);
-    ranks.first_trigram = static_cast<std::uint32_t>(order.size());
-    for (std::uint32_t r = 0; r < order.size(); ++r) {
-        ranks.rank[order[r]] = r;
-        if (ranks.first_trigram == order.size() && kind_of(tokens_[order[r]].key) == kTrigram) ranks.first_trigram = r;
+    ranks.first_trigram = static_cast<std::uint32_t>(tokens_.size());
+    for (std::uint32_t r = 0; r < keyed.size(); ++r) {
+        const Token& token = tokens_[keyed[r].id];
+        ranks.by_rank[r] = token;
+        ranks.rank[keyed[r].id] = r;
+        if (ranks.first_trigram == tokens_.size() && kind_of(token.key) == kTrigram) ranks.first_trigram = r;
     }
     return ranks;
 }
@@ -1071,7 +1070,7 @@ SearchIndexer::DocSplit SearchIndexer::choose_doc_split(const TokenRanks& ranks)
     std::uint64_t total = 0;
     std::size_t b = 0;
     for (std::uint32_t r = 0; r < ranks.first_trigram; ++r) {
-        const Token& token = tokens_[ranks.order[r]];
+        const Token& token = ranks.by_rank[r];
         for (const char32_t c = first_code_point(token.key); b < kDocSplitCount && c >= kDocSplits[b]; ++b)
             rank_at[b] = r, below[b] = total;
         total += token.docs;
@@ -1115,7 +1114,9 @@ void SearchIndexer::finish(OutputSink& sink) {
     std::unordered_map<std::string, std::uint32_t>().swap(word_ids_);
     const auto [doc_total, position_total] =
         plan ? std::pair{plan->doc_total, plan->position_total} : totals();
-    const TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
+    TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
+    // The walk reads the tokens by rank (ranks.by_rank) from here on.
+    if (!plan) std::vector<Token>().swap(tokens_);
     updated_in_place_ = plan.has_value();
     pages_changed_ = plan ? plan->changed : 0;
 
@@ -1128,7 +1129,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     ShardWriter position_shards(
         "search/p/", options_.position_shard_bytes ? options_.position_shard_bytes : choose_target(position_total),
         sink, position_digest);
-    const auto n_tokens = static_cast<std::uint32_t>(ranks.order.size());
+    const auto n_tokens = static_cast<std::uint32_t>(ranks.by_rank.size());
     // The document tokens are walked in two parts, split at the first code
     // point of kDocSplits nearest 80% of their postings (choose_doc_split): the
     // lower part into the shards, the upper part's records queued (in a
@@ -1163,13 +1164,13 @@ void SearchIndexer::finish(OutputSink& sink) {
     const std::function<void()> parts[kFinishParts] = {
         [&] {
             if (plan) return write_updated_part(*plan, true, position_shards);
-            write_part(ranks.order, ranks.rank, ranks.first_trigram, n_tokens, true,
+            write_part(ranks.by_rank, ranks.rank, ranks.first_trigram, n_tokens, true,
                        [](const PageRecord& r) { return std::pair{r.doc_size, r.size}; }, add_to(position_shards));
             position_shards.finish();
         },
         [&] {
             if (plan) return write_updated_part(*plan, false, doc_shards);
-            write_part(ranks.order, ranks.rank, 0, split.rank, false,
+            write_part(ranks.by_rank, ranks.rank, 0, split.rank, false,
                        [&](const PageRecord& r) {
                            const std::uint64_t end = split.at < kDocSplitCount ? r.doc_splits[split.at] : r.doc_size;
                            return std::pair<std::uint64_t, std::uint64_t>{0, end};
@@ -1180,7 +1181,7 @@ void SearchIndexer::finish(OutputSink& sink) {
         [&] {
             if (plan) return;
             if (upper_records)
-                write_part(ranks.order, ranks.rank, split.rank, ranks.first_trigram, false,
+                write_part(ranks.by_rank, ranks.rank, split.rank, ranks.first_trigram, false,
                            [&](const PageRecord& r) {
                                return std::pair<std::uint64_t, std::uint64_t>{r.doc_splits[split.at], r.doc_size};
                            },

@@ -225,10 +225,13 @@ private:
     // The totals shard sizes are chosen from (choose_target): the interned
     // tokens' postings (4 bytes each) and trigram positions.
     std::pair<std::uint64_t, std::uint64_t> totals() const;
-    // The interned tokens in key order (order: ids by rank; rank: by id),
-    // and the rank of the first trigram.
+    // The interned tokens in key order (by_rank: the tokens themselves,
+    // so that the walk reads them in order rather than one id at a time
+    // all over the token list; rank: each id's), and the rank of the
+    // first trigram.
     struct TokenRanks {
-        std::vector<std::uint32_t> order, rank;
+        std::vector<Token> by_rank;
+        std::vector<std::uint32_t> rank;
         std::uint32_t first_trigram = 0;
     };
     TokenRanks rank_tokens() const;
@@ -252,7 +255,7 @@ private:
     // Passes `add` the records of the tokens of ranks [r_begin, r_end) of
     // `order`, reading the `entries` of each page that hold them (document
     // tokens' or trigrams').
-    void write_part(const std::vector<std::uint32_t>& order, const std::vector<std::uint32_t>& rank,
+    void write_part(const std::vector<Token>& by_rank, const std::vector<std::uint32_t>& rank,
                     std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, const EntryRange& entries,
                     const RecordSink& add);
     // Where finish() splits its walk over the document tokens: at
