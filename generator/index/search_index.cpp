@@ -1036,52 +1036,57 @@ std::pair<std::uint64_t, std::uint64_t> SearchIndexer::totals() const {
     return {doc_total, position_total};
 }
 
-SearchIndexer::TokenRanks SearchIndexer::rank_tokens() const {
+SearchIndexer::TokenRanks SearchIndexer::rank_tokens() {
     // The order of sort_key: document tokens by key, then trigrams by key.
-    // (sort key, id) pairs, each key worked out once, sorted by a radix
-    // sort of 16-bit digits, then the words that share a first letter (and
-    // so a sort key) by their text: sorting ids, whose comparison looked
-    // both tokens up, took a second at five million tokens, and sorting
-    // the pairs by comparison 0.9 s, all of it before the walk's threads
-    // start. The pairs (16 bytes a token, twice) are made after the intern
-    // table, which is larger, was let go.
+    // The tokens (key, id and postings) sorted by a radix sort of their sort
+    // keys' 16-bit digits, then the words that share a first letter (and so
+    // a sort key) by their text: sorting ids, whose comparison looked both
+    // tokens up, took a second at five million tokens, and sorting by
+    // comparison 0.9 s, all of it before the walk's threads start. The
+    // token list is given up as soon as it is copied (the walk reads
+    // by_rank), so the sort's two arrays take the place of the list and of
+    // the intern table let go before.
     struct Keyed {
-        std::uint64_t sort;
+        std::uint64_t key;
         std::uint32_t id;
+        std::uint32_t docs;
     };
     const std::size_t n = tokens_.size();
-    std::vector<Keyed> keyed(n), other(n);
-    for (std::uint32_t id = 0; id < n; ++id) keyed[id] = {sort_key(tokens_[id].key, words_), id};
+    std::vector<Keyed> keyed(n);
+    for (std::uint32_t id = 0; id < n; ++id) keyed[id] = {tokens_[id].key, id, tokens_[id].docs};
+    std::vector<Token>().swap(tokens_);
+    std::vector<Keyed> other(n);
     std::vector<std::uint32_t> count(std::size_t{1} << 16);
+    const auto digit = [&](const Keyed& k, unsigned shift) { return (sort_key(k.key, words_) >> shift) & 0xFFFF; };
     for (unsigned shift = 0; shift < 64 && n > 0; shift += 16) {
         std::fill(count.begin(), count.end(), 0u);
-        for (const Keyed& k : keyed) ++count[(k.sort >> shift) & 0xFFFF];
-        if (count[(keyed[0].sort >> shift) & 0xFFFF] == n) continue;  // one digit for all
+        for (const Keyed& k : keyed) ++count[digit(k, shift)];
+        if (count[digit(keyed[0], shift)] == n) continue;  // one digit for all
         std::uint32_t sum = 0;
         for (std::uint32_t& c : count) sum += std::exchange(c, sum);
-        for (const Keyed& k : keyed) other[count[(k.sort >> shift) & 0xFFFF]++] = k;
+        for (const Keyed& k : keyed) other[count[digit(k, shift)]++] = k;
         keyed.swap(other);
     }
     std::vector<Keyed>().swap(other);
     for (std::size_t i = 0; i < n;) {
+        const std::uint64_t sort = sort_key(keyed[i].key, words_);
         std::size_t j = i + 1;
-        while (j < n && keyed[j].sort == keyed[i].sort) ++j;
+        while (j < n && sort_key(keyed[j].key, words_) == sort) ++j;
         if (j - i > 1)  // words of the same first letter
             std::sort(keyed.begin() + static_cast<std::ptrdiff_t>(i), keyed.begin() + static_cast<std::ptrdiff_t>(j),
-                      [&](const Keyed& a, const Keyed& b) {
-                          return words_[tokens_[a.id].key & ~kWordBit] < words_[tokens_[b.id].key & ~kWordBit];
+                      [&](const Keyed& x, const Keyed& y) {
+                          return words_[x.key & ~kWordBit] < words_[y.key & ~kWordBit];
                       });
         i = j;
     }
     TokenRanks ranks;
-    ranks.by_rank.resize(tokens_.size());
-    ranks.rank.resize(tokens_.size());
-    ranks.first_trigram = static_cast<std::uint32_t>(tokens_.size());
-    for (std::uint32_t r = 0; r < keyed.size(); ++r) {
-        const Token& token = tokens_[keyed[r].id];
-        ranks.by_rank[r] = token;
+    ranks.by_rank.resize(n);
+    ranks.rank.resize(n);
+    ranks.first_trigram = static_cast<std::uint32_t>(n);
+    for (std::uint32_t r = 0; r < n; ++r) {
+        ranks.by_rank[r] = Token{keyed[r].key, keyed[r].docs};
         ranks.rank[keyed[r].id] = r;
-        if (ranks.first_trigram == tokens_.size() && kind_of(token.key) == kTrigram) ranks.first_trigram = r;
+        if (ranks.first_trigram == n && kind_of(keyed[r].key) == kTrigram) ranks.first_trigram = r;
     }
     return ranks;
 }
@@ -1138,9 +1143,9 @@ void SearchIndexer::finish(OutputSink& sink) {
     std::unordered_map<std::string, std::uint32_t>().swap(word_ids_);
     const auto [doc_total, position_total] =
         plan ? std::pair{plan->doc_total, plan->position_total} : totals();
-    TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
-    // The walk reads the tokens by rank (ranks.by_rank) from here on.
-    if (!plan) std::vector<Token>().swap(tokens_);
+    // (Without a plan the token list goes to the ranks: the walk reads them
+    // by rank from here on.)
+    const TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
     updated_in_place_ = plan.has_value();
     pages_changed_ = plan ? plan->changed : 0;
 

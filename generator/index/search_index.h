@@ -234,7 +234,8 @@ private:
         std::vector<std::uint32_t> rank;
         std::uint32_t first_trigram = 0;
     };
-    TokenRanks rank_tokens() const;
+    // Gives up tokens_ (the ranks hold the tokens, in rank order).
+    TokenRanks rank_tokens();
 
     // Updating the previous index in place (index/search_update.cpp).
     struct InPlace;
