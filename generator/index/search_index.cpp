@@ -948,7 +948,11 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
     };
     for (std::size_t d = 0; d < n_docs; ++d) advance(d);
 
-    const std::uint64_t slice_postings = options_.slice_postings ? options_.slice_postings : std::uint64_t{1} << 21;
+    // (At most 2^31: a slice's postings are counted in 32 bits below; one
+    // token alone may take more, up to the number of pages.)
+    const std::uint64_t slice_postings =
+        std::min<std::uint64_t>(options_.slice_postings ? options_.slice_postings : std::uint64_t{1} << 21,
+                                std::uint64_t{1} << 31);
     struct Posting {
         std::uint32_t doc;
         std::uint32_t offset;  // of the payload in the page's cursor buffer
@@ -957,7 +961,10 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
     std::vector<Posting> postings;
     std::uint64_t part_total = 0;  // postings of the part
     for (std::uint32_t r = r_begin; r < r_end; ++r) part_total += by_rank[r].docs;
-    std::vector<std::uint64_t> start, fill;
+    // Where each token's postings begin in the slice, and where the next
+    // one goes: 32 bits, as a slice with millions of rare tokens has two
+    // arrays of millions of them.
+    std::vector<std::uint32_t> start, fill;
     std::string record;
     for (std::uint32_t r0 = r_begin; r0 < r_end;) {
         std::uint32_t r1 = r0;
@@ -965,7 +972,7 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
         start.assign(1, 0);
         while (r1 < r_end && (r1 == r0 || total + by_rank[r1].docs <= slice_postings)) {
             total += by_rank[r1].docs;
-            start.push_back(total);
+            start.push_back(static_cast<std::uint32_t>(total));
             ++r1;
         }
         postings.resize(total);
