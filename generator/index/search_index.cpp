@@ -34,6 +34,16 @@ inline std::size_t hash_key(std::uint64_t key) {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
+// A word of eight bytes or fewer as one number, bit 63 set: its bytes in
+// order (a word's bytes are ASCII letters and digits, never 0 nor above
+// 0x7F, so two words never give the same number, and none gives kNoKey
+// or a key of a character, bigram or trigram, which are below 2^63).
+inline std::uint64_t packed_word(std::string_view word) {
+    std::uint64_t packed = 0;
+    std::memcpy(&packed, word.data(), word.size());
+    return packed | kWordBit;
+}
+
 // A short word (packed into a key, kWordBit set) -> its number on the page,
 // in order of first sight: open addressing, as a page has hundreds of
 // words and this runs for each of its figures.
@@ -153,9 +163,7 @@ public:
             // up as one number (a word's bytes are never 0, and bit 63 keeps
             // it apart from a reserved number), not hashed as a string in a
             // map whose nodes were allocated and freed page after page.
-            std::uint64_t packed = 0;
-            std::memcpy(&packed, w.data(), w.size());
-            number = short_words_.number(packed | kWordBit);
+            number = short_words_.number(packed_word(w));
         } else {
             auto it = word_index_.find(w);
             if (it == word_index_.end())
@@ -496,7 +504,7 @@ std::string SearchIndexer::pack_path(std::size_t k) {
 }
 
 std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) {
-    if (word) {
+    if (word && word->size() > 8) {
         auto [it, added] = word_ids_.try_emplace(*word, static_cast<std::uint32_t>(tokens_.size()));
         if (added) {
             tokens_.push_back({kWordBit | words_.size(), 0});
@@ -504,6 +512,11 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
         }
         return it->second;
     }
+    // A short word is looked up packed, in the same table as the code
+    // points' keys (and asked for ahead like them): most words are a
+    // figure's digits, and a map of strings hashed each and followed a
+    // node or two to find it.
+    if (word) key = packed_word(*word);
     std::size_t mask = table_.size() - 1;
     std::size_t i = hash_key(key) & mask;
     for (;; i = (i + 1) & mask) {
@@ -531,7 +544,12 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
     const auto id = static_cast<std::uint32_t>(tokens_.size());
     table_[i] = {key, id};
     ++table_used_;
-    tokens_.push_back({key, 0});
+    if (word) {
+        tokens_.push_back({kWordBit | words_.size(), 0});
+        words_.push_back(*word);
+    } else {
+        tokens_.push_back({key, 0});
+    }
     return id;
 }
 
@@ -651,12 +669,20 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         // the name: each token's slot is asked for some tokens ahead.
         constexpr std::size_t kAhead = 8;
         std::uint32_t* id = ids.data();
+        // The key a token is looked up by: a word's packed, when short.
+        const auto table_key = [&](std::uint64_t key) {
+            if (!(key & kWordBit)) return key;
+            const std::string& word = words[key & ~kWordBit];
+            return word.size() <= 8 ? packed_word(word) : kNoKey;
+        };
         for (const std::vector<PageToken>* list : {&scratch.documents, &scratch.trigrams}) {
             const std::vector<PageToken>& tokens = *list;
             const std::size_t mask = table_.size() - 1;  // (a growth makes the prefetches useless, not wrong)
             for (std::size_t t = 0; t < tokens.size(); ++t) {
-                if (t + kAhead < tokens.size() && !(tokens[t + kAhead].key & kWordBit))
-                    __builtin_prefetch(&table_[hash_key(tokens[t + kAhead].key) & mask]);
+                if (t + kAhead < tokens.size()) {
+                    const std::uint64_t ahead = table_key(tokens[t + kAhead].key);
+                    if (ahead != kNoKey) __builtin_prefetch(&table_[hash_key(ahead) & mask]);
+                }
                 const std::uint64_t key = tokens[t].key;
                 const bool word = key & kWordBit;
                 *id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
@@ -1024,6 +1050,14 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
             std::uint32_t prev_doc = 0;
             for (std::uint64_t k = first; k < end; ++k) {
                 const Posting& p = postings[k];
+                // Each payload is in another page's buffer: the buffers'
+                // places, then the payloads, are asked for ahead (the
+                // position shards' walk took a quarter less time).
+                if (k + 16 < end) __builtin_prefetch(&cursors[postings[k + 16].doc]);
+                if (k + 8 < end) {
+                    const Posting& ahead = postings[k + 8];
+                    __builtin_prefetch(cursors[ahead.doc].buf.data() + ahead.offset);
+                }
                 out.varint(p.doc - prev_doc);
                 out.bytes(std::string_view(cursors[p.doc].buf).substr(p.offset, p.length));
                 prev_doc = p.doc;

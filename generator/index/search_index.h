@@ -297,8 +297,9 @@ private:
     SearchIndexOptions options_;
     std::mutex mutex_;
     std::vector<Token> tokens_;
-    // Key of a character, bigram or trigram -> id: open addressing, the key
-    // ~0 where empty; a lookup reads one slot (one cache line).
+    // Key of a character, bigram or trigram, or a word of eight bytes or
+    // fewer packed into a number (packed_word) -> id: open addressing, the
+    // key ~0 where empty; a lookup reads one slot (one cache line).
     struct InternSlot {
         std::uint64_t key;
         std::uint32_t id;
@@ -311,7 +312,7 @@ private:
     // real text has millions; each page touches a thousand or two).
     std::uint64_t position_bytes_ = 0;
     std::vector<std::string> words_;  // by word number
-    std::unordered_map<std::string, std::uint32_t> word_ids_;
+    std::unordered_map<std::string, std::uint32_t> word_ids_;  // the longer words
     std::vector<PageRecord> records_;
     SpillStore spill_;
     SpillStore texts_;  // the pages' texts, apart: finish() reads them in one pass
