@@ -192,6 +192,10 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - after_pages).count();
         std::fprintf(stderr, "gongkai: render: glossary pages, feed and sitemap %.3f s wall\n", seconds);
     }
+    // What follows reads nothing of the model: sink.pages() and the index
+    // hold their own copies.
+    const std::size_t pages = sink.pages().size();
+    if (options.pages_rendered) options.pages_rendered();
     if (options.progress) options.progress("indexing", 0, 0);
     const auto index_start = std::chrono::steady_clock::now();
     indexer.finish(out);
@@ -219,7 +223,7 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
 
     templates.report_misses(diagnostics);
     labels.report_missing(diagnostics);
-    return sink.pages().size();
+    return pages;
 }
 
 }  // namespace gk

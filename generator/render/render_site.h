@@ -38,6 +38,11 @@ struct RenderOptions {
     std::string search_cache_key;
     // The previous output's search index files (SearchIndexOptions::previous_index).
     std::map<std::string, PreviousOutput> previous_search_index;
+    // Called once every page is rendered, before the search index is
+    // finished: from then on render_site reads nothing of the content and
+    // derived figures, and the caller may let them go (the end of the
+    // index is the build's peak of memory). May be empty.
+    std::function<void()> pages_rendered;
 };
 
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no
