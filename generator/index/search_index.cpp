@@ -34,6 +34,8 @@ inline std::size_t hash_key(std::uint64_t key) {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32);
 }
 
+constexpr std::uint32_t kNoId = ~0u;  // an empty slot of the token table
+
 // A word of eight bytes or fewer as one number, bit 63 set: its bytes in
 // order (a word's bytes are ASCII letters and digits, never 0 nor above
 // 0x7F, so two words never give the same number, and none gives kNoKey
@@ -484,7 +486,7 @@ SearchIndexer::SearchIndexer(SearchIndexOptions options)
       spill_(options_.spill, options_.spill_dir),
       texts_(options_.spill, options_.spill_dir),
       serial_(next_serial++) {
-    table_.assign(1u << 12, InternSlot{kNoKey, 0});
+    table_.assign(1u << 12, InternSlot{0, kNoId});
     if (!options_.cache_file.empty()) {
         cache_in_ = std::make_unique<SearchCacheReader>(options_.cache_file, options_.cache_key);
         cache_out_ = std::make_unique<SearchCacheWriter>(options_.cache_file, options_.cache_key, cache_in_.get());
@@ -501,6 +503,25 @@ bool SearchIndexer::wants(const std::string& path) {
 
 std::string SearchIndexer::pack_path(std::size_t k) {
     return std::string(kPackFolder) + std::to_string(k) + ".bin";
+}
+
+namespace {
+
+// The product hash_key takes its high half from; its low half tells most
+// keys that share a slot apart without reading their tokens.
+inline std::uint32_t key_tag(std::uint64_t key) { return static_cast<std::uint32_t>(key * 0x9E3779B97F4A7C15ull); }
+
+}  // namespace
+
+std::uint64_t SearchIndexer::table_key_of(std::uint32_t id) const {
+    const std::uint64_t key = tokens_[id].key;
+    return key & kWordBit ? packed_word(words_[key & ~kWordBit]) : key;
+}
+
+bool SearchIndexer::holds(const InternSlot& slot, std::uint64_t key, const std::string* word) const {
+    if (slot.tag != key_tag(key)) return false;
+    const std::uint64_t held = tokens_[slot.id].key;  // (the line the caller counts the page in)
+    return word ? (held & kWordBit) && words_[held & ~kWordBit] == *word : held == key;
 }
 
 std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) {
@@ -520,29 +541,29 @@ std::uint32_t SearchIndexer::intern(std::uint64_t key, const std::string* word) 
     std::size_t mask = table_.size() - 1;
     std::size_t i = hash_key(key) & mask;
     for (;; i = (i + 1) & mask) {
-        if (table_[i].key == key) return table_[i].id;
-        if (table_[i].key == kNoKey) break;
+        if (table_[i].id == kNoId) break;
+        if (holds(table_[i], key, word)) return table_[i].id;
     }
     // Doubled when two thirds full, not half: a table of 2^k slots takes a
     // third more tokens before it doubles, for lookups of two slots on
     // average (five for a key not there). While it doubles both tables
-    // are in memory: the peak of a build whose text has millions of
-    // distinct trigrams.
+    // are in memory: with millions of distinct trigrams, the peak of the
+    // build, at its end of rendering.
     if ((table_used_ + 1) * 3 > table_.size() * 2) {
-        std::vector<InternSlot> table(table_.size() * 2, InternSlot{kNoKey, 0});
+        std::vector<InternSlot> table(table_.size() * 2, InternSlot{0, kNoId});
         mask = table.size() - 1;
         for (const InternSlot& slot : table_) {
-            if (slot.key == kNoKey) continue;
-            std::size_t j = hash_key(slot.key) & mask;
-            while (table[j].key != kNoKey) j = (j + 1) & mask;
+            if (slot.id == kNoId) continue;
+            std::size_t j = hash_key(table_key_of(slot.id)) & mask;
+            while (table[j].id != kNoId) j = (j + 1) & mask;
             table[j] = slot;
         }
         table_.swap(table);
         i = hash_key(key) & mask;
-        while (table_[i].key != kNoKey) i = (i + 1) & mask;
+        while (table_[i].id != kNoId) i = (i + 1) & mask;
     }
     const auto id = static_cast<std::uint32_t>(tokens_.size());
-    table_[i] = {key, id};
+    table_[i] = {key_tag(key), id};
     ++table_used_;
     if (word) {
         tokens_.push_back({kWordBit | words_.size(), 0});

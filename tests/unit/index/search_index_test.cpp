@@ -160,6 +160,39 @@ TEST_CASE("words that begin with the same eight letters are each found", "[index
     CHECK(find(files, "abcdefghb").empty());
 }
 
+TEST_CASE("a token table grown many times over still finds every word and run of characters", "[index][search]") {
+    // The table starts at 4,096 slots of an id and 32 bits of hash each:
+    // 40 pages of 200 distinct short words, a long word and 300 distinct
+    // characters each (about 30,000 tokens) make it double several times,
+    // and words and characters on every page are looked up again after
+    // each growth.
+    std::vector<Page> pages;
+    const auto ideograph = [](std::size_t n) {
+        std::string s;
+        append_utf8(s, static_cast<char32_t>(0x4E00 + n));
+        return s;
+    };
+    for (std::size_t k = 0; k < 40; ++k) {
+        std::string main = "<p>";
+        for (std::size_t j = 0; j < 200; ++j) main += "n" + std::to_string(k) + "x" + std::to_string(j) + " ";
+        main += "longword" + std::to_string(k) + "tail 预算公开 ";
+        for (std::size_t j = 0; j < 20; ++j) main += "all" + std::to_string(j) + " ";
+        for (std::size_t j = 0; j < 300; ++j) main += ideograph(k * 300 + j);
+        main += "</p>";
+        pages.push_back({"p" + std::to_string(100 + k) + "/index.html", "页" + std::to_string(k), main});
+    }
+    const auto files = build(pages);
+    for (std::size_t k : {0u, 7u, 39u}) {
+        const std::vector<std::string> only{"p" + std::to_string(100 + k) + "/index.html"};
+        CHECK(find(files, "n" + std::to_string(k) + "x199") == only);
+        CHECK(find(files, "longword" + std::to_string(k) + "tail") == only);
+        CHECK(find(files, ideograph(k * 300 + 10) + ideograph(k * 300 + 11) + ideograph(k * 300 + 12)) == only);
+    }
+    for (const std::string query : {"all0", "all19", "预算公开"}) CHECK(find(files, query).size() == 40);
+    CHECK(find(files, "n7x2000").empty());
+    CHECK(find(files, ideograph(10) + ideograph(12)).empty());
+}
+
 TEST_CASE("several terms are all required", "[index][search]") {
     const auto files = build(kPages);
     CHECK(find(files, "经费 接待") == std::vector<std::string>{"b/index.html"});
