@@ -46,6 +46,10 @@ struct SearchIndexOptions {
     // Postings finish() gathers at a time (0: 2^21, about 16 MB of them); the
     // output is the same whatever it is (tests make it small).
     std::size_t slice_postings = 0;
+    // Tokens in a slice above which its postings are gathered page by page
+    // and sorted by token, rather than each put in its token's place (0:
+    // 4,096); the output is the same either way (tests compare the two).
+    std::size_t scattered_tokens = 0;
     // Shard sizes; 0 picks them from the index size (see choose_target).
     std::size_t doc_shard_bytes = 0;
     std::size_t position_shard_bytes = 0;

@@ -32,9 +32,10 @@ std::string html(const Page& p) {
 std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
                                          bool spill = true, const std::string& spill_dir = "",
                                          unsigned finish_threads = 0, std::size_t pack_docs = 4096,
-                                         std::size_t slice_postings = 0) {
+                                         std::size_t slice_postings = 0, std::size_t scattered_tokens = 0) {
     SearchIndexOptions options;
     options.slice_postings = slice_postings;
+    options.scattered_tokens = scattered_tokens;
     options.pack_docs = pack_docs;
     options.finish_threads = finish_threads;
     options.spill = spill;
@@ -265,6 +266,28 @@ TEST_CASE("finish gathering postings a slice at a time gives the same bytes what
     }
     CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "“预算") == find(build(pages, 0, true), "“预算"));
     CHECK(find(build(pages, 0, true, "", 1, 4096, 7), "乙丙甲乙丙丁") == std::vector<std::string>{"long/repeated.html"});
+}
+
+TEST_CASE("postings gathered page by page and sorted give the bytes of postings put in place", "[index][search]") {
+    // A slice of more tokens than scattered_tokens is gathered and sorted
+    // by token (one digit, or several for more than 2,048 tokens).
+    std::vector<Page> pages = long_pages();
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    for (std::size_t k = 0; k < 12; ++k) {
+        std::string main = "<p>";
+        for (std::size_t j = 0; j < 400; ++j) append_utf8(main, static_cast<char32_t>(0x4E00 + (k * 397 + j * 7) % 5000));
+        main += " w" + std::to_string(k) + " 预算公开</p>";
+        pages.push_back({"many/" + std::to_string(k) + ".html", "页", main});
+    }
+    const auto in_place = build(pages, 0, true, "", 1, 4096, 0, std::size_t{1} << 30);
+    for (const std::size_t scattered : {std::size_t{1}, std::size_t{3}, std::size_t{0}}) {
+        for (const std::size_t slice : {std::size_t{0}, std::size_t{7}, std::size_t{5000}}) {
+            INFO("scattered_tokens " << scattered << ", slice " << slice);
+            CHECK(build(pages, 0, true, "", 1, 4096, slice, scattered) == in_place);
+            CHECK(build(pages, 0, true, "", 2, 4096, slice, scattered) == in_place);
+        }
+    }
+    CHECK(find(in_place, "预算公开").size() == 12);
 }
 
 TEST_CASE("the document tokens walked in two parts give the bytes of one walk", "[index][search]") {
