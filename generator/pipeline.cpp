@@ -207,6 +207,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     render_options.pages_rendered = [&] {
         saving_load_cache.join();  // it reads the budget files
         let_go_of_figures(*checked);
+        if (options.return_free_memory) options.return_free_memory();
     };
     stage_done(writer.staging_was_spare() ? "theme, staging folder (the spare)" : "theme, staging folder");
     std::size_t pages = 0;

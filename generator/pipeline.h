@@ -22,6 +22,12 @@ struct BuildOptions {
     // object (40-60 ms of a one-second rebuild at 9,000 department-years).
     // Never for a build in a process that goes on (serve).
     bool leave_memory_to_exit = false;
+    // Called once the figures are let go, before the search index's end
+    // (pipeline.cpp, let_go_of_figures), when given: hands what was freed
+    // back to the system. An allocator that keeps freed memory for itself
+    // (mimalloc) does not lend it to the end's large new arrays, which then
+    // come on top of it.
+    void (*return_free_memory)() = nullptr;
 };
 
 // Exit statuses (spec §9).

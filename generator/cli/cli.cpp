@@ -121,7 +121,7 @@ std::optional<int> parse(int argc, char** argv, Parsed& parsed) {
 
 }  // namespace
 
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, void (*return_free_memory)()) {
     Parsed parsed;
     if (const std::optional<int> early = parse(argc, argv, parsed)) return *early;
     if (parsed.command == "check") return run_check(parsed.options, std::cerr);
@@ -136,6 +136,7 @@ int run_cli(int argc, char** argv) {
 #else
     parsed.options.leave_memory_to_exit = true;
 #endif
+    parsed.options.return_free_memory = return_free_memory;
     return run_build(parsed.options, std::cout, std::cerr);
 }
 
