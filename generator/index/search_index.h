@@ -48,7 +48,7 @@ struct SearchIndexOptions {
     std::size_t slice_postings = 0;
     // Tokens in a slice above which its postings are gathered page by page
     // and sorted by token, rather than each put in its token's place (0:
-    // 4,096); the output is the same either way (tests compare the two).
+    // 64); the output is the same either way (tests compare the two).
     std::size_t scattered_tokens = 0;
     // Shard sizes; 0 picks them from the index size (see choose_target).
     std::size_t doc_shard_bytes = 0;
