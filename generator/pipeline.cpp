@@ -40,7 +40,9 @@ struct Checked {
 // The figures, once no stage reads them any more: the budget files and the
 // derived figures are most of the model (about 270 MB at 9,000
 // department-years), and the end of the search index, which comes after
-// the pages, is the build's peak of memory. What stays: the departments
+// the pages, was the build's peak of memory while they lived (541 against
+// 445 MB let go there, at 9,000). Freeing them costs a rebuild after an
+// edit nothing measurable. What stays: the departments
 // themselves (ids and names), the site, the glossary, and every source
 // file (diagnostics quote them).
 void let_go_of_figures(Checked& checked) {

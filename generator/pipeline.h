@@ -17,9 +17,10 @@ struct BuildOptions {
     bool quiet = false;
     bool progress = false;         // a progress line on stderr (the CLI sets it on a terminal)
     bool strict = false;           // warnings are errors
-    // The process ends with the build (the CLI): the model and the
-    // manifests are left for its exit to free, not taken apart object by
-    // object (40-60 ms of a one-second rebuild at 9,000 department-years).
+    // The process ends with the build (the CLI): the model (but its
+    // figures, let go before the search index's end) and the manifests are
+    // left for its exit to free, not taken apart object by object (40-60 ms
+    // of a one-second rebuild at 9,000 department-years).
     // Never for a build in a process that goes on (serve).
     bool leave_memory_to_exit = false;
     // Called once the figures are let go, before the search index's end
