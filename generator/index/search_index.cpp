@@ -970,15 +970,36 @@ private:
 namespace {
 
 // One posting of a slice of the walk: the token (its rank within the
-// slice), the page, and where its entry's payload is in the page's cursor
-// buffer (for a trigram, from its length; its end is read off the bytes
-// when they are copied: 12 bytes a posting, not 16, as a slice has
-// millions).
+// slice), the page, and its payload (see near_payload): 12 bytes, as a
+// slice has millions.
 struct SlicePosting {
     std::uint32_t token;
     std::uint32_t doc;
-    std::uint32_t offset;
+    std::uint32_t payload;
 };
+
+// A posting's payload as it travels with the posting: its bytes when there
+// are three or fewer (a document token's two varints, a trigram's one
+// position, most of the time), their count above them; else kFarPayload
+// and where its entry is in the page's cursor buffer (for a trigram, from
+// its length), read again when the record is written. Carried, those
+// payloads are written from the postings in token order; read from the
+// cursor buffers, each was a cache miss.
+constexpr std::uint32_t kFarPayload = std::uint32_t{1} << 31;
+constexpr std::size_t kNearBytes = 3;
+
+inline std::uint32_t near_payload(const char* bytes, std::size_t n) {
+    std::uint32_t packed = static_cast<std::uint32_t>(n) << 24;
+    for (std::size_t i = 0; i < n; ++i) packed |= std::uint32_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
+    return packed;
+}
+
+// Writes a near payload's bytes at `at`; returns their end.
+inline char* put_near_payload(char* at, std::uint32_t payload) {
+    const std::size_t n = payload >> 24;
+    for (std::size_t i = 0; i < n; ++i) at[i] = static_cast<char>(payload >> (8 * i));
+    return at + n;
+}
 
 // The payload of the entry at buf[at]: a trigram's positions (after their
 // length), or a document token's two varints (weight, snippet position).
@@ -1109,16 +1130,24 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
                 // The payload: a trigram's positions (after their length),
                 // or a document token's weight and snippet position.
                 const std::size_t at = c.pos;
+                std::size_t from = at;
                 if (trigrams) {
                     std::uint64_t len = 0;
                     c.get_varint(len);
                     c.need(len);
+                    from = c.pos;
                     c.pos = std::min(c.buf.size(), c.pos + static_cast<std::size_t>(len));
                 } else {
                     c.skip_varint();
                     c.skip_varint();
                 }
-                const SlicePosting posting{r - r0, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(at)};
+                const std::size_t n = c.pos - from;
+                // (A page's part of one slice is kilobytes; 2 GiB would be a
+                // page of gigabytes of text.)
+                if (at >= kFarPayload) throw std::length_error("search index: a page's entries are too large");
+                const SlicePosting posting{r - r0, static_cast<std::uint32_t>(d),
+                                           n <= kNearBytes ? near_payload(c.buf.data() + from, n)
+                                                           : kFarPayload | static_cast<std::uint32_t>(at)};
                 if (gather) postings[gathered++] = posting;
                 else postings[fill[r - r0]++] = posting;
                 advance(d);
@@ -1142,22 +1171,27 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
             std::uint32_t prev_doc = 0;
             for (std::uint64_t k = first; k < end; ++k) {
                 const SlicePosting& p = postings[k];
-                // Each payload is in another page's buffer: the buffers'
-                // places, then the payloads, are asked for ahead (the
-                // position shards' walk took a quarter less time).
-                if (k + 16 < end) __builtin_prefetch(&cursors[postings[k + 16].doc]);
-                if (k + 8 < end) {
+                // A far payload is in another page's buffer: the buffers'
+                // places, then the payloads, are asked for ahead.
+                if (k + 16 < end && (postings[k + 16].payload & kFarPayload))
+                    __builtin_prefetch(&cursors[postings[k + 16].doc]);
+                if (k + 8 < end && (postings[k + 8].payload & kFarPayload)) {
                     const SlicePosting& ahead = postings[k + 8];
-                    __builtin_prefetch(cursors[ahead.doc].buf.data() + ahead.offset);
+                    __builtin_prefetch(cursors[ahead.doc].buf.data() + (ahead.payload & ~kFarPayload));
                 }
-                const std::string_view payload = entry_payload(cursors[p.doc].buf, p.offset, trigrams);
+                const std::string_view far =
+                    p.payload & kFarPayload
+                        ? entry_payload(cursors[p.doc].buf, p.payload & ~kFarPayload, trigrams)
+                        : std::string_view();
+                const std::size_t most = std::max(kNearBytes, far.size());
                 const auto used = static_cast<std::size_t>(out.at - record.data());
-                if (record.size() - used < kMaxVarint + payload.size()) {
-                    record.resize(std::max(2 * record.size(), used + kMaxVarint + payload.size()));
+                if (record.size() - used < kMaxVarint + most) {
+                    record.resize(std::max(2 * record.size(), used + kMaxVarint + most));
                     out.at = record.data() + used;
                 }
                 out.varint(p.doc - prev_doc);
-                out.bytes(payload);
+                if (p.payload & kFarPayload) out.bytes(far);
+                else out.at = put_near_payload(out.at, p.payload);
                 prev_doc = p.doc;
             }
             add(key_text(token.key), std::string_view(record.data(), static_cast<std::size_t>(out.at - record.data())));
