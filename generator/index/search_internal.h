@@ -1,9 +1,12 @@
 // What the search index's two halves share (search_index.cpp builds the
 // index from pages, search_update.cpp updates the previous index in place):
-// token keys and the cache record of a page. Not for other stages.
+// token keys and their order, the cache record of a page, and the raw
+// writer the entries and records are written with (search_walk.cpp walks
+// the entries at the end). Not for other stages.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "index/search_index.h"
+#include "index/search_shards.h"
 
 namespace gk {
 
@@ -27,6 +31,45 @@ inline Kind kind_of(std::uint64_t key) {
     if (key & kWordBit) return kWord;
     if (key >= (1ull << 42)) return kTrigram;
     return key >= (1ull << 21) ? kBigram : kCharacter;
+}
+
+// The order of keys in the index (and of each page's entries): document
+// tokens (characters, bigrams, words) by key, then trigrams by key. Keys
+// compare as UTF-8 bytes, that is by code points. sort_key gives that order
+// but for words of the same first letter, which compare as strings: a word
+// never shares its first code point with a character or bigram (word code
+// points are never characters), a character comes before the bigrams it
+// begins, and three code points of 21 bits each compare as their number.
+inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>& words) {
+    switch (kind_of(key)) {
+    case kCharacter: return key << 22;
+    case kBigram: return ((key >> 21) << 22) | ((key & 0x1FFFFF) + 1);
+    case kTrigram: return kWordBit | key;
+    default: return (std::uint64_t{static_cast<unsigned char>(words[key & ~kWordBit][0])} << 22) | 0x3FFFFF;
+    }
+}
+
+// Writes varints and bytes into room made beforehand: a page's entries and
+// its cache record are written a few bytes at a time, and std::string's
+// append checked its capacity each time (about a tenth of add_page).
+struct RawWriter {
+    char* at;
+    void varint(std::uint64_t value) { at = write_varint(at, value); }
+    void bytes(std::string_view b) {
+        if (!b.empty()) std::memcpy(at, b.data(), b.size());
+        at += b.size();
+    }
+};
+
+// The first code point of a token's key; a word's is an ASCII letter or
+// digit, below every split (0 stands for it).
+inline char32_t first_code_point(std::uint64_t key) {
+    switch (kind_of(key)) {
+    case kCharacter: return static_cast<char32_t>(key & 0x1FFFFF);
+    case kBigram: return static_cast<char32_t>((key >> 21) & 0x1FFFFF);
+    case kTrigram: return static_cast<char32_t>((key >> 42) & 0x1FFFFF);
+    default: return 0;
+    }
 }
 
 // The UTF-8 text of a key that is not a word (its code points): what the
