@@ -199,7 +199,8 @@ private:
         // Where, in the document tokens' entries, those whose first code
         // point is kDocSplits[b] or above begin (doc_size: none): finish()
         // walks the document tokens in two parts, on two threads, split at
-        // one of them (DocSplitter and choose_doc_split in search_index.cpp).
+        // one of them (DocSplitter in search_index.cpp, choose_doc_split in
+        // search_walk.cpp).
         std::array<std::uint32_t, kDocSplitCount> doc_splits{};
         // Where its text (UTF-16LE) is in texts_, or, for a page from the
         // cache, in the previous output's pack `previous_pack`.
@@ -258,8 +259,8 @@ private:
     using EntryRange = std::function<std::pair<std::uint64_t, std::uint64_t>(const PageRecord&)>;
     using RecordSink = std::function<void(std::string_view key, std::string_view record)>;
     // Passes `add` the records of the tokens of ranks [r_begin, r_end) of
-    // `order`, reading the `entries` of each page that hold them (document
-    // tokens' or trigrams').
+    // `by_rank`, reading the `entries` of each page that hold them (document
+    // tokens' or trigrams'); search_walk.cpp.
     void write_part(const std::vector<Token>& by_rank, const std::vector<std::uint32_t>& rank,
                     std::uint32_t r_begin, std::uint32_t r_end, bool trigrams, const EntryRange& entries,
                     const RecordSink& add);
