@@ -350,28 +350,4 @@ private:
     std::size_t pages_changed_ = 0;
 };
 
-// Passes files on to `next`, indexing the pages on the way.
-class IndexingSink : public OutputSink {
-public:
-    IndexingSink(OutputSink& next, SearchIndexer& indexer) : next_(next), indexer_(indexer) {}
-    // A page is hashed once, for the index's cache and the writer both.
-    void add(const std::string& path, std::string bytes) override {
-        if (!SearchIndexer::wants(path)) return next_.add(path, std::move(bytes));
-        const Hash128 hash = hash128(bytes);  // before bytes is moved from
-        add_hashed(path, std::move(bytes), hash);
-    }
-    void add_hashed(const std::string& path, std::string bytes, const Hash128& hash) override {
-        if (SearchIndexer::wants(path)) indexer_.add_page(path, bytes, next_, &hash);
-        next_.add_hashed(path, std::move(bytes), hash);
-    }
-    void keep(const std::string& path, const PreviousFile& previous) override {
-        if (SearchIndexer::wants(path)) indexer_.keep_page(path, previous, next_);
-        next_.keep(path, previous);
-    }
-
-private:
-    OutputSink& next_;
-    SearchIndexer& indexer_;
-};
-
 }  // namespace gk

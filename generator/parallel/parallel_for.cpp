@@ -16,21 +16,36 @@ unsigned effective_jobs(unsigned requested) {
 }
 
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& task) {
+    parallel_for(n, jobs, task, [](const std::function<void()>& run) { run(); });
+}
+
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& task,
+                  const AroundTasks& around) {
     std::atomic<std::size_t> next{0};
     std::mutex mutex;
-    std::size_t failed_at = n;
+    std::size_t failed_at = n + 1;  // n: around itself
     std::exception_ptr failure;
-    const auto work = [&] {
+    const auto fail = [&](std::size_t at) {
+        std::lock_guard lock(mutex);
+        if (at < failed_at) {
+            failed_at = at;
+            failure = std::current_exception();
+        }
+    };
+    const std::function<void()> run = [&] {
         for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
             try {
                 task(i);
             } catch (...) {
-                std::lock_guard lock(mutex);
-                if (i < failed_at) {
-                    failed_at = i;
-                    failure = std::current_exception();
-                }
+                fail(i);
             }
+        }
+    };
+    const auto work = [&] {
+        try {
+            around(run);
+        } catch (...) {
+            fail(n);
         }
     };
     const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1u), n);

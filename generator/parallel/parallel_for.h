@@ -18,4 +18,12 @@ unsigned effective_jobs(unsigned requested);
 // error surfaces does not depend on timing.
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& task);
 
+// The same, each thread running its share of the tasks inside `around`,
+// which must call `run` once: what a thread keeps for all its tasks (a
+// batch of pages) lives in around's frame and is dealt with after run. An
+// exception from around itself counts as that of an index past every task.
+using AroundTasks = std::function<void(const std::function<void()>& run)>;
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& task,
+                  const AroundTasks& around);
+
 }  // namespace gk

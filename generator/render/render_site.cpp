@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "index/feed.h"
+#include "index/indexing_sink.h"
 #include "index/search_index.h"
 #include "index/sitemap.h"
 #include "parallel/cpu_time.h"
@@ -168,13 +169,22 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     const bool timings = options.timings;
     std::atomic<std::uint64_t> nanoseconds[kKinds] = {};
     std::atomic<std::size_t> done{0};
-    parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
-        const std::uint64_t start = timings ? thread_cpu_ns() : 0;
-        tasks[i].second();
-        if (timings) nanoseconds[tasks[i].first] += thread_cpu_ns() - start;
-        const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
-        if (options.progress) options.progress("rendering", now, total);
-    });
+    // Each thread indexes its pages a batch at a time (IndexingSink::Batch).
+    const auto in_batches = [&](const std::function<void()>& run) {
+        IndexingSink::Batch batch(indexing);
+        run();
+        batch.finish();
+    };
+    parallel_for(
+        tasks.size(), options.jobs,
+        [&](std::size_t i) {
+            const std::uint64_t start = timings ? thread_cpu_ns() : 0;
+            tasks[i].second();
+            if (timings) nanoseconds[tasks[i].first] += thread_cpu_ns() - start;
+            const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
+            if (options.progress) options.progress("rendering", now, total);
+        },
+        in_batches);
     if (timings) {
         for (int k = 0; k < kKinds; ++k)
             std::fprintf(stderr, "gongkai: render: %s %.3f s CPU\n", kKindNames[k],
