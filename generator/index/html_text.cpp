@@ -221,6 +221,64 @@ TagKind tag_kind(std::string_view n) {
     }
 }
 
+// What the extractor does at a tag, which depends on the tag's bytes alone.
+struct TagFacts {
+    std::uint8_t length = 0;  // from '<' to '>', both included
+    TagKind kind = TagKind::block;
+    bool end = false;
+};
+
+// The facts of tags already seen, by their bytes: a page's thousands of
+// tags are a few dozen strings (`<td class="num">`, `</td>`, `<tr>` …),
+// each parsed once instead of every time. A tag that opens an element
+// skipped with its content is never remembered (the extractor reads on
+// past it, which the facts do not say), nor one longer than kBytes.
+class TagMemo {
+public:
+    static constexpr std::size_t kBytes = 32;
+    // The facts of the tag at html[at] == '<', if its bytes were seen.
+    const TagFacts* find(std::string_view html, std::size_t at) const {
+        if (html.size() - at < kBytes) return nullptr;  // (too near the end to compare at once)
+        const char* p = html.data() + at;
+        const Slot& slot = slots_[slot_of(p)];
+        if (slot.facts.length == 0) return nullptr;
+        for (std::size_t w = 0; w < kWords; ++w)
+            if ((load(p + 8 * w) ^ slot.words[w]) & slot.masks[w]) return nullptr;
+        return &slot.facts;
+    }
+    void remember(std::string_view html, std::size_t at, const TagFacts& facts) {
+        if (facts.length == 0 || facts.length > kBytes || html.size() - at < kBytes) return;
+        const char* p = html.data() + at;
+        Slot& slot = slots_[slot_of(p)];
+        for (std::size_t w = 0; w < kWords; ++w) {
+            const std::size_t bytes = std::min<std::size_t>(8, std::max<std::size_t>(8 * w, facts.length) - 8 * w);
+            slot.masks[w] = bytes == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * bytes)) - 1;
+            slot.words[w] = load(p + 8 * w) & slot.masks[w];
+        }
+        slot.facts = facts;
+    }
+
+private:
+    static constexpr std::size_t kWords = kBytes / 8, kSlots = 256;
+    struct Slot {
+        std::uint64_t words[kWords] = {};
+        std::uint64_t masks[kWords] = {};  // the tag's bytes in each word
+        TagFacts facts;                     // length 0: empty
+    };
+    static std::uint64_t load(const char* p) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return v;
+    }
+    // By the four bytes after '<' (every tag has them: '>' at the latest).
+    static std::size_t slot_of(const char* p) {
+        std::uint32_t v;
+        std::memcpy(&v, p + 1, 4);
+        return (v * 0x9E3779B1u) >> 24;
+    }
+    std::array<Slot, kSlots> slots_{};
+};
+
 // Decodes the character reference at html[i] == '&' (advancing i); the
 // generator escapes only & < > " ' but Markdown output has numeric ones too.
 char32_t decode_entity(std::string_view html, std::size_t& i) {
@@ -356,7 +414,7 @@ std::string normalize_space(std::string_view text) {
     return page.text;
 }
 
-PageText extract_page_text(std::string_view html, std::string_view title_suffix) {
+PageText extract_page_text(std::string_view html, std::string_view title_suffix, bool remember_tags) {
     PageText page;
     const std::size_t title_at = find_ci(html, 0, "<title");
     if (title_at != std::string_view::npos) {
@@ -390,6 +448,7 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
     if (!parse_tag(html, i, main_tag)) return page;
     i = main_tag.after;
     int heading_depth = 0;
+    static thread_local TagMemo memo;
     while (i < html.size()) {
         const std::size_t lt = add_text(html, i, html.size(), heading_depth > 0 ? Field::heading : Field::body, out);
         if (lt == html.size()) break;
@@ -398,29 +457,43 @@ PageText extract_page_text(std::string_view html, std::string_view title_suffix)
             i = close == std::string_view::npos ? html.size() : close + 3;
             continue;
         }
-        Tag tag;
-        if (!parse_tag(html, lt, tag)) {
-            out.add('<', heading_depth > 0 ? Field::heading : Field::body);
-            i = lt + 1;
-            continue;
+        TagFacts facts;
+        std::size_t after;  // just past the tag's '>'
+        if (const TagFacts* known = remember_tags ? memo.find(html, lt) : nullptr) {
+            facts = *known;
+            after = lt + facts.length;
+        } else {
+            Tag tag;
+            if (!parse_tag(html, lt, tag)) {
+                out.add('<', heading_depth > 0 ? Field::heading : Field::body);
+                i = lt + 1;
+                continue;
+            }
+            const TagKind kind = tag_kind(tag.name);
+            // Skipped with what is in them: charts and scripts, the table of
+            // contents (it repeats the headings), and whatever the theme marks
+            // with data-search-skip (text that repeats other pages' text).
+            if (!tag.end && (kind == TagKind::skipped || (kind == TagKind::nav && has_class(tag.attributes, "toc")) ||
+                             has_attribute(tag.attributes, "data-search-skip"))) {
+                i = skip_element(html, tag);
+                out.boundary();
+                continue;
+            }
+            after = tag.after;
+            // Remembered when short and closed by its '>' before the page's
+            // end (a tag that runs to the end, its '>' missing or inside an
+            // unclosed quote, depends on where the page ends).
+            if (remember_tags && after - lt <= TagMemo::kBytes && after < html.size())
+                memo.remember(html, lt, {static_cast<std::uint8_t>(after - lt), kind, tag.end});
+            facts = {0, kind, tag.end};
         }
-        const TagKind kind = tag_kind(tag.name);
-        if (kind == TagKind::main && tag.end) break;
-        i = tag.after;
-        // Skipped with what is in them: charts and scripts, the table of
-        // contents (it repeats the headings), and whatever the theme marks
-        // with data-search-skip (text that repeats other pages' text).
-        if (!tag.end && (kind == TagKind::skipped || (kind == TagKind::nav && has_class(tag.attributes, "toc")) ||
-                         has_attribute(tag.attributes, "data-search-skip"))) {
-            i = skip_element(html, tag);
-            out.boundary();
-            continue;
-        }
-        if (kind == TagKind::heading) {
-            heading_depth = std::max(0, heading_depth + (tag.end ? -1 : 1));
+        if (facts.kind == TagKind::main && facts.end) break;
+        i = after;
+        if (facts.kind == TagKind::heading) {
+            heading_depth = std::max(0, heading_depth + (facts.end ? -1 : 1));
             out.close_span();
         }
-        if (kind != TagKind::inline_) out.boundary();
+        if (facts.kind != TagKind::inline_) out.boundary();
     }
     return page;
 }

@@ -25,8 +25,11 @@ struct PageText {
 };
 
 // `title_suffix` (" - 站点名") is removed from the end of the <title>, where
-// the layout adds the site's name to every page.
-PageText extract_page_text(std::string_view html, std::string_view title_suffix);
+// the layout adds the site's name to every page. A short tag whose bytes
+// the thread has seen before is not parsed again (what it does depends on
+// its bytes alone); `remember_tags` false parses every tag, the tests'
+// reference.
+PageText extract_page_text(std::string_view html, std::string_view title_suffix, bool remember_tags = true);
 
 // Whitespace runs to one space, trimmed (the normalisation of page text and
 // of queries).

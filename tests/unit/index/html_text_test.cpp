@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "index/html_text.h"
 
@@ -99,4 +101,47 @@ TEST_CASE("every inline element joins its text, every other element separates it
     }
     CHECK(extract_page_text(page("<p>甲<TEMPLATE>乙</TEMPLATE>丙<Svg>丁</Svg>戊</p>"), " - 站点").text == "标题 甲 丙 戊");
     CHECK(extract_page_text(page("<p>甲<H6>乙</H6>丙</p>"), " - 站点").spans.size() == 2);
+}
+
+TEST_CASE("a tag seen before gives the text, spans and fields of one parsed anew", "[index][html]") {
+    // Tags that share their first bytes, or all but their last, or are
+    // right at the memo's 32 bytes, or mark what is skipped, or only look
+    // like it; '>' inside quotes; headings; text, entities and whitespace
+    // between them. Each page is read remembering tags (the memo warm with
+    // the pages before it, of this and earlier tests) and parsing every tag.
+    const std::vector<std::string> pieces = {
+        "<span>", "</span>", "<spanx>", "</spanx>", "<span class=\"a\">", "<span class=\"ab\">",
+        "<h2>", "</h2>", "<h2 id=\"x\">", "<h3 class=\"a-class-name-long-enough\">", "</h3>",
+        "<td class=\"num\">", "<td class=\"numx\">", "</td>", "<tr>", "</tr>", "<th scope=\"row\" class=\"level-0\">",
+        "<th scope=\"row\" class=\"level-00\">", "</th>", "<div data-search-skip>跳过</div>",
+        "<div data-search-skipped>", "<div title=\"data-search-skip\">", "</div>", "<a href=\"x>y\">", "<a title='q>'>",
+        "</a>", "<nav class=\"toc\">目录</nav>", "<nav class=\"tocx\">", "</nav>", "<svg><text>图</text></svg>",
+        "<b>", "</b>", "<p>", "</p>", "预算", "支出", "123", "&amp;", " ", "\n  ", "一般公共预算", "<", "<!-- c -->",
+        "<abbr title=\"12345678901234567\">", "<abbr title=\"123456789012345678\">", "</abbr>"};
+    // Ends of pages: closed, or a tag cut off (its quote unclosed) at 32 bytes.
+    const std::vector<std::string> ends = {"</main></body></html>", "<a title=\"abcdefghijklmnopqrstu>",
+                                           "<a title=\"abcdefghijklmnopqrstu>x\"></main>"};
+    std::uint32_t state = 12345;
+    const auto next = [&](std::size_t n) {
+        state = state * 1103515245u + 12345u;
+        return static_cast<std::size_t>((state >> 8) % n);
+    };
+    for (int k = 0; k < 400; ++k) {
+        std::string html = "<html><head><title>标题 - 站点</title></head><body><main>";
+        const std::size_t n = 5 + next(60);
+        for (std::size_t j = 0; j < n; ++j) html += pieces[next(pieces.size())];
+        html += ends[next(ends.size())];
+        const PageText remembered = extract_page_text(html, " - 站点");
+        const PageText parsed = extract_page_text(html, " - 站点", false);
+        INFO(html);
+        CHECK(remembered.title == parsed.title);
+        CHECK(remembered.text == parsed.text);
+        CHECK(remembered.length16 == parsed.length16);
+        REQUIRE(remembered.spans.size() == parsed.spans.size());
+        for (std::size_t s = 0; s < parsed.spans.size(); ++s) {
+            CHECK(remembered.spans[s].begin == parsed.spans[s].begin);
+            CHECK(remembered.spans[s].end == parsed.spans[s].end);
+            CHECK(remembered.spans[s].field == parsed.spans[s].field);
+        }
+    }
 }
