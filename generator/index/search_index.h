@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "index/chunked_vector.h"
 #include "index/search_cache.h"
 #include "index/search_shards.h"
 #include "render/output.h"
@@ -301,7 +302,9 @@ private:
 
     SearchIndexOptions options_;
     std::mutex mutex_;
-    std::vector<Token> tokens_;
+    // Blocks of 2^18 tokens (4 MB), mapped and unmapped on their own
+    // (chunked_vector.h: no copy as it grows, nothing kept once released).
+    ChunkedVector<Token, 18> tokens_;
     // Key of a character, bigram or trigram, or a word of eight bytes or
     // fewer packed into a number (packed_word) -> id: open addressing, the
     // id ~0 where empty. A slot holds the id and 32 bits of the key's hash

@@ -126,30 +126,32 @@ inline std::string_view entry_payload(std::string_view buf, std::size_t at, bool
 // 40 MB lower (half slices, see write_part).
 constexpr std::size_t kScatteredTokens = 64;
 
-// Puts `postings` (gathered in page order) in token order, each token's in
-// page order still: a stable radix sort of the token numbers, below
-// `tokens`, by digits of 11 bits at most (2,048 places written at a time,
-// which the cache holds). `other` and `counts` are its room.
-void sort_by_token(std::vector<SlicePosting>& postings, std::vector<SlicePosting>& other, std::uint32_t tokens,
-                   std::vector<std::uint32_t>& counts) {
-    if (tokens <= 1) return;  // (a slice cut to one token)
+// Puts the `n` postings at `postings` (gathered in page order) in token
+// order, each token's in page order still: a stable radix sort of the token
+// numbers, below `tokens`, by digits of 11 bits at most (2,048 places
+// written at a time, which the cache holds), through the `n` places at
+// `other`. Returns where the sorted postings are: `postings` or `other`.
+SlicePosting* sort_by_token(SlicePosting* postings, SlicePosting* other, std::size_t n, std::uint32_t tokens,
+                            std::vector<std::uint32_t>& counts) {
+    if (tokens <= 1) return postings;  // (a slice cut to one token)
     const unsigned bits = static_cast<unsigned>(std::bit_width(tokens - 1));
     const unsigned passes = (bits + 10) / 11;
     const unsigned digit = (bits + passes - 1) / passes;
     const std::size_t buckets = std::size_t{1} << digit;
     const std::uint32_t mask = static_cast<std::uint32_t>(buckets - 1);
     counts.assign(passes * buckets, 0);
-    for (const SlicePosting& p : postings)
-        for (unsigned pass = 0; pass < passes; ++pass) ++counts[pass * buckets + ((p.token >> (pass * digit)) & mask)];
-    other.resize(postings.size());
+    for (std::size_t i = 0; i < n; ++i)
+        for (unsigned pass = 0; pass < passes; ++pass)
+            ++counts[pass * buckets + ((postings[i].token >> (pass * digit)) & mask)];
     for (unsigned pass = 0; pass < passes; ++pass) {
         std::uint32_t* const place = counts.data() + pass * buckets;
         std::uint32_t sum = 0;
         for (std::size_t b = 0; b < buckets; ++b) sum += std::exchange(place[b], sum);
         const unsigned shift = pass * digit;
-        for (const SlicePosting& p : postings) other[place[(p.token >> shift) & mask]++] = p;
-        postings.swap(other);
+        for (std::size_t i = 0; i < n; ++i) other[place[(postings[i].token >> shift) & mask]++] = postings[i];
+        std::swap(postings, other);
     }
+    return postings;
 }
 
 }  // namespace
@@ -188,7 +190,12 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
         std::min<std::uint64_t>(options_.slice_postings ? options_.slice_postings : std::uint64_t{1} << 21,
                                 std::uint64_t{1} << 31);
     const std::size_t scattered_tokens = options_.scattered_tokens ? options_.scattered_tokens : kScatteredTokens;
-    std::vector<SlicePosting> postings, other;
+    // One array for a slice's postings: all of it for a slice whose postings
+    // go straight to their places, its two halves for one whose postings
+    // are gathered and then sorted from one half into the other. (Two
+    // arrays, one for the postings and one for the sort, each kept at the
+    // size of the largest slice, held twice that: 50 MB more at the peak.)
+    std::vector<SlicePosting> room;
     std::vector<std::uint32_t> counts;
     std::uint64_t part_total = 0;  // postings of the part
     for (std::uint32_t r = r_begin; r < r_end; ++r) part_total += by_rank[r].docs;
@@ -210,11 +217,13 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
             }
         };
         cut_slice(slice_postings);
-        // Gathered postings are sorted into a second array: half as many
-        // at a time then, in the memory of a slice put in place directly.
+        // Gathered postings are sorted into the room's second half: half as
+        // many at a time then, in the memory of a slice put in place directly.
         const bool gather = r1 - r0 > scattered_tokens;
         if (gather && total > slice_postings / 2) cut_slice(std::max<std::uint64_t>(slice_postings / 2, 1));
-        postings.resize(total);
+        const std::size_t sort_room_at = gather ? static_cast<std::size_t>(total) : 0;
+        if (room.size() < total + sort_room_at) room.resize(total + sort_room_at);
+        SlicePosting* postings = room.data();
         if (!gather) fill.assign(start.begin(), start.end() - 1);
         std::size_t gathered = 0;
         for (std::size_t d = 0; d < n_docs; ++d) {
@@ -254,7 +263,7 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
         }
         if (gather) {
             if (gathered != total) throw std::logic_error("search index: the pages' entries disagree with their counts");
-            sort_by_token(postings, other, r1 - r0, counts);
+            postings = sort_by_token(postings, room.data() + sort_room_at, gathered, r1 - r0, counts);
         }
         for (std::uint32_t r = r0; r < r1; ++r) {
             const Token& token = by_rank[r];
@@ -301,7 +310,8 @@ void SearchIndexer::write_part(const std::vector<Token>& by_rank, const std::vec
 
 std::pair<std::uint64_t, std::uint64_t> SearchIndexer::totals() const {
     std::uint64_t doc_total = 0, position_total = position_bytes_;
-    for (const Token& t : tokens_) {
+    for (std::size_t id = 0; id < tokens_.size(); ++id) {
+        const Token& t = tokens_[id];
         if (kind_of(t.key) == kTrigram) position_total += t.docs * 2;
         else doc_total += std::uint64_t{t.docs} * 4;
     }
@@ -326,7 +336,7 @@ SearchIndexer::TokenRanks SearchIndexer::rank_tokens() {
     const std::size_t n = tokens_.size();
     std::vector<Keyed> keyed(n);
     for (std::uint32_t id = 0; id < n; ++id) keyed[id] = {tokens_[id].key, id, tokens_[id].docs};
-    std::vector<Token>().swap(tokens_);
+    tokens_.release();
     std::vector<Keyed> other(n);
     std::vector<std::uint32_t> count(std::size_t{1} << 16);
     const auto digit = [&](const Keyed& k, unsigned shift) { return (sort_key(k.key, words_) >> shift) & 0xFFFF; };
