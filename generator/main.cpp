@@ -17,8 +17,6 @@ int main(int argc, char** argv) {
     // 4 KiB page was a tenth of a build's time (bench/README.md).
     // MIMALLOC_LARGE_OS_PAGES in the environment still decides.
     if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr) mi_option_enable(mi_option_large_os_pages);
-#endif
-#ifdef GONGKAI_MIMALLOC
     return gk::run_cli(argc, argv, [] { mi_collect(true); });
 #else
     return gk::run_cli(argc, argv);
