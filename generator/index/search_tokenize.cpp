@@ -12,6 +12,18 @@ CharClass char_class_slow(char32_t c) {
     // Full-width digits and letters, common in Chinese documents.
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
         return CharClass::word;
+    // Punctuation: the rest of ASCII (control codes included: no page text
+    // has them, and one rule is simpler in both languages), Latin-1's
+    // punctuation and signs, general punctuation, CJK punctuation, the
+    // katakana middle dot, vertical, compatibility and small forms, and
+    // full-width punctuation and signs.
+    if (c < 0x80 || (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+        (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x3003) ||
+        (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) || c == 0x30FB ||
+        (c >= 0xFE10 && c <= 0xFE19) || (c >= 0xFE30 && c <= 0xFE6B) || (c >= 0xFF01 && c <= 0xFF0F) ||
+        (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+        (c >= 0xFFE0 && c <= 0xFFE6))
+        return CharClass::punctuation;
     return CharClass::character;
 }
 

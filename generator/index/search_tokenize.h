@@ -1,10 +1,15 @@
 // How search sees text: every code point is a space, part of a word (ASCII
-// letters and digits, full-width ones folded to ASCII) or a "character"
-// (everything else: Chinese and other CJK, punctuation, symbols). Words are
-// indexed whole and found by prefix; characters one by one and in adjacent
-// pairs (bigrams) with their positions, so that any run of characters is
-// found exactly. The JavaScript client (themes/default/assets/search-core.js)
-// classifies code points the same way; docs/search-format.md is the contract.
+// letters and digits, full-width ones folded to ASCII), punctuation (ASCII
+// and CJK punctuation, full-width forms and a few common symbols) or a
+// "character" (everything else: Chinese and other CJK, other symbols).
+// Words are indexed whole and found by prefix; characters one by one and in
+// runs (bigrams, trigrams with their positions), so that any run of
+// characters is found exactly. Punctuation separates like a space: it is in
+// the page's text but never in a token, so "“三公”经费" finds 三公 and 经费
+// and a half-width "(境)" finds a full-width "（境）" (docs/search-format.md,
+// "Code point classes", says why). The JavaScript client
+// (themes/default/assets/search-core.js) classifies code points the same
+// way; docs/search-format.md is the contract.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +19,9 @@
 
 namespace gk {
 
-enum class CharClass : std::uint8_t { space, word, character };
+// `space` is whitespace (the page text keeps one); `punctuation` stays in the
+// text but, like a space, ends words and runs of characters.
+enum class CharClass : std::uint8_t { space, word, character, punctuation };
 
 // Where a piece of text sits on its page; ranking weighs title > heading > body.
 enum class Field : std::uint8_t { body = 0, heading = 1, title = 2 };
@@ -26,11 +33,11 @@ inline CharClass char_class(char32_t c) {
     if (c < 0x80) {
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) return CharClass::word;
         if (c == 0x20 || c == 0 || (c >= 0x09 && c <= 0x0D)) return CharClass::space;
-        return CharClass::character;
+        return CharClass::punctuation;
     }
-    // CJK and everything up to the full-width forms: no space (U+3000 and
-    // U+FEFF are outside), no word code point.
-    if (c > 0x3000 && c < 0xFEFF) return CharClass::character;
+    // Bopomofo, the CJK ideographs and everything up to the vertical forms:
+    // no space, no word code point, no punctuation.
+    if (c >= 0x3100 && c < 0xFE10) return CharClass::character;
     return char_class_slow(c);
 }
 
@@ -149,6 +156,7 @@ void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, V
         const Field field = span_begin <= pos ? spans[span].field : Field::body;
         switch (char_class(c)) {
         case CharClass::space:
+        case CharClass::punctuation:
             if (!word.empty()) {
                 visitor.word(std::string_view(word), word_pos, word_field);
                 word.clear();

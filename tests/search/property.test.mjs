@@ -1,5 +1,6 @@
 // Property: for many random substrings of the pages' indexed text (1 to 6
-// characters, Chinese, punctuation, digits and letters mixed), the search
+// characters, Chinese, punctuation, digits and letters mixed; punctuation
+// separates, and a query of marks alone finds nothing), the search
 // result set is exactly the set of pages that the documented semantics
 // match: a run of characters where the text contains it, a word where a word
 // of the page begins with it; and the first page of results, read from the
@@ -27,7 +28,7 @@ test('random substrings of the pages find exactly the pages that contain them', 
   const docs = await readDocuments(site);
   const { searcher } = await openIndex(site);
   const rand = random(Number(process.env.SEED || 20201));
-  let cjk = 0, mixed = 0;
+  let cjk = 0, mixed = 0, marks = 0;
   for (let n = 0; n < CASES; n++) {
     const doc = docs[Math.floor(rand() * docs.length)];
     const chars = Array.from(doc.body);
@@ -36,6 +37,11 @@ test('random substrings of the pages find exactly the pages that contain them', 
     const query = chars.slice(at, at + len).join('');
     if (!query.trim()) continue;
     const segments = core.parseQuery(query);
+    if (segments.length === 0) {
+      assert.equal((await searcher.search(query)).total, 0, `query ${JSON.stringify(query)}`);
+      marks++;
+      continue;
+    }
     if (segments.every((s) => s.kind === 'run') && segments.length === 1) cjk++; else mixed++;
     const result = await searcher.search(query);
     const got = result.hits.map((h) => h.doc).sort((a, b) => a - b);
@@ -58,6 +64,7 @@ test('random substrings of the pages find exactly the pages that contain them', 
   }
   assert.ok(cjk >= 300, `only ${cjk} single-run queries`);
   assert.ok(mixed >= 50, `only ${mixed} mixed queries`);
+  assert.ok(marks >= 5, `only ${marks} queries of punctuation alone`);
 });
 
 test('queries that are no substring of any page find nothing', { skip: !site && 'SITE not set' }, async () => {

@@ -63,6 +63,7 @@ export async function readDocuments(site) {
 // every word begins a word of the page.
 export function expectedMatches(docs, query) {
   const segments = core.parseQuery(query);
+  if (segments.length === 0) return [];  // spaces and punctuation only: no query
   return docs.filter((doc) => segments.every((seg) => {
     if (seg.kind === 'run') return doc.body.includes(seg.text);
     return core.findMatches(doc.body, [seg]).length > 0;

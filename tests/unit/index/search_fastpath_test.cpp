@@ -2,9 +2,13 @@
 // in place, the tokenizer called without virtual calls) give exactly what
 // the straightforward code gave: the expected values below were printed by
 // the implementation before them (gongkai 747277e), on pages that mix
-// Chinese, Latin, digits, entities, odd markup and invalid UTF-8.
+// Chinese, Latin, digits, entities, odd markup and invalid UTF-8. That
+// implementation counted punctuation as characters; since search format 4
+// it separates like a space, which drops exactly the tokens that hold a
+// mark and changes no other (without_marks below).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -87,6 +91,21 @@ const std::vector<Expected> kExpected = {
       "t:末尾�@2", }},
 };
 
+// The tokens of `tokens` that hold none of the punctuation on these pages
+// (listed here, not asked of char_class: search_tokenize_test checks that).
+std::vector<std::string> without_marks(const std::vector<std::string>& tokens) {
+    static const std::vector<std::string> kMarks = {"&", "“", "”", "<", ">", "-", ":", "～", "！", "。", ";", ",", ".", "%"};
+    std::vector<std::string> kept;
+    for (const std::string& token : tokens) {
+        const std::string text = token.substr(2, token.find('@') - 2);
+        const bool mark = token[0] != 'w' && std::any_of(kMarks.begin(), kMarks.end(), [&](const std::string& m) {
+                              return text.find(m) != std::string::npos;
+                          });
+        if (!mark) kept.push_back(token);
+    }
+    return kept;
+}
+
 std::string suffix(Field f) { return f == Field::title ? "/t" : f == Field::heading ? "/h" : ""; }
 
 // Records tokens as "c:段@3", "b:段简@3", "t:一段简@0", "w:budget@0" (field suffix when not body).
@@ -146,10 +165,11 @@ TEST_CASE("page text and tokens of mixed pages are those of the implementation b
         }
         Recording<NoBase> direct;
         tokenize_with(page.text, page.spans, direct);
-        CHECK(direct.tokens == kExpected[k].tokens);
+        const std::vector<std::string> expected = without_marks(kExpected[k].tokens);
+        CHECK(direct.tokens == expected);
         Virtual through_interface;
         tokenize(page.text, page.spans, through_interface);
-        CHECK(through_interface.r.tokens == kExpected[k].tokens);
+        CHECK(through_interface.r.tokens == expected);
     }
 }
 

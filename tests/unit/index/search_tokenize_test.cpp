@@ -48,10 +48,19 @@ TEST_CASE("Chinese text gives every character, pair and triple of adjacent chara
                                                             "c:单@3", "b:简单@2", "t:段简单@1"});
 }
 
-TEST_CASE("spaces break pairs, punctuation is a character like any other", "[index][tokenize]") {
+TEST_CASE("spaces and punctuation break runs, and punctuation is never a token", "[index][tokenize]") {
     CHECK(tokens_of("三公 经费") == std::vector<std::string>{"c:三@0", "c:公@1", "b:三公@0", "c:经@3", "c:费@4", "b:经费@3"});
-    CHECK(tokens_of("“三公”") == std::vector<std::string>{"c:“@0", "c:三@1", "b:“三@0", "c:公@2", "b:三公@1", "t:“三公@0",
-                                                         "c:”@3", "b:公”@2", "t:三公”@1"});
+    // Positions still count the punctuation: it stays in the page's text.
+    CHECK(tokens_of("“三公”经费") ==
+          std::vector<std::string>{"c:三@1", "c:公@2", "b:三公@1", "c:经@4", "c:费@5", "b:经费@4"});
+    CHECK(tokens_of("因公出国(境)费，其中") ==
+          std::vector<std::string>{"c:因@0", "c:公@1", "b:因公@0", "c:出@2", "b:公出@1", "t:因公出@0", "c:国@3",
+                                   "b:出国@2", "t:公出国@1", "c:境@5", "c:费@7", "c:其@9", "c:中@10", "b:其中@9"});
+    // Punctuation ends a word too; a run of marks alone gives nothing.
+    CHECK(tokens_of("3,827.97 —— ％") == std::vector<std::string>{"w:3@0", "w:827@2", "w:97@6"});
+    // Marks that are characters: the iteration mark, ideographic zero, symbols.
+    CHECK(tokens_of("々〇℃") == std::vector<std::string>{"c:々@0", "c:〇@1", "b:々〇@0", "c:℃@2", "b:〇℃@1",
+                                                          "t:々〇℃@0"});
 }
 
 TEST_CASE("letters and digits are lower-cased words, full-width ones folded to ASCII", "[index][tokenize]") {
@@ -77,8 +86,18 @@ TEST_CASE("whitespace is what JavaScript regular expressions call white space", 
     CHECK(char_class(U'\u00A0') == CharClass::space);
     CHECK(char_class(U'\uFEFF') == CharClass::space);
     CHECK(char_class(U'\u200B') == CharClass::character);  // not \s in JavaScript either
-    CHECK(char_class(U'、') == CharClass::character);
     CHECK(char_class(U'Z') == CharClass::word);
+}
+
+TEST_CASE("punctuation is ASCII's, CJK's, general and full-width, other symbols are characters", "[index][tokenize]") {
+    for (const char32_t c : {U'、', U'。', U'，', U'“', U'”', U'（', U'）', U'《', U'》', U'【', U'】', U'—', U'…', U'·',
+                             U'・', U'％', U'￥', U'(', U'%', U',', U'.', U'-', U'~', U'×', U'÷', U'\u00BF', U'\uFE30',
+                             U'\uFE6B', U'\uFFE6'})
+        CHECK(char_class(c) == CharClass::punctuation);
+    // The ends of the ranges, from the side that is not punctuation.
+    for (const char32_t c : {U'々', U'〇', U'〒', U'℃', U'≥', U'㎡', U'\u00C0', U'\u2028', U'\u205F', U'\u3004', U'\u3012',
+                             U'\u3020', U'\u30FA', U'\uFE0F', U'\uFE1A', U'\uFE6C', U'\uFF66', U'\uFFE7'})
+        CHECK(char_class(c) != CharClass::punctuation);
 }
 
 TEST_CASE("invalid UTF-8 decodes to replacement characters without reading past the end", "[index][tokenize]") {

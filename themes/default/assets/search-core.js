@@ -5,15 +5,22 @@
 // generator side is generator/index/ (its C++ reference lookup follows the
 // same algorithm).
 
-const SPACE = 0, WORD = 1, CHAR = 2;
+const SPACE = 0, WORD = 1, CHAR = 2, PUNCT = 3;
 
-// JavaScript's \s (and NUL), as the generator splits page text.
+// The generator's classes (generator/index/search_tokenize.cpp): space is
+// JavaScript's \s (and NUL); punctuation separates like a space.
 export function charClass(cp) {
   if (cp === 0 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x20 || cp === 0x85 || cp === 0xa0 || cp === 0x1680 ||
       (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
       cp === 0x205f || cp === 0x3000 || cp === 0xfeff) return SPACE;
   if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return WORD;
   if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return WORD;
+  if (cp < 0x80 || (cp >= 0xa1 && cp <= 0xbf) || cp === 0xd7 || cp === 0xf7 ||
+      (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) || (cp >= 0x3001 && cp <= 0x3003) ||
+      (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301f) || cp === 0x30fb ||
+      (cp >= 0xfe10 && cp <= 0xfe19) || (cp >= 0xfe30 && cp <= 0xfe6b) || (cp >= 0xff01 && cp <= 0xff0f) ||
+      (cp >= 0xff1a && cp <= 0xff20) || (cp >= 0xff3b && cp <= 0xff40) || (cp >= 0xff5b && cp <= 0xff65) ||
+      (cp >= 0xffe0 && cp <= 0xffe6)) return PUNCT;
   return CHAR;
 }
 
@@ -23,8 +30,8 @@ export function foldWordChar(cp) {
   return cp;
 }
 
-// A query: terms separated by whitespace, each cut into segments, all of
-// which a page must match: a word (letters and digits) matches any word it
+// A query: terms separated by whitespace and punctuation, each cut into
+// segments, all of which a page must match: a word (letters and digits) matches any word it
 // begins; a run of other characters matches exactly where the page text
 // contains it.
 export function parseQuery(query) {
@@ -350,7 +357,7 @@ export class Searcher {
   // its body when the status is 206 (a 200, the whole file, is not read).
   // Without it, results come without snippets.
   constructor(manifest, load, request = null) {
-    if (manifest.format !== 'gongkai-search' || manifest.version !== 3) throw new Error('search index: unknown format');
+    if (manifest.format !== 'gongkai-search' || manifest.version !== 4) throw new Error('search index: unknown format');
     this.m = manifest;
     this.load = load;
     this.request = request;
@@ -622,7 +629,7 @@ function factsOf(row) {
     yearLabel: yearLabel ? String(yearLabel) : '' };
 }
 
-// Pages: each page's facts and normalised text, packed (format version 3).
+// Pages: each page's facts and normalised text, packed (format version 3 on).
 // pages.idx gives each page's facts_bytes and text_units, so the client
 // knows where, in pages/<k>.bin, a page's facts and any window of its text
 // are, and asks for the bytes a page of results needs with one multi-range
@@ -884,7 +891,7 @@ export function syntheticIndex(n = 300) {
   };
   const d = syntheticShard([['2020', all], ['budget', docs(2, () => 1, 30)], ['budgets', docs(3, () => 21, 30)], ['预', all], ['预算', all]]);
   const p = syntheticShard([['公务接', positions(0, 0)], ['务接待', positions(1, 6)]]);
-  const manifest = { format: 'gongkai-search', version: 3, v: 'warm-up', docs: n, doc_block: 16, pack_docs: n,
+  const manifest = { format: 'gongkai-search', version: 4, v: 'warm-up', docs: n, doc_block: 16, pack_docs: n,
     weights: { title: 1000, heading: 20, body: 1 }, d: [''], p: [''] };
   const text = '2020年部门预算公务接待费（支出）预算 budget 公务接待费公务接待费 Budgets 2020年预算，公务接待费较上年减少。'.repeat(2);
   const facts = utf8Encoder.encode(JSON.stringify(['departments/example/2020/index.html', '示例部门2020年部门预算', '示例部门', '2020年部门预算']));
