@@ -219,7 +219,13 @@ struct PageScratch {
     std::string entries;
     std::string cached;  // the page's cache record
     std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
+    void* memo = nullptr;       // that indexer's InternMemo for this thread
+    std::vector<std::uint32_t> missed;  // the page's tokens its memo did not hold
 };
+
+inline std::size_t memo_index(std::uint64_t table_key, unsigned bits) {
+    return static_cast<std::size_t>((table_key * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
 
 std::atomic<std::uint64_t> next_serial{1};
 
@@ -605,12 +611,29 @@ void SearchIndexer::count_adding(std::uint64_t start) {
     if (options_.timings) nanoseconds_adding_ += thread_cpu_ns() - start;
 }
 
+SearchIndexer::InternMemo* SearchIndexer::new_memo() {
+    std::lock_guard lock(mutex_);
+    memos_.push_back(std::make_unique<InternMemo>());
+    memos_.back()->slots.resize(std::size_t{1} << memo_bits());
+    return memos_.back().get();
+}
+
+void SearchIndexer::flush_memos() {
+    std::lock_guard lock(mutex_);
+    for (const std::unique_ptr<InternMemo>& memo : memos_)
+        for (MemoSlot& slot : memo->slots)
+            if (slot.key != 0) tokens_[slot.id].docs += std::exchange(slot.pages, 0);
+    // (The memos stay: a thread's scratch points to its own until the
+    // indexer goes, and a page added now is refused under the lock.)
+}
+
 void SearchIndexer::add_page(const std::string& path, std::string_view html, OutputSink& /*sink*/,
                              const Hash128* html_hash) {
     const std::uint64_t start = adding_clock();
     static thread_local PageScratch scratch;
     if (scratch.indexer != serial_) {
         scratch.indexer = serial_;
+        scratch.memo = new_memo();
         ++threads_adding_;
     }
     const Hash128 bytes_hash = !cache_out_ ? Hash128{} : html_hash ? *html_hash : hash128(html);
@@ -643,33 +666,62 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     ids.resize(scratch.documents.size() + scratch.trigrams.size());
     std::uint64_t position_bytes = 0;  // the page's part of position_bytes_
     for (const PageToken& trigram : scratch.trigrams) position_bytes += (trigram.end - trigram.begin) * 2;
+    // The key a token is looked up by: a word's packed, when short.
+    const auto table_key = [&](std::uint64_t key) {
+        if (!(key & kWordBit)) return key;
+        const std::string& word = words[key & ~kWordBit];
+        return word.size() <= 8 ? packed_word(word) : kNoKey;
+    };
+    // First the thread's memo, without the lock: most of a page's tokens
+    // are on the pages the thread read before it.
+    MemoSlot* const memo = static_cast<InternMemo*>(scratch.memo)->slots.data();
+    const unsigned bits = memo_bits();
+    std::vector<std::uint32_t>& missed = scratch.missed;
+    missed.clear();
+    {
+        std::uint32_t t = 0;
+        for (const std::vector<PageToken>* list : {&scratch.documents, &scratch.trigrams}) {
+            for (const PageToken& token : *list) {
+                const std::uint64_t key = table_key(token.key);
+                MemoSlot& slot = memo[memo_index(key, bits)];
+                if (key != kNoKey && slot.key == key) {
+                    ids[t] = slot.id;
+                    ++slot.pages;
+                } else {
+                    missed.push_back(t);
+                }
+                ++t;
+            }
+        }
+    }
     {
         std::lock_guard lock(mutex_);
         if (table_.empty()) throw std::logic_error("search index: a page added after finish()");
         position_bytes_ += position_bytes;
+        const std::size_t n_documents = scratch.documents.size();
+        const auto token_at = [&](std::uint32_t t) -> const PageToken& {
+            return t < n_documents ? scratch.documents[t] : scratch.trigrams[t - n_documents];
+        };
         // The table is larger than a core's cache at any size of site worth
         // the name: each token's slot is asked for some tokens ahead.
         constexpr std::size_t kAhead = 8;
-        std::uint32_t* id = ids.data();
-        // The key a token is looked up by: a word's packed, when short.
-        const auto table_key = [&](std::uint64_t key) {
-            if (!(key & kWordBit)) return key;
-            const std::string& word = words[key & ~kWordBit];
-            return word.size() <= 8 ? packed_word(word) : kNoKey;
-        };
-        for (const std::vector<PageToken>* list : {&scratch.documents, &scratch.trigrams}) {
-            const std::vector<PageToken>& tokens = *list;
-            const std::size_t mask = table_.size() - 1;  // (a growth makes the prefetches useless, not wrong)
-            for (std::size_t t = 0; t < tokens.size(); ++t) {
-                if (t + kAhead < tokens.size()) {
-                    const std::uint64_t ahead = table_key(tokens[t + kAhead].key);
-                    if (ahead != kNoKey) __builtin_prefetch(&table_[hash_key(ahead) & mask]);
-                }
-                const std::uint64_t key = tokens[t].key;
-                const bool word = key & kWordBit;
-                *id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
-                ++tokens_[*id++].docs;
+        const std::size_t mask = table_.size() - 1;  // (a growth makes the prefetches useless, not wrong)
+        for (std::size_t m = 0; m < missed.size(); ++m) {
+            if (m + kAhead < missed.size()) {
+                const std::uint64_t ahead = table_key(token_at(missed[m + kAhead]).key);
+                if (ahead != kNoKey) __builtin_prefetch(&table_[hash_key(ahead) & mask]);
             }
+            const std::uint32_t t = missed[m];
+            const std::uint64_t key = token_at(t).key;
+            const bool word = key & kWordBit;
+            const std::uint32_t id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
+            ids[t] = id;
+            ++tokens_[id].docs;
+            const std::uint64_t memo_key = table_key(key);
+            if (memo_key == kNoKey) continue;
+            MemoSlot& slot = memo[memo_index(memo_key, bits)];
+            if (slot.key != 0) tokens_[slot.id].docs += slot.pages;
+            slot = MemoSlot{memo_key, id, 0};
         }
     }
     const WrittenEntries written = write_entries(scratch, page.title, cache_out_ != nullptr);
@@ -887,6 +939,9 @@ void SearchIndexer::finish(OutputSink& sink) {
     // Two ways to the same shards (tests/unit/index/search_update_test.cpp):
     // the previous index updated in place where the changed pages' entries
     // are, or every page's entries walked in key order.
+    // Every page is in (no thread adds one now): the counts the threads'
+    // memos hold go to their tokens before anything reads them.
+    flush_memos();
     const std::optional<InPlace> plan = plan_update_in_place();
     if (!plan) decode_cached_pages(threads);
     // Every token has its id now; what follows looks tokens up by id only.

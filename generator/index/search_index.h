@@ -72,6 +72,10 @@ struct SearchIndexOptions {
     // Measure the CPU time add_page takes (seconds_adding): a system call
     // per page and thread, so only for GONGKAI_TIMINGS.
     bool timings = false;
+    // Slots (as a power of two) of each thread's memo of tokens (see
+    // SearchIndexer::InternMemo); 0: 2^15. The output is the same whatever
+    // it is (tests make it tiny, so that slots are taken all the time).
+    unsigned intern_memo_bits = 0;
     // Where what the index took from each page is kept between builds
     // (index/search_cache.h; empty: nowhere), and what that file must have
     // been written for to be used (the program, and what else decides
@@ -322,6 +326,25 @@ private:
     std::uint64_t table_key_of(std::uint32_t id) const;
     std::vector<InternSlot> table_;
     std::size_t table_used_ = 0;
+    // A thread's memo of tokens it interned or found (add_page): 2^13 slots
+    // of key (the table's, 0 where empty), id and the pages counted since
+    // the slot was filled, so a token it holds costs neither the table's
+    // slot nor the token's line (both cache misses: the table and the token
+    // list are megabytes) and no time under the lock. Counts are added to
+    // the token when its slot is taken by another, and for all of them
+    // before finish() reads any (flush_memos).
+    struct MemoSlot {
+        std::uint64_t key = 0;
+        std::uint32_t id = 0;
+        std::uint32_t pages = 0;
+    };
+    struct InternMemo {
+        std::vector<MemoSlot> slots;
+    };
+    unsigned memo_bits() const { return options_.intern_memo_bits ? options_.intern_memo_bits : 15; }
+    std::vector<std::unique_ptr<InternMemo>> memos_;  // one per thread that added a page; under mutex_
+    InternMemo* new_memo();
+    void flush_memos();
     // Two bytes per trigram occurrence of every page: an estimate of the
     // position shards' size (choose_target), kept as one sum rather than
     // per token, which made every token 24 bytes instead of 16 (a site of

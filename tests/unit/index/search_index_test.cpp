@@ -32,8 +32,10 @@ std::string html(const Page& p) {
 std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
                                          bool spill = true, const std::string& spill_dir = "",
                                          unsigned finish_threads = 0, std::size_t pack_docs = 4096,
-                                         std::size_t slice_postings = 0, std::size_t scattered_tokens = 0) {
+                                         std::size_t slice_postings = 0, std::size_t scattered_tokens = 0,
+                                         unsigned memo_bits = 0) {
     SearchIndexOptions options;
+    options.intern_memo_bits = memo_bits;
     options.slice_postings = slice_postings;
     options.scattered_tokens = scattered_tokens;
     options.pack_docs = pack_docs;
@@ -366,6 +368,38 @@ TEST_CASE("pages added from several threads give the index of one thread", "[ind
     for (std::thread& t : threads) t.join();
     indexer.finish(sink);  // on two threads: pages came from three
     CHECK(sink.files() == one);
+}
+
+TEST_CASE("a memo of tokens per thread, however small, gives the same index", "[index][search]") {
+    // With two slots, or sixteen, a memo's slot is taken by another token
+    // all the time: the pages it counted must reach the token then, or at
+    // finish(). Each token's count of pages is in the shards' records.
+    std::vector<Page> pages = long_pages();
+    pages.insert(pages.end(), kPages.begin(), kPages.end());
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    const auto usual = build(pages);
+    CHECK(build(pages, 0, true, "", 0, 4096, 0, 0, 1) == usual);
+    CHECK(build(pages, 0, true, "", 0, 4096, 0, 0, 4) == usual);
+    const auto tiny = build(pages, 64, true, "", 1, 4096, 0, 0, 1);
+    CHECK(tiny == build(pages, 64, true, "", 1));
+    CHECK(find(tiny, "三公经费") == find(usual, "三公经费"));
+    // From three threads, each with its own memo of two slots.
+    SearchIndexOptions options;
+    options.title_suffix = " - 站点";
+    options.doc_shard_bytes = options.position_shard_bytes = 64;
+    options.intern_memo_bits = 1;
+    options.pages["departments/union/2020/index.html"] = {"union", "区总工会", 2020, "2020年部门预算"};
+    SearchIndexer indexer(options);
+    MemorySink sink;
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < 3; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = t; i < pages.size(); i += 3) indexer.add_page(pages[i].path, html(pages[i]), sink);
+        });
+    }
+    for (std::thread& t : threads) t.join();
+    indexer.finish(sink);
+    CHECK(sink.files() == tiny);
 }
 
 TEST_CASE("the temporary file of page entries leaves nothing behind", "[index][search]") {
