@@ -193,6 +193,22 @@ test('a query with no result says so', async () => {
   await context.close();
 });
 
+test('a query of punctuation alone says that marks are not searched for', async () => {
+  const { page, context } = await open('q=' + encodeURIComponent('“，”（）'));
+  await page.waitForFunction(() => document.querySelector('#search-status').textContent.startsWith('标点'));
+  assert.equal(await status(page), '标点符号不参与搜索，请输入要搜索的文字或数字。');
+  assert.equal(await page.$$eval('#search-results > li', (l) => l.length), 0);
+  await context.close();
+});
+
+test('punctuation in a query separates like a space', async () => {
+  const { page, context } = await open('q=' + encodeURIComponent('“三公”经费'));
+  const shown = await results(page);
+  assert.ok(shown.length >= 1);
+  assert.equal(await status(page), `找到 ${expectedMatches(docs, '三公 经费').length} 个页面`);
+  await context.close();
+});
+
 test('more results come in pages of ten', async () => {
   const { page, context } = await open('q=2020');
   await results(page);

@@ -228,6 +228,12 @@ function start(root) {
       if (gen !== generation) return;
       performance.mark('search:ranked');
       current = result;
+      // Punctuation alone is no query (it separates like a space).
+      if (result.segments.length === 0) {
+        status.textContent = labels.labelMarks;
+        setUrl();
+        return;
+      }
       await showMore(false, gen, result.total
         ? fill(labels.labelCount, { count: result.total, query: q })
         : fill(labels.labelNone, { query: q }));
