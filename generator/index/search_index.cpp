@@ -219,7 +219,7 @@ struct PageScratch {
     std::string entries;
     std::string cached;  // the page's cache record
     std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
-    void* memo = nullptr;       // that indexer's InternMemo for this thread
+    void* memo = nullptr;       // that indexer's InternMemo for this thread (a type private to it)
     std::vector<std::uint32_t> missed;  // the page's tokens its memo did not hold
 };
 

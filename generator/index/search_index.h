@@ -326,8 +326,8 @@ private:
     std::uint64_t table_key_of(std::uint32_t id) const;
     std::vector<InternSlot> table_;
     std::size_t table_used_ = 0;
-    // A thread's memo of tokens it interned or found (add_page): 2^13 slots
-    // of key (the table's, 0 where empty), id and the pages counted since
+    // A thread's memo of tokens it interned or found (add_page): 2^15 slots
+    // (SearchIndexOptions::intern_memo_bits) of key (the table's, 0 where empty), id and the pages counted since
     // the slot was filled, so a token it holds costs neither the table's
     // slot nor the token's line (both cache misses: the table and the token
     // list are megabytes) and no time under the lock. Counts are added to

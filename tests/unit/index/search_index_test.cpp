@@ -346,16 +346,16 @@ TEST_CASE("shards and packs written on two threads are the same bytes as on one"
     }
 }
 
-TEST_CASE("pages added from several threads give the index of one thread", "[index][search]") {
-    std::vector<Page> pages;
-    for (int i = 0; i < 40; ++i) {
-        const Page& p = (i % 2 ? kMixed : kPages)[static_cast<std::size_t>(i) % (i % 2 ? kMixed.size() : kPages.size())];
-        pages.push_back({"p/" + std::to_string(i) + ".html", p.title + std::to_string(i % 7), p.main});
-    }
-    const auto one = build(pages, 64, true, "", 1);
+namespace {
+
+// The index of `pages` added from three threads (page i from thread i % 3),
+// shards of 64 bytes, each thread's memo of tokens 2^memo_bits slots (0:
+// the default).
+std::map<std::string, std::string> build_on_three_threads(const std::vector<Page>& pages, unsigned memo_bits = 0) {
     SearchIndexOptions options;
     options.title_suffix = " - 站点";
     options.doc_shard_bytes = options.position_shard_bytes = 64;
+    options.intern_memo_bits = memo_bits;
     options.pages["departments/union/2020/index.html"] = {"union", "区总工会", 2020, "2020年部门预算"};
     SearchIndexer indexer(options);
     MemorySink sink;
@@ -366,8 +366,20 @@ TEST_CASE("pages added from several threads give the index of one thread", "[ind
         });
     }
     for (std::thread& t : threads) t.join();
-    indexer.finish(sink);  // on two threads: pages came from three
-    CHECK(sink.files() == one);
+    indexer.finish(sink);
+    return sink.files();
+}
+
+}  // namespace
+
+TEST_CASE("pages added from several threads give the index of one thread", "[index][search]") {
+    std::vector<Page> pages;
+    for (int i = 0; i < 40; ++i) {
+        const Page& p = (i % 2 ? kMixed : kPages)[static_cast<std::size_t>(i) % (i % 2 ? kMixed.size() : kPages.size())];
+        pages.push_back({"p/" + std::to_string(i) + ".html", p.title + std::to_string(i % 7), p.main});
+    }
+    const auto one = build(pages, 64, true, "", 1);
+    CHECK(build_on_three_threads(pages) == one);  // finished on two threads: pages came from three
 }
 
 TEST_CASE("a memo of tokens per thread, however small, gives the same index", "[index][search]") {
@@ -384,22 +396,7 @@ TEST_CASE("a memo of tokens per thread, however small, gives the same index", "[
     CHECK(tiny == build(pages, 64, true, "", 1));
     CHECK(find(tiny, "三公经费") == find(usual, "三公经费"));
     // From three threads, each with its own memo of two slots.
-    SearchIndexOptions options;
-    options.title_suffix = " - 站点";
-    options.doc_shard_bytes = options.position_shard_bytes = 64;
-    options.intern_memo_bits = 1;
-    options.pages["departments/union/2020/index.html"] = {"union", "区总工会", 2020, "2020年部门预算"};
-    SearchIndexer indexer(options);
-    MemorySink sink;
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < 3; ++t) {
-        threads.emplace_back([&, t] {
-            for (std::size_t i = t; i < pages.size(); i += 3) indexer.add_page(pages[i].path, html(pages[i]), sink);
-        });
-    }
-    for (std::thread& t : threads) t.join();
-    indexer.finish(sink);
-    CHECK(sink.files() == tiny);
+    CHECK(build_on_three_threads(pages, 1) == tiny);
 }
 
 TEST_CASE("the temporary file of page entries leaves nothing behind", "[index][search]") {
