@@ -335,3 +335,25 @@ test('a glossary definition is page text of its term page, not of the disclosure
   }
   assert.ok(checked > 5, `${checked} definitions checked`);
 });
+
+test('the overview and the year pages list every department, but only its own pages find it', { skip: !site && 'SITE not set' }, async () => {
+  const docs = await readDocuments(site);
+  const { searcher } = await openIndex(site);
+  const listing = docs.filter((d) => d.path === 'index.html' || /^\d{4}[^/]*\/index\.html$/.test(d.path));
+  assert.ok(listing.length >= 2, `${listing.length} overview and year pages`);
+  let checked = 0;
+  for (const page of listing) {
+    const html = await readFile(join(site, page.path), 'utf8');
+    // Each department's name in the page's table of departments …
+    const table = html.match(/<div data-search-skip><div class="table-block"[\s\S]*?<\/table>/);
+    assert.ok(table, `${page.path}: its table of departments is marked data-search-skip`);
+    for (const [, name] of table[0].matchAll(/<th scope="row"[^>]*><a [^>]*>([^<]+)<\/a>/g)) {
+      // … is not the page's text, and a search for it does not list the page.
+      assert.ok(!page.body.includes(name), `${page.path}: ${name} is not its text`);
+      const hits = (await searcher.search(name)).hits.map((h) => docs[h.doc].path);
+      assert.ok(hits.length > 0 && !hits.includes(page.path), `${name}: ${hits.join(', ')}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 4, `${checked} department names checked`);
+});
