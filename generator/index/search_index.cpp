@@ -1268,7 +1268,7 @@ void SearchIndexer::write_manifest(const ShardWriter& doc_shards, const ShardWri
     JsonWriter json(0);
     json.begin_object();
     json.key("format").string("gongkai-search");
-    json.key("version").integer(4);
+    json.key("version").integer(3);
     json.key("v").string(digest_.hex());
     json.key("docs").integer(static_cast<std::int64_t>(records_.size()));
     json.key("doc_block").integer(static_cast<std::int64_t>(std::max<std::size_t>(1, options_.doc_block)));

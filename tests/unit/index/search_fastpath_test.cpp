@@ -3,7 +3,7 @@
 // the straightforward code gave: the expected values below were printed by
 // the implementation before them (gongkai 747277e), on pages that mix
 // Chinese, Latin, digits, entities, odd markup and invalid UTF-8. That
-// implementation counted punctuation as characters; since search format 4
+// implementation counted punctuation as characters; since 96baab7
 // it separates like a space, which drops exactly the tokens that hold a
 // mark and changes no other (without_marks below).
 #include <catch2/catch.hpp>

@@ -487,7 +487,7 @@ TEST_CASE("documents, facets and the manifest describe the pages", "[index][sear
     CHECK(files.at("search/facets.json") ==
           "{\"years\":[\"2020\"],\"departments\":[\"union\"],\"doc_year\":[0,-1],\"doc_department\":[0,-1]}\n");
     const std::string& manifest = files.at("search/manifest.json");
-    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":4,\"v\":\""));
+    CHECK(manifest.starts_with("{\"format\":\"gongkai-search\",\"version\":3,\"v\":\""));
     CHECK(manifest.find("\"docs\":2,") != std::string::npos);
 }
 

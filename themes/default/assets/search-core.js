@@ -357,7 +357,7 @@ export class Searcher {
   // its body when the status is 206 (a 200, the whole file, is not read).
   // Without it, results come without snippets.
   constructor(manifest, load, request = null) {
-    if (manifest.format !== 'gongkai-search' || manifest.version !== 4) throw new Error('search index: unknown format');
+    if (manifest.format !== 'gongkai-search' || manifest.version !== 3) throw new Error('search index: unknown format');
     this.m = manifest;
     this.load = load;
     this.request = request;
@@ -629,7 +629,7 @@ function factsOf(row) {
     yearLabel: yearLabel ? String(yearLabel) : '' };
 }
 
-// Pages: each page's facts and normalised text, packed (format version 3 on).
+// Pages: each page's facts and normalised text, packed (format version 3).
 // pages.idx gives each page's facts_bytes and text_units, so the client
 // knows where, in pages/<k>.bin, a page's facts and any window of its text
 // are, and asks for the bytes a page of results needs with one multi-range
@@ -891,7 +891,7 @@ export function syntheticIndex(n = 300) {
   };
   const d = syntheticShard([['2020', all], ['budget', docs(2, () => 1, 30)], ['budgets', docs(3, () => 21, 30)], ['预', all], ['预算', all]]);
   const p = syntheticShard([['公务接', positions(0, 0)], ['务接待', positions(1, 6)]]);
-  const manifest = { format: 'gongkai-search', version: 4, v: 'warm-up', docs: n, doc_block: 16, pack_docs: n,
+  const manifest = { format: 'gongkai-search', version: 3, v: 'warm-up', docs: n, doc_block: 16, pack_docs: n,
     weights: { title: 1000, heading: 20, body: 1 }, d: [''], p: [''] };
   const text = '2020年部门预算公务接待费（支出）预算 budget 公务接待费公务接待费 Budgets 2020年预算，公务接待费较上年减少。'.repeat(2);
   const facts = utf8Encoder.encode(JSON.stringify(['departments/example/2020/index.html', '示例部门2020年部门预算', '示例部门', '2020年部门预算']));
