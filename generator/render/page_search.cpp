@@ -3,6 +3,7 @@
 // by for each page (its department and year).
 #include <set>
 
+#include "incremental/hash.h"
 #include "render/html.h"
 #include "render/pages.h"
 #include "render/urls.h"
@@ -30,6 +31,27 @@ std::map<std::string, SearchPageInfo> search_page_info(const RenderEnv& env) {
     }
     return pages;
 }
+
+namespace {
+
+// A digest of the theme's assets, for the search page's script URLs
+// (`?v=`): static hosts send no Cache-Control, and a browser may keep a
+// script it fetched a month ago for days; a new gongkai's client against an
+// old cached one, or the reverse, must never meet. Only the search page
+// carries it: on every page (the stylesheet) an edit of the CSS would
+// rewrite every page of the site.
+std::string assets_version(const Theme& theme) {
+    std::string named;
+    for (const auto& [name, file] : theme.assets) {
+        named += name;
+        named += '\0';
+        named += to_hex(hash128(file.text));
+        named += '\n';
+    }
+    return to_hex(hash128(named)).substr(0, 16);
+}
+
+}  // namespace
 
 void render_search(const RenderEnv& env, OutputSink& sink) {
     PageFrame frame;
@@ -60,6 +82,7 @@ void render_search(const RenderEnv& env, OutputSink& sink) {
     set_moved(body, "years", std::move(years));
     set_moved(body, "departments", std::move(departments));
     set_moved(body, "action", "index.html");
+    set_moved(body, "assets_v", assets_version(env.theme));
     emit_page(env, frame, "pages/search", body, sink);
 }
 

@@ -3,6 +3,10 @@
 // from the theme.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "unit/support/content_tree.h"
 
 using namespace gk;
@@ -54,4 +58,35 @@ TEST_CASE("404.html links from the host's root without base_url and from base_ur
     REQUIRE(based.status == 0);
     CHECK(based.file("404.html").find("<a class=\"button\" href=\"https://example.gov.cn/yjsgk/index.html\">") !=
           std::string::npos);
+}
+
+TEST_CASE("the search page's scripts carry a digest of the theme's assets, which an asset's edit changes",
+          "[render][theme][search]") {
+    // Static hosts send no Cache-Control: a browser may run a script it
+    // fetched long ago, so the search page asks for its scripts by version.
+    const auto versions = [](const std::string& page) {
+        std::vector<std::string> found;
+        for (const char* script : {"assets/search-core.js?v=", "assets/search.js?v="}) {
+            const std::size_t at = page.find(script);
+            REQUIRE(at != std::string::npos);
+            found.push_back(page.substr(at + std::strlen(script), 16));
+        }
+        return found;
+    };
+    test::ContentTree tree;
+    test::add_minimal_site(tree);
+    const test::BuiltSite before = test::build_site(tree);
+    REQUIRE(before.status == 0);
+    const std::vector<std::string> was = versions(before.file("search/index.html"));
+    CHECK(was[0] == was[1]);
+    CHECK(was[0].find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(test::build_site(tree).file("search/index.html") == before.file("search/index.html"));
+    tree.file("theme/assets/search-core.js", "export const edited = true;\n");
+    const test::BuiltSite after = test::build_site(tree);
+    REQUIRE(after.status == 0);
+    const std::vector<std::string> now = versions(after.file("search/index.html"));
+    CHECK(now[0] == now[1]);
+    CHECK(now[0] != was[0]);
+    // Other pages do not name the version: an asset's edit rewrites the search page only.
+    CHECK(after.file("index.html") == before.file("index.html"));
 }

@@ -18,7 +18,11 @@
 // snippets, is in the document; and the measure `search:query` between the
 // first and the last (bench/search_bench.mjs reads it). The URL (?q=) is set
 // after that: the first history.replaceState of a page is slow.
-import { Searcher, buildSnippet, rangeHeader, warmUpSteps } from './search-core.js';
+// The core at this script's own version (its URL's ?v=, a digest of the
+// theme's assets that the search page puts there): a browser that keeps
+// scripts for days never pairs an old core with a new page or index.
+const { Searcher, buildSnippet, rangeHeader, warmUpSteps } =
+  await import(`./search-core.js${new URL(import.meta.url).search}`);
 
 const PAGE_SIZE = 10;
 
