@@ -50,11 +50,11 @@ void IndexingSink::Batch::finish() {
 
 void IndexingSink::Batch::drain() {
     // Emptied first: a page that throws is not indexed again by a later drain.
-    std::vector<Page> pages;
-    pages.swap(pages_);
-    pages_.reserve(kBatchPages);
+    draining_.swap(pages_);
+    pages_.clear();
     bytes_ = 0;
-    for (Page& page : pages) sink_.index_and_pass(page.path, std::move(page.bytes), page.hash);
+    for (Page& page : draining_) sink_.index_and_pass(page.path, std::move(page.bytes), page.hash);
+    draining_.clear();
 }
 
 }  // namespace gk

@@ -49,6 +49,7 @@ public:
         IndexingSink& sink_;
         Batch* outer_;  // the thread's batch before this one (normally none)
         std::vector<Page> pages_;
+        std::vector<Page> draining_;  // the pages drain() works through (its room kept for the next)
         std::size_t bytes_ = 0;
     };
 

@@ -220,7 +220,8 @@ struct PageScratch {
     std::string cached;  // the page's cache record
     std::uint64_t indexer = 0;  // serial of the indexer this thread last added a page to
     void* memo = nullptr;       // that indexer's InternMemo for this thread (a type private to it)
-    std::vector<std::uint32_t> missed;  // the page's tokens its memo did not hold
+    std::vector<std::uint64_t> table_keys;  // of documents then trigrams: what the table and memo know them by
+    std::vector<std::uint32_t> missed;      // the page's tokens its memo did not hold
 };
 
 inline std::size_t memo_index(std::uint64_t table_key, unsigned bits) {
@@ -676,13 +677,15 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
     // are on the pages the thread read before it.
     MemoSlot* const memo = static_cast<InternMemo*>(scratch.memo)->slots.data();
     const unsigned bits = memo_bits();
+    std::vector<std::uint64_t>& table_keys = scratch.table_keys;
+    table_keys.resize(ids.size());
     std::vector<std::uint32_t>& missed = scratch.missed;
     missed.clear();
     {
         std::uint32_t t = 0;
         for (const std::vector<PageToken>* list : {&scratch.documents, &scratch.trigrams}) {
             for (const PageToken& token : *list) {
-                const std::uint64_t key = table_key(token.key);
+                const std::uint64_t key = table_keys[t] = table_key(token.key);
                 MemoSlot& slot = memo[memo_index(key, bits)];
                 if (key != kNoKey && slot.key == key) {
                     ids[t] = slot.id;
@@ -708,7 +711,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
         const std::size_t mask = table_.size() - 1;  // (a growth makes the prefetches useless, not wrong)
         for (std::size_t m = 0; m < missed.size(); ++m) {
             if (m + kAhead < missed.size()) {
-                const std::uint64_t ahead = table_key(token_at(missed[m + kAhead]).key);
+                const std::uint64_t ahead = table_keys[missed[m + kAhead]];
                 if (ahead != kNoKey) __builtin_prefetch(&table_[hash_key(ahead) & mask]);
             }
             const std::uint32_t t = missed[m];
@@ -717,7 +720,7 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
             const std::uint32_t id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
             ids[t] = id;
             ++tokens_[id].docs;
-            const std::uint64_t memo_key = table_key(key);
+            const std::uint64_t memo_key = table_keys[t];
             if (memo_key == kNoKey) continue;
             MemoSlot& slot = memo[memo_index(memo_key, bits)];
             if (slot.key != 0) tokens_[slot.id].docs += slot.pages;

@@ -3,7 +3,7 @@
 // by for each page (its department and year).
 #include <set>
 
-#include "incremental/hash.h"
+#include "index/search_shards.h"
 #include "render/html.h"
 #include "render/pages.h"
 #include "render/urls.h"
@@ -41,14 +41,9 @@ namespace {
 // carries it: on every page (the stylesheet) an edit of the CSS would
 // rewrite every page of the site.
 std::string assets_version(const Theme& theme) {
-    std::string named;
-    for (const auto& [name, file] : theme.assets) {
-        named += name;
-        named += '\0';
-        named += to_hex(hash128(file.text));
-        named += '\n';
-    }
-    return to_hex(hash128(named)).substr(0, 16);
+    FileDigest digest;  // (the search index names its files' version the same way)
+    for (const auto& [name, file] : theme.assets) digest.add(name, file.text);
+    return digest.hex();
 }
 
 }  // namespace
