@@ -50,15 +50,19 @@ void let_go_of_figures(Checked& checked) {
     for (Department& dept : checked.content.departments) std::vector<BudgetFile>().swap(dept.files);
 }
 
+// With `figures_of` (a narrative edit), only those departments' figures
+// are loaded, the others' budget files are placeholders, and nothing is
+// checked: every file the checks read has the bytes the previous build
+// checked, narratives report nothing, and its report stands.
 Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics, BudgetCache* cache = nullptr,
-                       const UnchangedFiles* unchanged = nullptr) {
+                       const UnchangedFiles* unchanged = nullptr, const std::set<std::string>* figures_of = nullptr) {
     const unsigned jobs = effective_jobs(options.jobs);
-    Checked checked{load_content(options.content_dir, diagnostics, jobs, cache, unchanged), std::nullopt};
-    validate_content(checked.content, diagnostics, jobs);
+    Checked checked{load_content(options.content_dir, diagnostics, jobs, cache, unchanged, figures_of), std::nullopt};
+    if (!figures_of) validate_content(checked.content, diagnostics, jobs);
     // Derived figures of content with errors would only repeat those errors.
     if (!diagnostics.has_errors()) {
         checked.derived = compute(checked.content, jobs);
-        check_derived(*checked.derived, diagnostics);
+        if (!figures_of) check_derived(*checked.derived, diagnostics);
     }
     // Under --strict every warning is reported as the error it then is,
     // whether or not there are other errors.
@@ -106,9 +110,13 @@ double resident_mb() {
     return read == 2 ? static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1e6 : 0;
 }
 
-}  // namespace
-
-int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+// One attempt at a build. With `narrative_edit_allowed`, a build after a
+// narrative edit loads the figures of the edited departments only
+// (incremental/narrative_edit.h); nullopt when that build met an output it
+// had to make that shows other figures (an output changed by hand): nothing
+// was committed, and the caller builds again with every figure.
+std::optional<int> build_once(const BuildOptions& options, std::ostream& out, std::ostream& err,
+                              bool narrative_edit_allowed) {
     const auto start = std::chrono::steady_clock::now();
     // On the heap, with the model below: see BuildOptions::leave_memory_to_exit.
     auto incremental_owner = std::make_unique<IncrementalBuild>(options);
@@ -134,7 +142,15 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         if (!options.quiet) out << "gongkai: " << options.out_dir << " is up to date: no input changed\n";
         return kExitOk;
     }
+    // After a narrative edit only the edited departments' disclosures show
+    // figures that must be rendered: the others' are not even decoded.
+    const std::optional<std::set<std::string>> narrative_edit =
+        narrative_edit_allowed ? incremental.narrative_edit() : std::nullopt;
+    const std::set<std::string>* const figures_of = narrative_edit ? &*narrative_edit : nullptr;
     stage_done("previous manifest, inputs scanned");
+    if (timings && figures_of)
+        std::fprintf(stderr, "gongkai: narrative edit: the figures of %zu of the departments loaded\n",
+                     figures_of->size());
     // Made before loading, so that it can look at the spare site meanwhile.
     SiteWriter writer(options.out_dir, options.content_dir, incremental.previous_outputs());
     writer.look_at_spare_early();
@@ -151,14 +167,21 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     BudgetCache load_cache(beside_output(options.out_dir, "load-cache").string(), program_identity());
     auto checked_owner = std::make_unique<std::optional<Checked>>();
     std::optional<Checked>& checked = *checked_owner;
+    // A narrative edit's load reports again what the previous build
+    // reported (department.toml, site.toml, the glossary): its report is
+    // printed instead. Should it find an error, the full build reports it.
+    Diagnostics load_diagnostics;
+    Diagnostics& loading = figures_of ? load_diagnostics : diagnostics;
     try {
-        checked.emplace(load_and_check(options, diagnostics, &load_cache, &incremental.unchanged_content()));
+        checked.emplace(load_and_check(options, loading, &load_cache, &incremental.unchanged_content(), figures_of));
     } catch (const AmountOverflow&) {
+        if (figures_of) return std::nullopt;
         progress.finish();
         err << format_report(diagnostics);
         err << "gongkai: error: the amounts add up to more than gongkai can hold exactly\n";
         return kExitContentErrors;
     }
+    if (figures_of && loading.has_errors()) return std::nullopt;
     if (diagnostics.has_errors()) return fail();
     stage_done("load, validate, compute");
     if (timings)
@@ -192,11 +215,16 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     // time nothing else used. It only reads the loaded content, as rendering
     // does. A cache that cannot be written is only slower next time.
     // (A jthread: joined on every way out of this function.)
-    std::jthread saving_load_cache([&] { load_cache.save(content); });
+    // (Not after a narrative edit: it would keep only the budget files
+    // loaded, and the cache already holds them all.)
+    std::jthread saving_load_cache([&] {
+        if (!figures_of) load_cache.save(content);
+    });
     RenderOptions render_options;
     render_options.jobs = effective_jobs(options.jobs);
     render_options.timings = timings;
     render_options.reuse = &reusable;
+    render_options.figures_of = figures_of;
     // The search index's cache lives beside the output, never in it (a deploy
     // would publish it); without knowing which program wrote it, none is used.
     render_options.search_cache_key = incremental.program_key();
@@ -215,6 +243,10 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     std::size_t pages = 0;
     try {
         pages = render_site(content, derived, theme, writer, diagnostics, render_options);
+    } catch (const FiguresNotLoaded& e) {
+        progress.finish();
+        if (timings) std::fprintf(stderr, "gongkai: narrative edit: %s; building with every figure\n", e.what());
+        return std::nullopt;
     } catch (const std::runtime_error& e) {
         // An I/O failure that no sink could report on its own: a full disk
         // under the index's temporary file, a kept file gone meanwhile.
@@ -226,7 +258,7 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
     stage_done("render, index, write");
     progress.update("writing");
     if (diagnostics.has_errors()) return fail();
-    const std::string warnings = format_report(diagnostics);
+    const std::string warnings = figures_of ? incremental.previous_report() : format_report(diagnostics);
     // Every file is added: what the site holds, worked out once.
     const OutputRecords outputs = writer.outputs();
     const std::set<std::string> folder_names = folders_of(outputs);
@@ -258,6 +290,13 @@ int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err)
         (void)checked_owner.release();
     }
     return kExitOk;
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+    if (const std::optional<int> status = build_once(options, out, err, true)) return *status;
+    return *build_once(options, out, err, false);
 }
 
 }  // namespace gk

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <future>
 
+#include "incremental/narrative_edit.h"
 #include "incremental/up_to_date.h"
 #include "load/load_theme.h"
 #include "parallel/parallel_for.h"
@@ -83,6 +84,16 @@ bool IncrementalBuild::up_to_date() {
     return options_fingerprint() == previous_->options && inputs_unchanged(files_, previous_->inputs, hashed_) &&
            output_as_recorded(options_.out_dir, previous_->outputs, previous_->folders,
                               effective_jobs(options_.jobs));
+}
+
+std::optional<std::set<std::string>> IncrementalBuild::narrative_edit() {
+    // As up_to_date() decides, up to the inputs: the same program version,
+    // theme and options. (up_to_date() scanned the theme the previous
+    // manifest names; site.toml, which names it, must then be unchanged.)
+    if (!previous_ || previous_->generator != GONGKAI_VERSION || theme_dir_.empty() ||
+        theme_name_ != previous_->theme_name || options_fingerprint() != previous_->options)
+        return std::nullopt;
+    return only_narratives_changed(files_, previous_->inputs, hashed_);
 }
 
 const std::string& IncrementalBuild::previous_report() const { return previous_ ? previous_->report : kNoReport; }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "incremental/inputs.h"
@@ -29,6 +30,12 @@ public:
 
     // The warnings the skipped build printed.
     const std::string& previous_report() const;
+
+    // After up_to_date() said no: the departments whose narratives are the
+    // only inputs that changed (incremental/narrative_edit.h), when this
+    // build may load the figures of those departments only; nullopt when it
+    // needs them all.
+    std::optional<std::set<std::string>> narrative_edit();
 
     // The content files whose stamp is the one the previous build recorded,
     // with the hash of their bytes it recorded: the loader need not read

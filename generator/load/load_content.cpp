@@ -91,7 +91,7 @@ void sort_departments(std::vector<Department>& departments) {
 }  // namespace
 
 Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs, BudgetCache* cache,
-                     const UnchangedFiles* unchanged) {
+                     const UnchangedFiles* unchanged, const std::set<std::string>* figures_of) {
     Content content;
     content.root = root;
     std::error_code ec;
@@ -108,7 +108,7 @@ Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned
     content.departments.resize(ids.size());
     parallel_for(ids.size(), jobs, [&](std::size_t i) {
         Department dept = load_department(fs::path(root) / "departments" / ids[i], departments_dir + "/" + ids[i],
-                                          ids[i], content, diagnostics, cache, unchanged);
+                                          ids[i], content, diagnostics, cache, unchanged, figures_of);
         if (dept.region.empty()) dept.region = content.site.region;
         content.departments[i] = std::move(dept);
     });

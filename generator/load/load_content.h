@@ -3,6 +3,7 @@
 // everything else, so one run shows every problem.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "diag/diagnostics.h"
@@ -18,8 +19,11 @@ namespace gk {
 // result does not depend on it; diagnostics are sorted when reported).
 // With a load cache, budget files it holds are not parsed again, and those
 // parsed cleanly are added to it (the caller saves it). Year files
-// `unchanged` knows are read only when needed (load_department.h).
+// `unchanged` knows are read only when needed (load_department.h). With
+// `figures_of`, the departments not in it get placeholders for their
+// unchanged budget files instead of their figures (load_department.h).
 Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs = 1,
-                     BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr);
+                     BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr,
+                     const std::set<std::string>* figures_of = nullptr);
 
 }  // namespace gk

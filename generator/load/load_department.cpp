@@ -116,7 +116,7 @@ std::size_t count_budget_files(const std::vector<std::pair<std::string, bool>>& 
 
 Department load_department(const fs::path& dir, const std::string& display_dir, const std::string& id,
                            Content& content, Diagnostics& diagnostics, BudgetCache* cache,
-                           const UnchangedFiles* unchanged) {
+                           const UnchangedFiles* unchanged, const std::set<std::string>* figures_of) {
     Department dept;
     dept.id = id;
 
@@ -163,6 +163,14 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
             continue;
         }
         // Reserved above: the vector does not move its files while they are read.
+        if (known && figures_of && !figures_of->contains(id)) {
+            // Nothing this build makes shows them: neither decoded nor kept.
+            BudgetFile& placeholder = dept.files.emplace_back();
+            placeholder.year = year_file->year;
+            placeholder.kind = year_file->kind;
+            placeholder.loc = SourceLoc{file, 0, 0};
+            continue;
+        }
         if (!load_budget_file(*file, known, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,
                               dept.files.emplace_back())) {
             dept.files.pop_back();

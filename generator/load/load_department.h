@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "diag/diagnostics.h"
@@ -16,9 +17,12 @@ namespace gk {
 // files the load cache holds are taken from it instead of being parsed;
 // `cache` may be null. Year files `unchanged` knows (may be null) are not
 // read unless needed: a budget file the cache holds by the known hash, a
-// narrative until it is rendered.
+// narrative until it is rendered. With `figures_of` (may be null), a
+// department not in it gets its unchanged budget files as placeholders:
+// year and kind only, no figure (pipeline.cpp, a narrative edit).
 Department load_department(const std::filesystem::path& dir, const std::string& display_dir,
                            const std::string& id, Content& content, Diagnostics& diagnostics,
-                           BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr);
+                           BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr,
+                           const std::set<std::string>* figures_of = nullptr);
 
 }  // namespace gk

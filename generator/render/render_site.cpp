@@ -105,6 +105,35 @@ TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& s
     return use;
 }
 
+// The reuse a build that holds the figures of a few departments only may
+// count on (RenderOptions::figures_of): what it cannot take from the
+// previous output and would have to make must show none of the others'
+// figures. Listings (the glossary's term pages) show none at all.
+class ReuseWithinFigures : public OutputReuse {
+public:
+    ReuseWithinFigures(OutputReuse& next, const std::set<std::string>& figures_of)
+        : next_(next), figures_of_(figures_of) {}
+
+    std::optional<ReusedOutput> reuse(const std::string& path, const Department* narratives_of) const override {
+        std::optional<ReusedOutput> previous = next_.reuse(path, narratives_of);
+        if (!previous && !(narratives_of && figures_of_.contains(narratives_of->id))) throw FiguresNotLoaded(path);
+        return previous;
+    }
+    void wrote(const std::string& path, const Department* narratives_of, DisclosureFacts facts) override {
+        next_.wrote(path, narratives_of, std::move(facts));
+    }
+    std::optional<ReusedOutput> reuse_listing(const std::string& path, const Hash128& listed) const override {
+        return next_.reuse_listing(path, listed);
+    }
+    void wrote_listing(const std::string& path, const Hash128& listed) override {
+        next_.wrote_listing(path, listed);
+    }
+
+private:
+    OutputReuse& next_;
+    const std::set<std::string>& figures_of_;
+};
+
 }  // namespace
 
 std::size_t render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& out,
@@ -117,6 +146,9 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     set_moved(globals, "label", labels.data());
     set_moved(globals, "site", site_data(content, numbers));
     const RenderEnv env{content, derived, theme, templates, labels, numbers, glossary, globals};
+    std::optional<ReuseWithinFigures> within_figures;
+    if (options.figures_of && options.reuse) within_figures.emplace(*options.reuse, *options.figures_of);
+    OutputReuse* const reuse = within_figures ? &*within_figures : options.reuse;
     // Pages pass through the search indexer on their way out.
     SearchIndexOptions search_options;
     search_options.title_suffix = " - " + content.site.title;  // as base.mustache writes <title>
@@ -144,17 +176,17 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     std::vector<TermUse> uses(derived.department_years.size());
     std::vector<std::pair<Kind, std::function<void()>>> tasks;
     tasks.reserve(derived.department_years.size() + content.departments.size() + derived.regions.size() + 8);
-    tasks.emplace_back(kData, [&] { render_data(content, derived, sink, options.reuse); });
+    tasks.emplace_back(kData, [&] { render_data(content, derived, sink, reuse); });
     for (std::size_t i = 0; i < derived.department_years.size(); ++i)
         tasks.emplace_back(kDisclosure,
-                           [&, i] { uses[i] = disclosure(env, derived.department_years[i], sink, options.reuse); });
+                           [&, i] { uses[i] = disclosure(env, derived.department_years[i], sink, reuse); });
     // Pages that show no narrative: taken from the previous output after a
     // narrative edit (the glossary's term pages list where terms are used,
     // in narratives too: render_glossary takes them when that list is the
     // same).
     const auto page_task = [&](Kind kind, std::string path, auto render) {
         tasks.emplace_back(kind,
-                           [&, path = std::move(path), render] { reuse_or_make(options.reuse, path, sink, render); });
+                           [&, path = std::move(path), render] { reuse_or_make(reuse, path, sink, render); });
     };
     for (const Department& dept : content.departments)
         page_task(kDepartment, department_path(dept.id), [&] { render_department(env, dept, sink); });
@@ -193,12 +225,14 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
                          static_cast<double>(nanoseconds[k].load()) / 1e9);
     }
     const auto after_pages = std::chrono::steady_clock::now();
-    render_glossary(env, uses, sink, options.jobs, options.reuse);
+    render_glossary(env, uses, sink, options.jobs, reuse);
     if (options.progress) options.progress("rendering", total, total);
 
     FeedInfo feed{content.site.title, labels.get("feed.subtitle"), content.site.region, content.site.base_url,
                   content.site.region};
-    sink.add("feed.xml", feed_xml(feed, feed_entries(env, uses)));
+    // The feed shows no narrative: its entries' titles, dates and totals
+    // come from the figures and the labels.
+    reuse_or_make(reuse, "feed.xml", sink, [&] { sink.add("feed.xml", feed_xml(feed, feed_entries(env, uses))); });
     sink.add("sitemap.xml", sitemap_xml(sink.pages(), content.site.base_url));
     if (timings) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - after_pages).count();

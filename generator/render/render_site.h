@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
 
 #include "compute/derived.h"
 #include "diag/diagnostics.h"
@@ -31,6 +34,11 @@ struct RenderOptions {
     // Where pages that show one department may come from instead of being
     // rendered, and is told of every such page (null: render them all).
     OutputReuse* reuse = nullptr;
+    // The departments whose figures the model holds, when it holds only
+    // theirs (a narrative edit, pipeline.cpp): every other output that shows
+    // figures must then come from `reuse`, and render_site throws
+    // FiguresNotLoaded when one does not. Null: the model holds them all.
+    const std::set<std::string>* figures_of = nullptr;
     // Where the search index keeps what it took from each page between
     // builds (index/search_cache.h; empty: nowhere), and what identifies the
     // program that wrote it.
@@ -43,6 +51,14 @@ struct RenderOptions {
     // derived figures, and the caller may let them go (the end of the
     // index is the build's peak of memory). May be empty.
     std::function<void()> pages_rendered;
+};
+
+// An output needs figures the model does not hold (RenderOptions::figures_of):
+// the build must start again with all of them. Nothing was committed.
+class FiguresNotLoaded : public std::runtime_error {
+public:
+    explicit FiguresNotLoaded(const std::string& path)
+        : std::runtime_error("'" + path + "' must be made again, and it shows figures that were not loaded") {}
 };
 
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no

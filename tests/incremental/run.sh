@@ -57,6 +57,7 @@ exempt=-         # an output file changed by hand: it is written again
 replayed=        # the warnings the skipped build must print again
 build_args=()
 reused=0         # files taken from the previous output instead of made: a number, "some", or all-but-finance-bureau-disclosures
+narrative=no     # the rebuild is a narrative edit: "yes" it loads one department's figures, "fallback" it starts so and then needs them all
 spare=no         # the rebuild kept most files, so the site it replaced must be kept as the spare
 folder_touched=no  # a folder of the site was changed by hand: as the spare, it must not be taken
 case "$name" in
@@ -68,6 +69,7 @@ case "$name" in
     edited-narrative)
         printf '\n本年度新增一段说明文字，用于测试增量构建。\n' >>content/departments/finance-bureau/2021.md
         reused=all-but-finance-bureau-disclosures
+        narrative=yes
         # The demo's pages are all in the first search pack; pages.idx holds its text's size.
         must_change=(departments/finance-bureau/2021/index.html search/pages/0.bin search/pages.idx)
         ;;
@@ -76,6 +78,7 @@ case "$name" in
         # page is taken from the previous output (its list is the same).
         printf '\n本年度开展了绩效自评。\n' >>content/departments/finance-bureau/2021.md
         reused=all-but-finance-bureau-disclosures-and-a-term-page
+        narrative=yes
         must_change=(departments/finance-bureau/2021/index.html glossary/self-evaluation/index.html)
         ;;
     added-department)
@@ -152,6 +155,20 @@ case "$name" in
         folder_touched=yes
         reused=some
         ;;
+    narrative-and-edited-output)
+        # A narrative edit loads one department's figures, but the overview,
+        # changed by hand, must be made again from all of them: the build
+        # starts over with every figure.
+        printf '\n本年度新增一段说明文字。\n' >>content/departments/finance-bureau/2021.md
+        cp -p site/index.html page.tmp
+        sed -i 's/</>/' page.tmp
+        touch -r site/index.html page.tmp
+        mv page.tmp site/index.html
+        exempt=index.html
+        reused=some
+        narrative=fallback
+        must_change=(departments/finance-bureau/2021/index.html)
+        ;;
     warnings-replayed)
         # A build with warnings, then one that is skipped: it prints them again.
         sed -i 's/^tolerance = 0$/tolerance = 0.01/' content/site.toml
@@ -173,6 +190,7 @@ case "$name" in
         [[ $replayed == *"37 | total = 803.27"* ]] || fail "no quoted line in the warnings: $replayed"
         printf '\n本年度新增一段说明文字。\n' >>content/departments/education-bureau/2021.md
         reused=some
+        narrative=yes
         must_change=(departments/education-bureau/2021/index.html)
         ;;
     failed-then-fixed)
@@ -187,10 +205,22 @@ case "$name" in
     *) fail "unknown case" ;;
 esac
 
-summary=$(build site "${build_args[@]}")
-if [[ -n $replayed && "$(cat stderr)" != "$replayed" ]]; then
-    fail "the skipped build printed other warnings: $(cat stderr)"
+summary=$(GONGKAI_TIMINGS=1 build site "${build_args[@]}")
+cp stderr timings
+printed=$(grep -v '^gongkai: ' timings || true)  # the warnings, without the timings
+if [[ -n $replayed && "$printed" != "$replayed" ]]; then
+    fail "the rebuild printed other warnings: $printed"
 fi
+# A narrative edit loads the figures of the edited department only.
+took_narrative=no
+grep -q '^gongkai: narrative edit: the figures of 1 of the departments loaded$' timings && took_narrative=yes
+gave_way=no
+grep -q '^gongkai: narrative edit: .*; building with every figure$' timings && gave_way=yes
+case "$narrative" in
+    yes) [[ $took_narrative == yes && $gave_way == no ]] || fail "not built as a narrative edit: $(cat timings)" ;;
+    fallback) [[ $took_narrative == yes && $gave_way == yes ]] || fail "the narrative edit did not give way: $(cat timings)" ;;
+    no) [[ $took_narrative == no ]] || fail "built as a narrative edit: $(cat timings)" ;;
+esac
 build clean "${build_args[@]}" >/dev/null
 
 diff -r -x .gongkai-manifest clean site >diff.txt || fail "the incremental build differs from a clean build: $(head -20 diff.txt)"
@@ -255,6 +285,13 @@ took=$(grep -c 'staging folder (the spare)' stderr || true)
 from_cache=$(sed -n 's/^gongkai: load cache: \([0-9]*\) budget files taken from it, \([0-9]*\) parsed into it$/\1 \2/p' stderr)
 [[ -n $from_cache && ${from_cache#* } == 0 && ${from_cache% *} -gt 0 ]] ||
     fail "the second edit parsed budget files the load cache had (taken, parsed: '$from_cache'): $(cat stderr)"
+# And only its department's figures are loaded (unless the options differ
+# from the case's build: then every page may change).
+if [[ ${#build_args[@]} -eq 0 ]]; then
+    grep -q '^gongkai: narrative edit: the figures of 1 of the departments loaded$' stderr ||
+        fail "the second edit was not built as a narrative edit: $(cat stderr)"
+fi
+! grep -q 'building with every figure$' stderr || fail "the second edit needed every figure: $(cat stderr)"
 if [[ $had_spare == yes && $folder_touched == no ]]; then
     grep -q 'staging folder (the spare)' stderr || fail "the second edit did not take the spare: $(cat stderr)"
 elif [[ $had_spare == yes ]]; then

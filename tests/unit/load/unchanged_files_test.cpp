@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "diag/diagnostics.h"
 #include "incremental/hash.h"
@@ -117,4 +118,37 @@ TEST_CASE("a file left unread that is gone when its text is needed is an error, 
     CHECK_FALSE(narrative->read());
     CHECK_THROWS_AS(narrative->text(), std::runtime_error);
     CHECK(narrative->line(1).empty());  // diagnostics quote nothing
+}
+
+TEST_CASE("after a narrative edit elsewhere, a department's unchanged budget files are placeholders",
+          "[load][unchanged][narrative]") {
+    Site site;
+    Diagnostics first;
+    site.load(first, nullptr);  // fills the cache
+    REQUIRE(first.error_count() == 0);
+    // Neither the cache nor the file is read for them: what the file holds
+    // now is never parsed.
+    std::ofstream(site.path("departments/union/2020.toml"), std::ios::trunc) << "[[[ not toml";
+    BudgetCache load_cache(site.cache, "test-program");
+    const std::set<std::string> others{"another-department"};
+    Diagnostics diagnostics;
+    const Content content = load_content(site.tree.root(), diagnostics, 1, &load_cache, &site.known, &others);
+    CHECK(lines_of(diagnostics, site.tree.root()).empty());
+    CHECK(load_cache.found() == 0);
+    REQUIRE(content.departments.at(0).files.size() == 1);
+    const BudgetFile& placeholder = content.departments.at(0).files.at(0);
+    CHECK(placeholder.year == 2020);
+    CHECK(placeholder.kind == BudgetKind::budget);
+    CHECK_FALSE(placeholder.published.has());
+    CHECK_FALSE(placeholder.stated[index(Fig::income_total)].has());
+    REQUIRE(placeholder.narrative.file != nullptr);  // its narrative still belongs to it
+    CHECK(placeholder.narrative.file->text() == kNarrative);
+    SECTION("the department of the edit gets its figures, from the cache") {
+        const std::set<std::string> mine{"union"};
+        Diagnostics again;
+        const Content loaded = load_content(site.tree.root(), again, 1, &load_cache, &site.known, &mine);
+        CHECK(lines_of(again, site.tree.root()).empty());
+        CHECK(load_cache.found() == 1);
+        CHECK(loaded.departments.at(0).files.at(0).stated[index(Fig::income_total)].has());
+    }
 }
