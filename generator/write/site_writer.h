@@ -96,6 +96,9 @@ public:
 private:
     void ensure_parent(const std::filesystem::path& file);
     void remember(const std::string& path, const OutputRecord& record, bool kept);
+    // The entry at `path` (in the site) was added, replaced or removed: its
+    // folder's mtime changed (folders() must look at it).
+    void touched(const std::string& path);
     std::optional<OutputRecord> write_file(const std::filesystem::path& file, const std::string& bytes,
                                            const Hash128& hash);
     void fail(std::string message);
@@ -129,6 +132,10 @@ private:
     // every other record shares, showed in profiles of a rebuild.
     std::unordered_set<std::string> made_dirs_;
     mutable std::mutex dirs_mutex_;
+    // Folders (in the site; "" the site itself) an entry was added to or
+    // removed from, when the staging folder is the spare.
+    std::unordered_set<std::string> touched_;
+    mutable std::mutex touched_mutex_;
     std::optional<std::string> error_;
     OutputRecords outputs_;
     std::size_t files_ = 0;

@@ -17,9 +17,7 @@ std::optional<SpareContents> look_at_spare(const fs::path& spare) {
     if (!text) return std::nullopt;
     std::optional<Manifest> manifest = parse_manifest(*text, ManifestParts::files);
     if (!manifest || !folders_as_recorded(spare.string(), manifest->outputs, manifest->folders)) return std::nullopt;
-    SpareContents contents{std::move(manifest->outputs), {}, *stamp};
-    for (const auto& [folder, recorded] : manifest->folders) contents.folders.insert(contents.folders.end(), folder);
-    return contents;
+    return SpareContents{std::move(manifest->outputs), std::move(manifest->folders), *stamp};
 }
 
 std::optional<SpareContents> take_spare(const fs::path& spare, const fs::path& staging,

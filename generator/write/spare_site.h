@@ -12,7 +12,6 @@
 
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <string>
 
 #include "incremental/file_stamp.h"
@@ -21,10 +20,11 @@
 namespace gk {
 
 // What a spare holds, from its manifest: its files and its folders (paths
-// in the site), and the stamp of the manifest file it was read from.
+// in the site; a folder's record was found to be what it is on disk), and
+// the stamp of the manifest file it was read from.
 struct SpareContents {
     OutputRecords files;
-    std::set<std::string> folders;
+    FolderRecords folders;
     FileStamp manifest;
 };
 

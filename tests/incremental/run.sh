@@ -305,4 +305,8 @@ identify site >identity.after
 join identity.before identity.after >both
 rewritten=$(awk '$4 == $7 && ($2 != $5 || $3 != $6) { print $1 }' both)
 [[ -z $rewritten ]] || fail "after a second edit, same bytes but written again: $(echo "$rewritten" | head -5)"
+# The manifest records the output as it is (its folders' stamps too, most
+# of them taken from the spare's when it was the staging folder): nothing
+# changed since, so the next build is skipped.
+[[ $(build site) == *"is up to date"* ]] || fail "after the second edit, a build with nothing changed was not skipped"
 echo "$name: $summary; $kept files kept as they were; then (spare kept: $had_spare, taken: $took; budget files from the load cache: ${from_cache% *}) $again"
