@@ -175,13 +175,16 @@ std::optional<int> build_once(const BuildOptions& options, std::ostream& out, st
     try {
         checked.emplace(load_and_check(options, loading, &load_cache, &incremental.unchanged_content(), figures_of));
     } catch (const AmountOverflow&) {
-        if (figures_of) return std::nullopt;
         progress.finish();
+        if (figures_of) return std::nullopt;
         err << format_report(diagnostics);
         err << "gongkai: error: the amounts add up to more than gongkai can hold exactly\n";
         return kExitContentErrors;
     }
-    if (figures_of && loading.has_errors()) return std::nullopt;
+    if (figures_of && loading.has_errors()) {
+        progress.finish();
+        return std::nullopt;
+    }
     if (diagnostics.has_errors()) return fail();
     stage_done("load, validate, compute");
     if (timings)

@@ -147,7 +147,8 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     set_moved(globals, "site", site_data(content, numbers));
     const RenderEnv env{content, derived, theme, templates, labels, numbers, glossary, globals};
     std::optional<ReuseWithinFigures> within_figures;
-    if (options.figures_of && options.reuse) within_figures.emplace(*options.reuse, *options.figures_of);
+    if (options.figures_of && !options.reuse) throw FiguresNotLoaded("every output");  // nothing to take them from
+    if (options.figures_of) within_figures.emplace(*options.reuse, *options.figures_of);
     OutputReuse* const reuse = within_figures ? &*within_figures : options.reuse;
     // Pages pass through the search indexer on their way out.
     SearchIndexOptions search_options;
