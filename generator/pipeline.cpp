@@ -187,9 +187,14 @@ std::optional<int> build_once(const BuildOptions& options, std::ostream& out, st
     }
     if (diagnostics.has_errors()) return fail();
     stage_done("load, validate, compute");
-    if (timings)
+    if (timings) {
+        std::size_t budgets = 0, placeholders = 0;
+        for (const Department& dept : checked->content.departments)
+            for (const BudgetFile& file : dept.files) ++(file.placeholder ? placeholders : budgets);
+        std::fprintf(stderr, "gongkai: load: %zu budget files loaded, %zu left unread\n", budgets, placeholders);
         std::fprintf(stderr, "gongkai: load cache: %zu budget files taken from it, %zu parsed into it\n",
                      load_cache.found(), load_cache.added());
+    }
     Content& content = checked->content;
     const Derived& derived = *checked->derived;
     if (options.base_url_set) content.site.base_url = options.base_url;

@@ -151,8 +151,11 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
         // A file unchanged since the previous build is left unread: a
         // narrative until its page is rendered, a budget file unless the
         // load cache lacks it (unread, it is not worth it without a cache).
+        // A budget file of a department whose figures nothing this build
+        // makes shows (a narrative edit elsewhere) is a placeholder when unchanged.
+        const bool placeholder = !year_file->markdown && figures_of && !figures_of->contains(id);
         const std::optional<Hash128> known =
-            unchanged && (year_file->markdown || (cache && cache->enabled()))
+            unchanged && (year_file->markdown || placeholder || (cache && cache->enabled()))
                 ? unchanged->hash("departments/" + id + "/" + name)
                 : std::nullopt;
         const SourceFile* file = known ? &defer_source(path, display, *content.sources)
@@ -163,12 +166,13 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
             continue;
         }
         // Reserved above: the vector does not move its files while they are read.
-        if (known && figures_of && !figures_of->contains(id)) {
-            // Nothing this build makes shows them: neither decoded nor kept.
-            BudgetFile& placeholder = dept.files.emplace_back();
-            placeholder.year = year_file->year;
-            placeholder.kind = year_file->kind;
-            placeholder.loc = SourceLoc{file, 0, 0};
+        if (known && placeholder) {
+            // Neither read nor decoded: its year and kind only.
+            BudgetFile& budget = dept.files.emplace_back();
+            budget.placeholder = true;
+            budget.year = year_file->year;
+            budget.kind = year_file->kind;
+            budget.loc = SourceLoc{file, 0, 0};
             continue;
         }
         if (!load_budget_file(*file, known, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,

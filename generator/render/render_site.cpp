@@ -99,6 +99,7 @@ TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& s
                       department_name(dept), dy.year, dy.kind};
         sink.keep(use.page_path, page->file);
     } else {
+        if (dy.file->placeholder) throw FiguresNotLoaded(disclosure_path(dy));  // (never made from nothing)
         use = render_disclosure(env, dy, sink);
     }
     if (reuse) reuse->wrote(use.page_path, &dept, DisclosureFacts{use.page_title, use.terms});

@@ -94,12 +94,14 @@ public:
     std::filesystem::path beside(const std::string& what) const;
 
 private:
-    void ensure_parent(const std::filesystem::path& file);
+    // "<staging folder>/<path>".
+    std::string staged(const std::string& path) const;
+    void ensure_parent(const std::string& file);
     void remember(const std::string& path, const OutputRecord& record, bool kept);
     // The entry at `path` (in the site) was added, replaced or removed: its
     // folder's mtime changed (folders() must look at it).
     void touched(const std::string& path);
-    std::optional<OutputRecord> write_file(const std::filesystem::path& file, const std::string& bytes,
+    std::optional<OutputRecord> write_file(const std::string& file, const std::string& bytes,
                                            const Hash128& hash);
     void fail(std::string message);
     void remove_staging();
