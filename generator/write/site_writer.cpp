@@ -142,8 +142,9 @@ std::optional<std::string> SiteWriter::prepare() {
 }
 
 // Paths are strings here, "<staging>/<path in the site>": made as
-// std::filesystem::paths (parsed into their parts, the parent split off)
-// they were a third of keeping a file, 24,000 times a rebuild.
+// std::filesystem::paths (parsed into their parts to join them or split
+// off the parent) they showed in profiles of a rebuild after a narrative
+// edit, which keeps 24,000 files at 9,000 department-years.
 std::string SiteWriter::staged(const std::string& path) const {
     std::string file;
     file.reserve(staging_.native().size() + 1 + path.size());
