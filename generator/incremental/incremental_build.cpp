@@ -125,9 +125,9 @@ const OutputRecords& IncrementalBuild::previous_outputs() const {
 }
 
 bool IncrementalBuild::hash_inputs() {
-    InputRecords known = hashed_;
-    if (previous_) known.insert(previous_->inputs.begin(), previous_->inputs.end());  // hashed_ wins
-    inputs_ = fingerprint_inputs(files_, known, effective_jobs(options_.jobs));
+    static const InputRecords kNone;
+    inputs_ = fingerprint_inputs(files_, hashed_, previous_ ? previous_->inputs : kNone,  // hashed_ wins
+                                 effective_jobs(options_.jobs));
     if (inputs_) forget_recent_times(*inputs_, scan_time_ns_);
     return inputs_.has_value();
 }

@@ -53,6 +53,11 @@ std::optional<std::string> input_bytes(const InputFile& file) {
 }
 
 std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known, unsigned jobs) {
+    return fingerprint_inputs(files, known, InputRecords{}, jobs);
+}
+
+std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const InputRecords& known,
+                                               const InputRecords& known_before, unsigned jobs) {
     // Hashing a first build's content (135 MB at 9,000 department-years) is
     // done on `jobs` threads, each file into its own slot.
     std::vector<const std::pair<const std::string, InputFile>*> entries;
@@ -62,9 +67,11 @@ std::optional<InputRecords> fingerprint_inputs(const InputFiles& files, const In
     std::atomic<bool> unreadable{false};
     parallel_for(entries.size(), jobs, [&](std::size_t i) {
         const auto& [key, file] = *entries[i];
-        const auto found = known.find(key);
-        if (found != known.end() && found->second.stamp == file.stamp) {
-            hashed[i] = found->second;
+        const InputRecord* record = nullptr;
+        if (const auto found = known.find(key); found != known.end()) record = &found->second;
+        else if (const auto before = known_before.find(key); before != known_before.end()) record = &before->second;
+        if (record && record->stamp == file.stamp) {
+            hashed[i] = *record;
             return;
         }
         const std::optional<std::string> bytes = input_bytes(file);

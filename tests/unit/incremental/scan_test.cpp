@@ -83,3 +83,22 @@ TEST_CASE("the output check on several threads finds one changed file among many
     std::ofstream(changed, std::ios::app) << "y";
     for (unsigned jobs : {1u, 4u}) CHECK_FALSE(gk::output_as_recorded(tree.root(), files, folders, jobs));
 }
+
+TEST_CASE("fingerprint_inputs takes a known record over the previous build's, and reads neither's files",
+          "[incremental][scan]") {
+    const gk::FileStamp stamp{4, 1, 1, 7};
+    gk::InputFiles files;
+    files["a"] = gk::InputFile{"", stamp, std::string("now")};
+    files["b"] = gk::InputFile{"", stamp, std::string("now")};
+    files["c"] = gk::InputFile{"", gk::FileStamp{4, 2, 2, 7}, std::string("now")};  // another stamp: read
+    gk::InputRecords known, before;
+    known["a"] = gk::InputRecord{stamp, gk::hash128("known")};
+    before["a"] = gk::InputRecord{stamp, gk::hash128("before")};
+    before["b"] = gk::InputRecord{stamp, gk::hash128("before")};
+    before["c"] = gk::InputRecord{stamp, gk::hash128("before")};
+    const auto records = gk::fingerprint_inputs(files, known, before, 2);
+    REQUIRE(records);
+    CHECK(records->at("a").hash == gk::hash128("known"));
+    CHECK(records->at("b").hash == gk::hash128("before"));
+    CHECK(records->at("c").hash == gk::hash128("now"));
+}
