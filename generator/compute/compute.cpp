@@ -86,6 +86,10 @@ Derived compute(const Content& content, unsigned jobs) {
     std::vector<std::pair<const Department*, const BudgetFile*>> files;
     for (const Department& dept : content.departments) {
         for (const BudgetFile& file : dept.files) {
+            derived.disclosures.push_back({&dept, file.year, file.kind, nullptr});
+            // A placeholder has no figures to derive (4 KB each, 9,000 of
+            // them after a narrative edit).
+            if (file.placeholder) continue;
             derived.by_key[{dept.id, file.year, file.kind}] = files.size();
             files.emplace_back(&dept, &file);
         }
@@ -103,6 +107,7 @@ Derived compute(const Content& content, unsigned jobs) {
         compute_changes(dy);
         if (dy.budget) compute_execution(dy, *dy.budget);
     });
+    for (DisclosureRef& d : derived.disclosures) d.dy = derived.find(d.department->id, d.year, d.kind);
     compute_regions(derived);
     return derived;
 }

@@ -89,10 +89,23 @@ struct RegionYear {
     const RegionYear* previous = nullptr;
 };
 
+// A department-year as the pages list it: with its figures, or (dy null)
+// a placeholder's, whose figures were not loaded (a narrative edit in
+// another department, pipeline.cpp): its outputs are the previous build's.
+struct DisclosureRef {
+    const Department* department = nullptr;
+    int year = 0;
+    BudgetKind kind = BudgetKind::budget;
+    const DepartmentYear* dy = nullptr;
+};
+
 struct Derived {
     // In department order, then year, then kind. Stable addresses: the vector
-    // is filled once and never grows afterwards.
+    // is filled once and never grows afterwards. No placeholder has one.
     std::vector<DepartmentYear> department_years;
+    // Every department-year, placeholders too, in the same order: what
+    // render lists (pages, open data, search) goes by this.
+    std::vector<DisclosureRef> disclosures;
     std::vector<RegionYear> regions;  // by year, then kind
 
     const DepartmentYear* find(const std::string& department_id, int year, BudgetKind kind) const;

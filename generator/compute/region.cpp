@@ -59,7 +59,12 @@ void compare_with_previous(RegionYear& region) {
 
 void compute_regions(Derived& derived) {
     std::map<std::pair<int, BudgetKind>, std::vector<const DepartmentYear*>> groups;
-    for (const DepartmentYear& dy : derived.department_years) groups[{dy.year, dy.kind}].push_back(&dy);
+    // A year only placeholders have is still a year of the site (its
+    // pages are the previous build's).
+    for (const DisclosureRef& d : derived.disclosures) {
+        std::vector<const DepartmentYear*>& members = groups[{d.year, d.kind}];
+        if (d.dy) members.push_back(d.dy);
+    }
     derived.regions.reserve(groups.size());
     for (auto& [key, members] : groups) {
         RegionYear region;

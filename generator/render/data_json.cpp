@@ -300,8 +300,12 @@ private:
 
 std::string kind_suffix(BudgetKind kind) { return kind == BudgetKind::final_accounts ? "-final" : ""; }
 
+std::string department_year_json_path(const DisclosureRef& d) {
+    return "data/departments/" + d.department->id + "/" + std::to_string(d.year) + kind_suffix(d.kind) + ".json";
+}
+
 std::string department_year_json_path(const DepartmentYear& dy) {
-    return "data/departments/" + dy.department->id + "/" + std::to_string(dy.year) + kind_suffix(dy.kind) + ".json";
+    return department_year_json_path(DisclosureRef{dy.department, dy.year, dy.kind, &dy});
 }
 
 void write_department_year(JsonWriter& json, const DepartmentYear& dy, const SiteConfig& site) {

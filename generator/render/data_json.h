@@ -16,6 +16,7 @@ void write_department_year(JsonWriter& json, const DepartmentYear& dy, const Sit
 
 // data/departments/<id>/<year>.json or <year>-final.json (relative path).
 std::string department_year_json_path(const DepartmentYear& dy);
+std::string department_year_json_path(const DisclosureRef& d);
 std::string kind_suffix(BudgetKind kind);  // "" or "-final"
 
 }  // namespace gk

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ struct DisclosureFacts {
 struct ReusedOutput {
     PreviousFile file;  // handed to the sink's keep(): its bytes are not read here
     DisclosureFacts facts;
+};
+
+// An output must be made from figures the model does not hold (a narrative
+// edit's placeholders, RenderOptions::figures_of): the build must start
+// again with all of them. Nothing was committed.
+class FiguresNotLoaded : public std::runtime_error {
+public:
+    explicit FiguresNotLoaded(const std::string& path)
+        : std::runtime_error("'" + path + "' must be made again, and it shows figures that were not loaded") {}
 };
 
 class OutputReuse {

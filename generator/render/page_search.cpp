@@ -17,12 +17,12 @@ std::map<std::string, SearchPageInfo> search_page_info(const RenderEnv& env) {
         info.department_id = dept.id;
         info.department = department_name(dept);
     }
-    for (const DepartmentYear& dy : env.derived.department_years) {
-        SearchPageInfo& info = pages[disclosure_path(dy)];
-        info.department_id = dy.department->id;
-        info.department = department_name(*dy.department);
-        info.year = dy.year;
-        info.year_label = unescape_html(year_title(env, dy.year, dy.kind));
+    for (const DisclosureRef& d : env.derived.disclosures) {
+        SearchPageInfo& info = pages[disclosure_path(d)];
+        info.department_id = d.department->id;
+        info.department = department_name(*d.department);
+        info.year = d.year;
+        info.year_label = unescape_html(year_title(env, d.year, d.kind));
     }
     for (const RegionYear& r : env.derived.regions) {
         SearchPageInfo& info = pages[year_path(r.year, r.kind)];

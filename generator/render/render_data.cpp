@@ -56,20 +56,26 @@ void render_data(const Content& content, const Derived& derived, OutputSink& sin
     JsonWriter all(0);
     if (!all_previous) begin_all_json(all, content);
     bool reserved = false;
-    for (const DepartmentYear& dy : derived.department_years) {
-        const std::string path = department_year_json_path(dy);
+    for (const DisclosureRef& d : derived.disclosures) {
+        const std::string path = department_year_json_path(d);
         bool in_all = all_previous.has_value();
         reuse_or_make(reuse, path, sink, [&] {
-            std::string indented = department_year_json(dy, content.site);
+            // (A placeholder's data is the previous build's, or the build
+            // starts over with every figure: ReuseWithinFigures.)
+            if (!d.dy) throw FiguresNotLoaded(path);
+            std::string indented = department_year_json(*d.dy, content.site);
             if (!in_all) all.raw(compact_json(indented));
             in_all = true;
             sink.add(path, std::move(indented));
         });
-        if (!in_all) write_department_year(all, dy, content.site);
+        if (!in_all) {
+            if (!d.dy) throw FiguresNotLoaded(kAllJsonPath);
+            write_department_year(all, *d.dy, content.site);
+        }
         if (!all_previous && !reserved) {
             // The first department-year's size, a quarter more for the
             // ones with more rows, times their number (82 MB at 9,000).
-            reserve_all(all, derived.department_years.size());
+            reserve_all(all, derived.disclosures.size());
             reserved = true;
         }
     }

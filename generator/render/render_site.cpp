@@ -66,9 +66,10 @@ private:
 
 std::vector<FeedEntry> feed_entries(const RenderEnv& env, const std::vector<TermUse>& uses) {
     std::vector<FeedEntry> entries;
-    const auto& years = env.derived.department_years;
-    for (std::size_t i = 0; i < years.size(); ++i) {
-        const DepartmentYear& dy = years[i];
+    const auto& disclosures = env.derived.disclosures;
+    for (std::size_t i = 0; i < disclosures.size(); ++i) {
+        if (!disclosures[i].dy) throw FiguresNotLoaded("feed.xml");
+        const DepartmentYear& dy = *disclosures[i].dy;
         FeedEntry e;
         e.title = uses[i].page_title;
         e.path = uses[i].page_path;
@@ -90,17 +91,17 @@ void copy_assets(const Theme& theme, OutputSink& sink) {
 
 // A disclosure, taken from the previous output when nothing it is made
 // from changed (the sink, and so the search index, gets it all the same).
-TermUse disclosure(const RenderEnv& env, const DepartmentYear& dy, OutputSink& sink, OutputReuse* reuse) {
-    const Department& dept = *dy.department;
+TermUse disclosure(const RenderEnv& env, const DisclosureRef& d, OutputSink& sink, OutputReuse* reuse) {
+    const Department& dept = *d.department;
     TermUse use;
-    std::optional<ReusedOutput> page = reuse ? reuse->reuse(disclosure_path(dy), &dept) : std::nullopt;
+    std::optional<ReusedOutput> page = reuse ? reuse->reuse(disclosure_path(d), &dept) : std::nullopt;
     if (page) {
-        use = TermUse{disclosure_path(dy), std::move(page->facts.title), std::move(page->facts.terms),
-                      department_name(dept), dy.year, dy.kind};
+        use = TermUse{disclosure_path(d), std::move(page->facts.title), std::move(page->facts.terms),
+                      department_name(dept), d.year, d.kind};
         sink.keep(use.page_path, page->file);
     } else {
-        if (dy.file->placeholder) throw FiguresNotLoaded(disclosure_path(dy));  // (never made from nothing)
-        use = render_disclosure(env, dy, sink);
+        if (!d.dy) throw FiguresNotLoaded(disclosure_path(d));  // a placeholder's: never made from nothing
+        use = render_disclosure(env, *d.dy, sink);
     }
     if (reuse) reuse->wrote(use.page_path, &dept, DisclosureFacts{use.page_title, use.terms});
     return use;
@@ -175,13 +176,12 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
     enum Kind { kData, kDisclosure, kDepartment, kYear, kOther, kKinds };
     static constexpr const char* kKindNames[kKinds] = {"open data", "disclosures", "department pages", "year pages",
                                                        "other pages"};
-    std::vector<TermUse> uses(derived.department_years.size());
+    std::vector<TermUse> uses(derived.disclosures.size());
     std::vector<std::pair<Kind, std::function<void()>>> tasks;
-    tasks.reserve(derived.department_years.size() + content.departments.size() + derived.regions.size() + 8);
+    tasks.reserve(derived.disclosures.size() + content.departments.size() + derived.regions.size() + 8);
     tasks.emplace_back(kData, [&] { render_data(content, derived, sink, reuse); });
-    for (std::size_t i = 0; i < derived.department_years.size(); ++i)
-        tasks.emplace_back(kDisclosure,
-                           [&, i] { uses[i] = disclosure(env, derived.department_years[i], sink, reuse); });
+    for (std::size_t i = 0; i < derived.disclosures.size(); ++i)
+        tasks.emplace_back(kDisclosure, [&, i] { uses[i] = disclosure(env, derived.disclosures[i], sink, reuse); });
     // Pages that show no narrative: taken from the previous output after a
     // narrative edit (the glossary's term pages list where terms are used,
     // in narratives too: render_glossary takes them when that list is the

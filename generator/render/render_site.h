@@ -53,14 +53,6 @@ struct RenderOptions {
     std::function<void()> pages_rendered;
 };
 
-// An output needs figures the model does not hold (RenderOptions::figures_of):
-// the build must start again with all of them. Nothing was committed.
-class FiguresNotLoaded : public std::runtime_error {
-public:
-    explicit FiguresNotLoaded(const std::string& path)
-        : std::runtime_error("'" + path + "' must be made again, and it shows figures that were not loaded") {}
-};
-
 // Returns the number of HTML pages written. Reports template and label problems (a template asking for a value no
 // page provides, a missing label) as errors: the build must then fail.
 std::size_t render_site(const Content& content, const Derived& derived, const Theme& theme, OutputSink& sink,

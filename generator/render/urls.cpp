@@ -10,8 +10,12 @@ std::string year_path(int year, BudgetKind kind) { return std::to_string(year) +
 
 std::string department_path(const std::string& id) { return "departments/" + id + "/index.html"; }
 
+std::string disclosure_path(const DisclosureRef& d) {
+    return "departments/" + d.department->id + "/" + std::to_string(d.year) + kind_suffix(d.kind) + "/index.html";
+}
+
 std::string disclosure_path(const DepartmentYear& dy) {
-    return "departments/" + dy.department->id + "/" + std::to_string(dy.year) + kind_suffix(dy.kind) + "/index.html";
+    return disclosure_path(DisclosureRef{dy.department, dy.year, dy.kind, &dy});
 }
 
 std::string glossary_index_path() { return "glossary/index.html"; }

@@ -14,6 +14,7 @@ std::string overview_path();                                  // index.html
 std::string year_path(int year, BudgetKind kind);              // 2020/index.html, 2020-final/index.html
 std::string department_path(const std::string& id);            // departments/<id>/index.html
 std::string disclosure_path(const DepartmentYear& dy);         // departments/<id>/2020/index.html
+std::string disclosure_path(const DisclosureRef& d);
 std::string glossary_index_path();                             // glossary/index.html
 std::string glossary_term_path(const std::string& term_id);    // glossary/<id>/index.html
 std::string search_path();                                     // search/index.html
