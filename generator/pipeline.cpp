@@ -51,7 +51,7 @@ void let_go_of_figures(Checked& checked) {
 }
 
 // With `figures_of` (a narrative edit), only those departments' figures
-// are loaded, the others' budget files are placeholders, and nothing is
+// are loaded, the others' budget files are left unread, and nothing is
 // checked: every file the checks read has the bytes the previous build
 // checked, narratives report nothing, and its report stands.
 Checked load_and_check(const BuildOptions& options, Diagnostics& diagnostics, BudgetCache* cache = nullptr,
@@ -188,10 +188,12 @@ std::optional<int> build_once(const BuildOptions& options, std::ostream& out, st
     if (diagnostics.has_errors()) return fail();
     stage_done("load, validate, compute");
     if (timings) {
-        std::size_t budgets = 0, placeholders = 0;
-        for (const Department& dept : checked->content.departments)
-            for (const BudgetFile& file : dept.files) ++(file.placeholder ? placeholders : budgets);
-        std::fprintf(stderr, "gongkai: load: %zu budget files loaded, %zu left unread\n", budgets, placeholders);
+        std::size_t budgets = 0, unread = 0;
+        for (const Department& dept : checked->content.departments) {
+            budgets += dept.files.size();
+            unread += dept.unread.size();
+        }
+        std::fprintf(stderr, "gongkai: load: %zu budget files loaded, %zu left unread\n", budgets, unread);
         std::fprintf(stderr, "gongkai: load cache: %zu budget files taken from it, %zu parsed into it\n",
                      load_cache.found(), load_cache.added());
     }

@@ -86,13 +86,19 @@ Derived compute(const Content& content, unsigned jobs) {
     std::vector<std::pair<const Department*, const BudgetFile*>> files;
     for (const Department& dept : content.departments) {
         for (const BudgetFile& file : dept.files) {
-            derived.disclosures.push_back({&dept, file.year, file.kind, nullptr});
-            // A placeholder has no figures to derive (4 KB each, 9,000 of
-            // them after a narrative edit).
-            if (file.placeholder) continue;
             derived.by_key[{dept.id, file.year, file.kind}] = files.size();
             files.emplace_back(&dept, &file);
         }
+        // Every department-year, those left unread too (no figures to
+        // derive: a narrative edit elsewhere), by (year, kind).
+        const std::size_t first = derived.disclosures.size();
+        for (const BudgetFile& file : dept.files) derived.disclosures.push_back({&dept, file.year, file.kind, nullptr});
+        for (const auto& [year, kind] : dept.unread) derived.disclosures.push_back({&dept, year, kind, nullptr});
+        if (!dept.unread.empty())
+            std::sort(derived.disclosures.begin() + static_cast<std::ptrdiff_t>(first), derived.disclosures.end(),
+                      [](const DisclosureRef& a, const DisclosureRef& b) {
+                          return std::pair(a.year, a.kind) < std::pair(b.year, b.kind);
+                      });
     }
     // Every department-year on its own: in parallel, each into its slot.
     derived.department_years.resize(files.size());

@@ -90,8 +90,8 @@ struct RegionYear {
 };
 
 // A department-year as the pages list it: with its figures, or (dy null)
-// a placeholder's, whose figures were not loaded (a narrative edit in
-// another department, pipeline.cpp): its outputs are the previous build's.
+// one whose budget file was left unread (Department::unread, a narrative
+// edit in another department): its outputs are the previous build's.
 struct DisclosureRef {
     const Department* department = nullptr;
     int year = 0;
@@ -101,9 +101,9 @@ struct DisclosureRef {
 
 struct Derived {
     // In department order, then year, then kind. Stable addresses: the vector
-    // is filled once and never grows afterwards. No placeholder has one.
+    // is filled once and never grows afterwards. None for a file left unread.
     std::vector<DepartmentYear> department_years;
-    // Every department-year, placeholders too, in the same order: what
+    // Every department-year, those left unread too, in the same order: what
     // render lists (pages, open data, search) goes by this.
     std::vector<DisclosureRef> disclosures;
     std::vector<RegionYear> regions;  // by year, then kind

@@ -20,8 +20,8 @@ namespace gk {
 // With a load cache, budget files it holds are not parsed again, and those
 // parsed cleanly are added to it (the caller saves it). Year files
 // `unchanged` knows are read only when needed (load_department.h). With
-// `figures_of`, the departments not in it get placeholders for their
-// unchanged budget files instead of their figures (load_department.h).
+// `figures_of`, the departments not in it leave their unchanged budget
+// files unread (`Department::unread`, load_department.h).
 Content load_content(const std::string& root, Diagnostics& diagnostics, unsigned jobs = 1,
                      BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr,
                      const std::set<std::string>* figures_of = nullptr);

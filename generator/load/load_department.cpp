@@ -152,10 +152,10 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
         // narrative until its page is rendered, a budget file unless the
         // load cache lacks it (unread, it is not worth it without a cache).
         // A budget file of a department whose figures nothing this build
-        // makes shows (a narrative edit elsewhere) is a placeholder when unchanged.
-        const bool placeholder = !year_file->markdown && figures_of && !figures_of->contains(id);
+        // makes shows (a narrative edit elsewhere) is left unread when unchanged.
+        const bool unread = !year_file->markdown && figures_of && !figures_of->contains(id);
         const std::optional<Hash128> known =
-            unchanged && (year_file->markdown || placeholder || (cache && cache->enabled()))
+            unchanged && (year_file->markdown || unread || (cache && cache->enabled()))
                 ? unchanged->hash("departments/" + id + "/" + name)
                 : std::nullopt;
         const SourceFile* file = known ? &defer_source(path, display, *content.sources)
@@ -166,13 +166,8 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
             continue;
         }
         // Reserved above: the vector does not move its files while they are read.
-        if (known && placeholder) {
-            // Neither read nor decoded: its year and kind only.
-            BudgetFile& budget = dept.files.emplace_back();
-            budget.placeholder = true;
-            budget.year = year_file->year;
-            budget.kind = year_file->kind;
-            budget.loc = SourceLoc{file, 0, 0};
+        if (known && unread) {  // neither read nor decoded: its year and kind only
+            dept.unread.emplace_back(year_file->year, year_file->kind);
             continue;
         }
         if (!load_budget_file(*file, known, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,
@@ -186,6 +181,7 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
     // file to point into (missing or unreadable).
     if (!dept.loc.file) dept.loc = SourceLoc{&content.sources->add(display_dir + "/department.toml"), 0, 0};
 
+    std::sort(dept.unread.begin(), dept.unread.end());
     for (const auto& [key, file] : narratives) {
         BudgetFile* owner = nullptr;
         for (BudgetFile& f : dept.files) {
@@ -193,7 +189,7 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
         }
         if (owner) {
             owner->narrative.file = file;
-        } else {
+        } else if (!std::binary_search(dept.unread.begin(), dept.unread.end(), key)) {
             const bool final_accounts = key.second == BudgetKind::final_accounts;
             diagnostics.error(file->path(), "a narrative needs its figures: there is no " +
                                                 std::to_string(key.first) + (final_accounts ? "-final" : "") +

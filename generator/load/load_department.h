@@ -18,8 +18,8 @@ namespace gk {
 // `cache` may be null. Year files `unchanged` knows (may be null) are not
 // read unless needed: a budget file the cache holds by the known hash, a
 // narrative until it is rendered. With `figures_of` (may be null), a
-// department not in it gets its unchanged budget files as placeholders:
-// year and kind only, no figure (pipeline.cpp, a narrative edit).
+// department not in it leaves its unchanged budget files unread: their
+// year and kind go to `Department::unread` (pipeline.cpp, a narrative edit).
 Department load_department(const std::filesystem::path& dir, const std::string& display_dir,
                            const std::string& id, Content& content, Diagnostics& diagnostics,
                            BudgetCache* cache = nullptr, const UnchangedFiles* unchanged = nullptr,

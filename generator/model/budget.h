@@ -162,9 +162,6 @@ struct Narrative {
 // Every model type here compares field by field (operator== defaulted): the
 // load cache's test compares a budget read back from it with one parsed.
 struct BudgetFile {
-    // Its year and kind only, nothing read (a narrative edit in another
-    // department: pipeline.cpp, load_department.h).
-    bool placeholder = false;
     BudgetKind kind = BudgetKind::budget;
     int year = 0;                  // from the file name
     Located<std::int64_t> stated_year;  // the `year` key

@@ -23,6 +23,10 @@ struct Department {
     SourceLoc loc;              // department.toml
     // Budgets then final accounts per year, sorted by (year, kind).
     std::vector<BudgetFile> files;
+    // After a narrative edit in another department, the budget files left
+    // unread, by (year, kind), sorted: nothing this build makes shows their
+    // figures (pipeline.cpp, load_department.h). Not in `files`.
+    std::vector<std::pair<int, BudgetKind>> unread;
 
     const BudgetFile* find(int year, BudgetKind kind) const;
     std::string display_name() const;  // short name when given, else the name

@@ -31,6 +31,7 @@ std::vector<int> Content::years() const {
     std::set<int> years;
     for (const Department& d : departments) {
         for (const BudgetFile& f : d.files) years.insert(f.year);
+        for (const auto& [year, kind] : d.unread) years.insert(year);
     }
     return {years.begin(), years.end()};
 }

@@ -30,8 +30,8 @@ struct ReusedOutput {
     DisclosureFacts facts;
 };
 
-// An output must be made from figures the model does not hold (a narrative
-// edit's placeholders, RenderOptions::figures_of): the build must start
+// An output must be made from figures the model does not hold (budget
+// files a narrative edit left unread, RenderOptions::figures_of): the build must start
 // again with all of them. Nothing was committed.
 class FiguresNotLoaded : public std::runtime_error {
 public:

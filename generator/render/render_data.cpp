@@ -60,8 +60,8 @@ void render_data(const Content& content, const Derived& derived, OutputSink& sin
         const std::string path = department_year_json_path(d);
         bool in_all = all_previous.has_value();
         reuse_or_make(reuse, path, sink, [&] {
-            // (A placeholder's data is the previous build's, or the build
-            // starts over with every figure: ReuseWithinFigures.)
+            // (The data of a budget file left unread is the previous
+            // build's, or the build starts over with every figure.)
             if (!d.dy) throw FiguresNotLoaded(path);
             std::string indented = department_year_json(*d.dy, content.site);
             if (!in_all) all.raw(compact_json(indented));

@@ -100,7 +100,7 @@ TermUse disclosure(const RenderEnv& env, const DisclosureRef& d, OutputSink& sin
                       department_name(dept), d.year, d.kind};
         sink.keep(use.page_path, page->file);
     } else {
-        if (!d.dy) throw FiguresNotLoaded(disclosure_path(d));  // a placeholder's: never made from nothing
+        if (!d.dy) throw FiguresNotLoaded(disclosure_path(d));  // a file left unread: never made from nothing
         use = render_disclosure(env, *d.dy, sink);
     }
     if (reuse) reuse->wrote(use.page_path, &dept, DisclosureFacts{use.page_title, use.terms});
