@@ -130,8 +130,10 @@ def timed(cmd, env=None):
     # GONGKAI_TIMINGS=1: "search index: N pages (…), X s reading pages, Y s
     # writing shards" (X: CPU summed over threads; Y: wall).
     index = re.search(r"search index: .*?([\d.]+) s reading pages, ([\d.]+) s writing shards", text)
+    # GONGKAI_TIMINGS=1: "stage: NAME X s wall, …" for each stage.
+    stages = re.findall(r"gongkai: stage: (.*?) ([\d.]+) s wall", text)
     return (wall, cpu, rss, written.groups() if written else None, tuple(map(float, index.groups())) if index else None,
-            system)
+            system, stages)
 
 
 def site_size(path):
@@ -218,11 +220,14 @@ def bench(size, gongkai, runs, jobs, scratch, trash, rich_text=0):
     for _ in range(runs):
         original = edit_narrative(content)
         try:
-            edited.append(timed([a for a in build if a != "--quiet"]))
+            edited.append(timed([a for a in build if a != "--quiet"], timings))
         finally:
             edit_narrative(content, undo=original)
         timed(build)  # back to the unedited site before the next run
     median_row("edited", edited, 0, 0, 0)
+    # Where each edit's time went (the first has no spare site yet).
+    for run in edited:
+        print(f"  {'':<10} {run[0]:.2f} s: " + ", ".join(f"{name} {float(t):.3f}" for name, t in run[6]))
     written = edited[-1][3]
     print(f"  {'':<10} {share(edited)}" +
           (f"; {written[0]} files ({written[1]} MB) rewritten, {written[2]} kept, {written[3]} not made again"
