@@ -85,6 +85,7 @@ TEST_CASE("serve rebuilds on a change and keeps the last good site when a build 
     gk::test::ContentTree tree;
     gk::test::add_minimal_site(tree);
     tree.file("departments/union/2020.toml", "year = 2020\n[income]\ngeneral_public = 36.27\n");
+    tree.file("departments/union/2020.md", "## 说明\n\n第一版说明。\n");
     Running running(tree);
     const std::uint16_t port = running.preview.port();
     REQUIRE(port != 0);
@@ -105,8 +106,16 @@ TEST_CASE("serve rebuilds on a change and keeps the last good site when a build 
     CHECK(running.preview.failed_builds == 0);
     CHECK(fetch(port, page).body.find("41.5") != std::string::npos);
 
-    tree.file("departments/union/2020.toml", "year = 2020\n[income]\ngeneral_public = -1\n");
+    // A narrative edit (the build that loads one department's figures).
+    tree.file("departments/union/2020.md", "## 说明\n\n第二版说明。\n");
     CHECK(eventually([&] { return running.preview.builds == 3; }));
+    CHECK(running.preview.failed_builds == 0);
+    const Fetched edited = fetch(port, page);
+    CHECK(edited.body.find("第二版说明") != std::string::npos);
+    CHECK(edited.body.find("41.5") != std::string::npos);
+
+    tree.file("departments/union/2020.toml", "year = 2020\n[income]\ngeneral_public = -1\n");
+    CHECK(eventually([&] { return running.preview.builds == 4; }));
     CHECK(running.preview.failed_builds == 1);
     const Fetched last_good = fetch(port, page);
     CHECK(last_good.status == 200);
