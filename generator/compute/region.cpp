@@ -59,8 +59,8 @@ void compare_with_previous(RegionYear& region) {
 
 void compute_regions(Derived& derived) {
     std::map<std::pair<int, BudgetKind>, std::vector<const DepartmentYear*>> groups;
-    // A year only budget files left unread have is still a year of the site (its
-    // pages are the previous build's).
+    // A year that only budget files left unread have is still a year of
+    // the site (its pages are the previous build's).
     for (const DisclosureRef& d : derived.disclosures) {
         std::vector<const DepartmentYear*>& members = groups[{d.year, d.kind}];
         if (d.dy) members.push_back(d.dy);

@@ -165,11 +165,11 @@ Department load_department(const fs::path& dir, const std::string& display_dir, 
             narratives[{year_file->year, year_file->kind}] = file;
             continue;
         }
-        // Reserved above: the vector does not move its files while they are read.
         if (known && unread) {  // neither read nor decoded: its year and kind only
             dept.unread.emplace_back(year_file->year, year_file->kind);
             continue;
         }
+        // Reserved above: the vector does not move its files while they are read.
         if (!load_budget_file(*file, known, year_file->year, year_file->kind, content.site.unit, cache, diagnostics,
                               dept.files.emplace_back())) {
             dept.files.pop_back();
