@@ -74,25 +74,24 @@ Hash128 IncrementalBuild::options_fingerprint() const {
     return hash128(key);
 }
 
-bool IncrementalBuild::up_to_date() {
+bool IncrementalBuild::same_settings_as_previous() {
     if (!previous_ || previous_->generator != GONGKAI_VERSION) return false;
     // The theme is the one the previous site.toml named: if site.toml
     // changed, the inputs differ anyway.
     const std::string theme_dir = find_theme_dir(options_.theme_dir, options_.content_dir, previous_->theme_name);
     if (theme_dir.empty()) return false;
-    scan_theme(theme_dir, previous_->theme_name);
-    return options_fingerprint() == previous_->options && inputs_unchanged(files_, previous_->inputs, hashed_) &&
+    scan_theme(theme_dir, previous_->theme_name);  // (once: the same folder is not scanned again)
+    return options_fingerprint() == previous_->options;
+}
+
+bool IncrementalBuild::up_to_date() {
+    return same_settings_as_previous() && inputs_unchanged(files_, previous_->inputs, hashed_) &&
            output_as_recorded(options_.out_dir, previous_->outputs, previous_->folders,
                               effective_jobs(options_.jobs));
 }
 
 std::optional<std::set<std::string>> IncrementalBuild::narrative_edit() {
-    // As up_to_date() decides, up to the inputs: the same program version,
-    // theme and options. (up_to_date() scanned the theme the previous
-    // manifest names; site.toml, which names it, must then be unchanged.)
-    if (!previous_ || previous_->generator != GONGKAI_VERSION || theme_dir_.empty() ||
-        theme_name_ != previous_->theme_name || options_fingerprint() != previous_->options)
-        return std::nullopt;
+    if (!same_settings_as_previous()) return std::nullopt;
     return only_narratives_changed(files_, previous_->inputs, hashed_);
 }
 

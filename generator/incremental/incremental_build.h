@@ -68,6 +68,10 @@ public:
                                         const ReusableRecords& reusable, const std::string& report) const;
 
 private:
+    // The previous manifest's program version, theme and options are this
+    // build's (scans that theme's files, as the inputs then include them).
+    bool same_settings_as_previous();
+
     class UnchangedContent : public UnchangedFiles {
     public:
         explicit UnchangedContent(const IncrementalBuild& build) : build_(build) {}

@@ -120,7 +120,7 @@ TEST_CASE("a file left unread that is gone when its text is needed is an error, 
     CHECK(narrative->line(1).empty());  // diagnostics quote nothing
 }
 
-TEST_CASE("after a narrative edit elsewhere, a department's unchanged budget files are placeholders",
+TEST_CASE("after a narrative edit elsewhere, a department's unchanged budget files are left unread",
           "[load][unchanged][narrative]") {
     Site site;
     Diagnostics first;
