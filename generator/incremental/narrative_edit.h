@@ -1,9 +1,10 @@
 // A narrative edit: the one kind of change after which a build needs the
 // figures of a few departments only (docs/incremental.md, "A narrative
 // edit loads one department's figures"). Every input but some narratives
-// has the bytes the previous build read, so every output but those departments' disclosures, the glossary's
-// term pages and the search index is the previous build's, and so is the
-// report of warnings: nothing that reports one changed.
+// has the bytes the previous build read, so every output but those
+// departments' disclosures, the glossary's term pages and the search index
+// is the previous build's, and so is the report of warnings: nothing that
+// reports one changed.
 #pragma once
 
 #include <optional>
