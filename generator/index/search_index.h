@@ -182,7 +182,7 @@ public:
 
 private:
     struct Token {
-        // See kind_of in search_index.cpp: a character, bigram or trigram is
+        // See kind_of in search_internal.h: a character, bigram or trigram is
         // its code points, a word its index in words_ with bit 63 set. A
         // trigram has positions (in p/) and no document entry; every other
         // token a document entry (in d/) and no positions.
@@ -204,7 +204,7 @@ private:
         // Where, in the document tokens' entries, those whose first code
         // point is kDocSplits[b] or above begin (doc_size: none): finish()
         // walks the document tokens in two parts, on two threads, split at
-        // one of them (DocSplitter in search_index.cpp, choose_doc_split in
+        // one of them (DocSplitter in search_internal.h, choose_doc_split in
         // search_walk.cpp).
         std::array<std::uint32_t, kDocSplitCount> doc_splits{};
         // Where its text (UTF-16LE) is in texts_, or, for a page from the
@@ -284,7 +284,7 @@ private:
     // department, year label], JSON. Made once for the packs and the
     // document blocks.
     std::vector<std::string> document_facts() const;
-    // The previous output's packs, each opened once (search_index.cpp).
+    // The previous output's packs, each opened once (search_files.cpp).
     class PackReader;
     // Documents to a pack (options_.pack_docs, at least 1), and how many
     // packs the documents fill.

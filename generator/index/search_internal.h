@@ -1,13 +1,18 @@
-// What the search index's two halves share (search_index.cpp builds the
-// index from pages, search_update.cpp updates the previous index in place):
+// What the search index's parts share (search_page.cpp and
+// search_cached_page.cpp take pages in, search_tokens.cpp interns their
+// tokens, search_index.cpp and search_walk.cpp write the shards from them,
+// search_update.cpp updates the previous index in place):
 // token keys and their order, the cache record of a page, and the raw
 // writer the entries and records are written with (search_walk.cpp walks
 // the entries at the end). Not for other stages.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -75,6 +80,48 @@ inline char32_t first_code_point(std::uint64_t key) {
 // The UTF-8 text of a key that is not a word (its code points): what the
 // shards are keyed by.
 std::string code_point_key_text(std::uint64_t key);
+
+// Where a key (a packed word's too) goes in the token table.
+inline std::size_t hash_key(std::uint64_t key) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+constexpr std::uint32_t kNoId = ~0u;  // an empty slot of the token table
+
+// A word of eight bytes or fewer as one number, bit 63 set: its bytes in
+// order (a word's bytes are ASCII letters and digits, never 0 nor above
+// 0x7F, so two words never give the same number, and none gives kNoKey
+// or a key of a character, bigram or trigram, which are below 2^63).
+inline std::uint64_t packed_word(std::string_view word) {
+    std::uint64_t packed = 0;
+    std::memcpy(&packed, word.data(), word.size());
+    return packed | kWordBit;
+}
+
+// Notes, while a page's document entries are written in key order (their
+// first code points only rise), where the entries at each of kDocSplits begin.
+struct DocSplitter {
+    std::array<std::uint32_t, kDocSplitCount>& at;
+    std::size_t next = 0;
+    // The entry of the document token `key` begins at `offset`.
+    void see(std::uint64_t key, std::size_t offset) {
+        const char32_t c = first_code_point(key);
+        while (next < kDocSplitCount && c >= kDocSplits[next]) at[next++] = narrow(offset);
+    }
+    // The document entries end at `doc_size`.
+    void end(std::size_t doc_size) {
+        while (next < kDocSplitCount) at[next++] = narrow(doc_size);
+    }
+
+private:
+    // A page's document entries are a few kilobytes; 4 GiB would be a page
+    // of gigabytes of text.
+    static std::uint32_t narrow(std::size_t offset) {
+        if (offset > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("search index: a page's entries are too large");
+        return static_cast<std::uint32_t>(offset);
+    }
+};
 
 // One token of a page's cache record (SearchIndexer::add_from_cache says
 // the layout).
