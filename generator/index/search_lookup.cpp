@@ -247,6 +247,14 @@ std::vector<QuerySegment> parse_query(std::string_view query) {
     for (std::size_t i = 0; i < query.size();) {
         const char32_t c = next_code_point(query, i);
         const CharClass cls = char_class(c);
+        // Quotation marks between two characters are left out of the run,
+        // as the pages' tokenizer leaves them out (search_tokenize.h).
+        if (kind == CharClass::character && is_quotation_mark(c)) {
+            std::size_t j = i;
+            char32_t next = 0;
+            while (j < query.size() && is_quotation_mark(next = next_code_point(query, j))) next = 0;
+            if (next != 0 && char_class(next) == CharClass::character) continue;
+        }
         if (cls != kind) flush();
         kind = cls;
         if (cls == CharClass::word) append_utf8(text, fold_word_char(c));

@@ -41,6 +41,15 @@ inline CharClass char_class(char32_t c) {
     return char_class_slow(c);
 }
 
+// Quotation marks: “ ” ‘ ’ 「 」 『 』, and the ASCII and full-width " and '.
+// Between two characters they do not end a run (docs/search-format.md,
+// "Code point classes"): disclosures write “三公”经费 and “十四五”规划, and
+// a citizen types 三公经费. Elsewhere they are punctuation like any other.
+inline bool is_quotation_mark(char32_t c) {
+    return c == 0x22 || c == 0x27 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+           (c >= 0x300C && c <= 0x300F) || c == 0xFF02 || c == 0xFF07;
+}
+
 // A word code point as it is indexed: lower-case ASCII.
 inline char32_t fold_word_char(char32_t c) {
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width to ASCII
@@ -128,6 +137,13 @@ public:
 // visitor with a member code_point(char32_t) is also given every code point
 // of the text in order (the indexer writes the text's UTF-16 from them
 // rather than decode it a second time).
+//
+// Quotation marks between two characters are left out of the run they
+// join: the characters after them are given positions as if the marks were
+// not there (the run's first character keeps its own), so that a run of the
+// query is found by the positions of its trigrams as anywhere else. A run
+// never takes more positions than the text it spans, so its positions stay
+// apart from every other run's and rise through the page.
 template <class Visitor>
 void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, Visitor& visitor) {
     std::size_t span = 0;
@@ -141,6 +157,9 @@ void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, V
     char32_t prev2 = 0;  // the one before, likewise
     std::uint32_t prev2_pos = 0;
     Field prev2_field = Field::body;
+    // UTF-16 units of quotation marks after the run's last character, and of
+    // those left out of the run so far (its positions are pos − skipped).
+    std::uint32_t quotes = 0, skipped = 0;
     // The field of the current position: spans[span] when pos is in it.
     std::uint32_t span_begin = spans.empty() ? ~0u : spans[0].begin;
     std::uint32_t span_end = spans.empty() ? ~0u : spans[0].end;
@@ -155,30 +174,41 @@ void tokenize_with(std::string_view text, const std::vector<FieldSpan>& spans, V
         }
         const Field field = span_begin <= pos ? spans[span].field : Field::body;
         switch (char_class(c)) {
-        case CharClass::space:
         case CharClass::punctuation:
+            if (prev != 0 && is_quotation_mark(c)) {  // the run goes on if a character follows
+                quotes += utf16_length(c);
+                break;
+            }
+            [[fallthrough]];
+        case CharClass::space:
             if (!word.empty()) {
                 visitor.word(std::string_view(word), word_pos, word_field);
                 word.clear();
             }
             prev = prev2 = 0;
+            quotes = skipped = 0;
             break;
         case CharClass::word:
             if (word.empty()) word_pos = pos, word_field = field;
             word += static_cast<char>(fold_word_char(c));
             prev = prev2 = 0;
+            quotes = skipped = 0;
             break;
-        case CharClass::character:
+        case CharClass::character: {
             if (!word.empty()) {
                 visitor.word(std::string_view(word), word_pos, word_field);
                 word.clear();
             }
-            visitor.character(c, pos, field);
+            skipped += quotes;
+            quotes = 0;
+            const std::uint32_t at = pos - skipped;
+            visitor.character(c, at, field);
             if (prev != 0) visitor.bigram(prev, c, prev_pos, prev_field);
             if (prev2 != 0) visitor.trigram(prev2, prev, c, prev2_pos, prev2_field);
             prev2 = prev, prev2_pos = prev_pos, prev2_field = prev_field;
-            prev = c, prev_pos = pos, prev_field = field;
+            prev = c, prev_pos = at, prev_field = field;
             break;
+        }
         }
         pos += utf16_length(c);
     }

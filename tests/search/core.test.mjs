@@ -357,3 +357,21 @@ test('the overview and the year pages list every department, but only its own pa
   }
   assert.ok(checked >= 4, `${checked} department names checked`);
 });
+
+test('quotation marks between two characters join a run, in the query and in a snippet', () => {
+  const run = (text) => ({ kind: 'run', text });
+  assert.deepEqual(core.parseQuery('“三公”经费'), [run('三公经费')]);
+  assert.deepEqual(core.parseQuery('甲「乙」』丙 丁'), [run('甲乙丙'), run('丁')]);
+  // Not between two characters: before other punctuation, a space, a word; after a word.
+  assert.deepEqual(core.parseQuery('三公”，经费'), [run('三公'), run('经费')]);
+  assert.deepEqual(core.parseQuery('三公” 经费'), [run('三公'), run('经费')]);
+  assert.deepEqual(core.parseQuery('费”2020年'), [run('费'), { kind: 'word', text: '2020' }, run('年')]);
+  assert.deepEqual(core.parseQuery('《预算法》'), [run('预算法')]);
+  assert.deepEqual(core.parseQuery('甲《乙'), [run('甲'), run('乙')]);
+  // The snippet marks the run with the marks inside it, in the text's own units.
+  assert.deepEqual(core.findMatches('压减“三公”经费支出', core.parseQuery('三公经费')), [[3, 8]]);
+  assert.deepEqual(core.findMatches('𠮷”野 “三公”', core.parseQuery('𠮷野 三公')), [[0, 4], [6, 8]]);
+  assert.deepEqual(core.findMatches('三公”，经费', core.parseQuery('三公经费')), []);
+  assert.deepEqual(core.buildSnippet('压减“三公”经费', core.parseQuery('三公经费'), false, false),
+    [{ text: '压减“', mark: false }, { text: '三公”经费', mark: true }]);
+});

@@ -61,11 +61,33 @@ export async function readDocuments(site) {
 // What the documented semantics say a query matches (docs/search-format.md),
 // computed straight from the text: every run of characters is a substring,
 // every word begins a word of the page.
+// The text with every run of quotation marks that stands between two
+// characters left out: what a run of the query is looked for in
+// (docs/search-format.md, section 1).
+const QUOTES = new Set(Array.from('"\'“”‘’「」『』＂＇', (ch) => ch.codePointAt(0)));
+export function withoutJoiningQuotes(text) {
+  const cps = Array.from(text, (ch) => ch.codePointAt(0));
+  const isChar = (cp) => cp !== undefined && core.charClass(cp) === 2;
+  let out = '';
+  for (let i = 0; i < cps.length; i++) {
+    if (QUOTES.has(cps[i]) && isChar(cps[i - 1])) {
+      let j = i;
+      while (QUOTES.has(cps[j])) j++;
+      if (isChar(cps[j])) {
+        i = j - 1;
+        continue;
+      }
+    }
+    out += String.fromCodePoint(cps[i]);
+  }
+  return out;
+}
+
 export function expectedMatches(docs, query) {
   const segments = core.parseQuery(query);
   if (segments.length === 0) return [];  // spaces and punctuation only: no query
   return docs.filter((doc) => segments.every((seg) => {
-    if (seg.kind === 'run') return doc.body.includes(seg.text);
+    if (seg.kind === 'run') return (doc.joined ??= withoutJoiningQuotes(doc.body)).includes(seg.text);
     return core.findMatches(doc.body, [seg]).length > 0;
   })).map((d) => d.id);
 }

@@ -113,18 +113,32 @@ const std::vector<Page> kPages = {
     {"b/index.html", "收入", "<p>三公经费合计0万元，其中公务接待费0万元。</p>"},
     {"c/index.html", "支出", "<p>三公，经费另列。一段简单的说明。Budget transparency.</p>"},
     {"d/index.html", "其他", "<h2>三公经费</h2><p>见上表。</p>"},
+    {"e/index.html", "通知", "<p>压减“三公”经费支出，会议费「2020」年 ‘零’。</p>"},
 };
 
 }  // namespace
 
 TEST_CASE("a run of Chinese characters finds exactly the pages that contain it", "[index][search]") {
     const auto files = build(kPages);
-    CHECK(find(files, "三公经费") == std::vector<std::string>{"a/index.html", "d/index.html", "b/index.html"});
+    // Page a has it in its title and as “三公”经费, page e as “三公”经费 only:
+    // quotation marks between two characters do not end a run.
+    CHECK(find(files, "三公经费") ==
+          std::vector<std::string>{"a/index.html", "d/index.html", "b/index.html", "e/index.html"});
+    CHECK(find(files, "减三公经费支") == std::vector<std::string>{"e/index.html"});
+    // So in the query: “三公”经费 is the run 三公经费; marks at a run's ends
+    // are punctuation like any other.
+    CHECK(find(files, "“三公”经费") == find(files, "三公经费"));
+    CHECK(find(files, "‘三公’") == find(files, "三公"));
+    CHECK(find(files, "压减\"三公\"经费") == std::vector<std::string>{"e/index.html"});
+    // Not between two characters: after a word, before a word or a space.
+    CHECK(find(files, "费年").empty());
+    CHECK(find(files, "费2020年") == std::vector<std::string>{"e/index.html"});
+    CHECK(find(files, "年零").empty());
     // The bigrams 三公 and 经费 are both on page c, but not adjacent.
     CHECK(find(files, "段简") == std::vector<std::string>{"c/index.html"});
     CHECK(find(files, "一段简单的") == std::vector<std::string>{"c/index.html"});
-    // Punctuation separates: the runs 三公 and 经费, which every page has.
-    CHECK(find(files, "“三公”经费").size() == 4);
+    // Other punctuation separates: the runs 三公 and 经费, which every page has.
+    CHECK(find(files, "三公，经费").size() == 5);
     CHECK(find(files, "三公，经费") == find(files, "三公 经费"));
     CHECK(find(files, "（三公）") == find(files, "三公"));
     CHECK(find(files, "公经费合").size() == 1);
@@ -135,10 +149,11 @@ TEST_CASE("a run of Chinese characters finds exactly the pages that contain it",
 TEST_CASE("a title hit ranks above a heading hit, and a heading hit above a body hit", "[index][search]") {
     const auto files = build(kPages);
     const auto found = find(files, "三公经费");
-    REQUIRE(found.size() == 3);
+    REQUIRE(found.size() == 4);
     CHECK(found[0] == "a/index.html");
     CHECK(found[1] == "d/index.html");
-    CHECK(found[2] == "b/index.html");
+    CHECK(found[2] == "b/index.html");  // a body hit each: page order
+    CHECK(found[3] == "e/index.html");
 }
 
 TEST_CASE("words are found by their beginning, in any case", "[index][search]") {

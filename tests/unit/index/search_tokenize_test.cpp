@@ -51,8 +51,8 @@ TEST_CASE("Chinese text gives every character, pair and triple of adjacent chara
 TEST_CASE("spaces and punctuation break runs, and punctuation is never a token", "[index][tokenize]") {
     CHECK(tokens_of("三公 经费") == std::vector<std::string>{"c:三@0", "c:公@1", "b:三公@0", "c:经@3", "c:费@4", "b:经费@3"});
     // Positions still count the punctuation: it stays in the page's text.
-    CHECK(tokens_of("“三公”经费") ==
-          std::vector<std::string>{"c:三@1", "c:公@2", "b:三公@1", "c:经@4", "c:费@5", "b:经费@4"});
+    CHECK(tokens_of("“三公”，经费") ==
+          std::vector<std::string>{"c:三@1", "c:公@2", "b:三公@1", "c:经@5", "c:费@6", "b:经费@5"});
     CHECK(tokens_of("因公出国(境)费，其中") ==
           std::vector<std::string>{"c:因@0", "c:公@1", "b:因公@0", "c:出@2", "b:公出@1", "t:因公出@0", "c:国@3",
                                    "b:出国@2", "t:公出国@1", "c:境@5", "c:费@7", "c:其@9", "c:中@10", "b:其中@9"});
@@ -61,6 +61,31 @@ TEST_CASE("spaces and punctuation break runs, and punctuation is never a token",
     // Marks that are characters: the iteration mark, ideographic zero, symbols.
     CHECK(tokens_of("々〇℃") == std::vector<std::string>{"c:々@0", "c:〇@1", "b:々〇@0", "c:℃@2", "b:〇℃@1",
                                                           "t:々〇℃@0"});
+}
+
+TEST_CASE("quotation marks between two characters do not end a run", "[index][tokenize]") {
+    // The characters after them take the positions they would have without
+    // them, so that a run's trigrams line up as in any other run.
+    CHECK(tokens_of("“三公”经费") == std::vector<std::string>{"c:三@1", "c:公@2", "b:三公@1", "c:经@3", "b:公经@2",
+                                                              "t:三公经@1", "c:费@4", "b:经费@3", "t:公经费@2"});
+    // Several marks in a row, of every kind; the positions after them move
+    // by all of them (an astral mark would count two units).
+    CHECK(tokens_of("甲」『乙\"'丙") == std::vector<std::string>{"c:甲@0", "c:乙@1", "b:甲乙@0", "c:丙@2", "b:乙丙@1",
+                                                                 "t:甲乙丙@0"});
+    CHECK(tokens_of("甲＂乙＇丙‘丁’") ==
+          std::vector<std::string>{"c:甲@0", "c:乙@1", "b:甲乙@0", "c:丙@2", "b:乙丙@1", "t:甲乙丙@0", "c:丁@3",
+                                   "b:丙丁@2", "t:乙丙丁@1"});
+    // Not between two characters: before a space, a word, other punctuation
+    // or the end, after a word; and 《》 are not quotation marks.
+    CHECK(tokens_of("甲” 乙") == std::vector<std::string>{"c:甲@0", "c:乙@3"});
+    CHECK(tokens_of("甲”2乙") == std::vector<std::string>{"c:甲@0", "w:2@2", "c:乙@3"});
+    CHECK(tokens_of("2”乙") == std::vector<std::string>{"w:2@0", "c:乙@2"});
+    CHECK(tokens_of("甲”，乙") == std::vector<std::string>{"c:甲@0", "c:乙@3"});
+    CHECK(tokens_of("甲”") == std::vector<std::string>{"c:甲@0"});
+    CHECK(tokens_of("甲《乙》丙") == std::vector<std::string>{"c:甲@0", "c:乙@2", "c:丙@4"});
+    // A run after a joined one starts at its own position again.
+    CHECK(tokens_of("甲“乙”丙 丁") == std::vector<std::string>{"c:甲@0", "c:乙@1", "b:甲乙@0", "c:丙@2", "b:乙丙@1",
+                                                                "t:甲乙丙@0", "c:丁@6"});
 }
 
 TEST_CASE("letters and digits are lower-cased words, full-width ones folded to ASCII", "[index][tokenize]") {

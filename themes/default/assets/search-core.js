@@ -24,6 +24,21 @@ export function charClass(cp) {
   return CHAR;
 }
 
+// Quotation marks (“ ” ‘ ’ 「 」 『 』, ASCII and full-width " and '): between
+// two characters they do not end a run, on the pages as in the query
+// (generator/index/search_tokenize.h), so 三公经费 finds “三公”经费.
+export function isQuotationMark(cp) {
+  return cp === 0x22 || cp === 0x27 || cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d ||
+    (cp >= 0x300c && cp <= 0x300f) || cp === 0xff02 || cp === 0xff07;
+}
+
+// Whether the quotation marks from `i` on in the code points `cps` are
+// followed by a character (so that, after a character, they join a run).
+function quotesJoin(cps, i) {
+  while (i < cps.length && isQuotationMark(cps[i])) i++;
+  return i < cps.length && charClass(cps[i]) === CHAR;
+}
+
 export function foldWordChar(cp) {
   if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
   if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
@@ -41,9 +56,11 @@ export function parseQuery(query) {
     if (text) segments.push({ kind: kind === WORD ? 'word' : 'run', text });
     text = '';
   };
-  for (const ch of String(query)) {
-    const cp = ch.codePointAt(0);
+  const cps = Array.from(String(query), (ch) => ch.codePointAt(0));
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i], ch = String.fromCodePoint(cp);
     const c = charClass(cp);
+    if (kind === CHAR && isQuotationMark(cp) && quotesJoin(cps, i)) continue;
     if (c !== kind) flush();
     kind = c;
     if (c === WORD) text += String.fromCodePoint(foldWordChar(cp));
@@ -773,14 +790,36 @@ function isWordCharAt(text, i) {
   return i >= 0 && i < text.length && charClass(text.codePointAt(i)) === WORD;
 }
 
+// `text` with words folded and the quotation marks that join a run left
+// out, and where each of its UTF-16 units was in `text` (one more at the end).
+function searchableText(text) {
+  const cps = Array.from(text, (ch) => ch.codePointAt(0));
+  let out = '', at = 0, prevChar = false;
+  const from = [];
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i], c = charClass(cp), units = cp > 0xffff ? 2 : 1;
+    if (prevChar && isQuotationMark(cp) && quotesJoin(cps, i)) {
+      at += units;
+      continue;
+    }
+    const ch = String.fromCodePoint(c === WORD ? foldWordChar(cp) : cp);
+    for (let u = 0; u < ch.length; u++) from.push(at + u);
+    out += ch;
+    at += units;
+    prevChar = c === CHAR;
+  }
+  from.push(at);
+  return { text: out, from };
+}
+
 // Where the segments occur in `text`: sorted, non-overlapping [start, end).
 export function findMatches(text, segments) {
-  const folded = Array.from(text, (ch) => (charClass(ch.codePointAt(0)) === WORD ? String.fromCodePoint(foldWordChar(ch.codePointAt(0))) : ch)).join('');
+  const { text: folded, from } = searchableText(text);
   const ranges = [];
   for (const seg of segments) {
     for (let i = folded.indexOf(seg.text); i >= 0; i = folded.indexOf(seg.text, i + 1)) {
       if (seg.kind === 'word' && isWordCharAt(folded, i - 1)) continue;
-      ranges.push([i, i + seg.text.length]);
+      ranges.push([from[i], from[i + seg.text.length - 1] + 1]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
