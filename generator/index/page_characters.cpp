@@ -47,8 +47,7 @@ void PageCharacters::reset(std::uint32_t length16) {
     sorted_ = gathered_.data();
 }
 
-std::uint64_t PageCharacters::rank(char32_t c) const {
-    if (c < 0x10000) return bmp_rank_[c];
+std::uint64_t PageCharacters::rank_astral(char32_t c) const {
     return bmp_count_ + 1 + static_cast<std::uint64_t>(std::lower_bound(astral_.begin(), astral_.end(), c) - astral_.begin());
 }
 

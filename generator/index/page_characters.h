@@ -76,7 +76,10 @@ public:
 private:
     static constexpr std::uint64_t kJoinsNext = std::uint64_t{1} << 32;
     void rank_code_points();
-    std::uint64_t rank(char32_t c) const;
+    // A code point's rank: the BMP's looked up inline (every position of
+    // every page asks), those outside it searched (rank_astral).
+    std::uint64_t rank(char32_t c) const { return c < 0x10000 ? bmp_rank_[c] : rank_astral(c); }
+    std::uint64_t rank_astral(char32_t c) const;
     void sort_by_dense_key();
 
     std::vector<CharacterPosition> gathered_, other_;

@@ -41,6 +41,13 @@ inline bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& value)
         value = static_cast<unsigned char>(s[i++]);
         return true;
     }
+    // Two bytes, the next most common (the ids of a site's first 16,384
+    // tokens, positions up to 16,383).
+    if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0x80) {
+        value = (static_cast<unsigned char>(s[i]) & 0x7Fu) | (std::uint64_t{static_cast<unsigned char>(s[i + 1])} << 7);
+        i += 2;
+        return true;
+    }
     return get_varint_slow(s, i, value);
 }
 
