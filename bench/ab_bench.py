@@ -51,7 +51,7 @@ def run(gongkai, content, out, trash, scratch):
         trash.put(path)
     cmd = [gongkai, "build", "--content", content, "--out", out, "--theme", os.path.join(ROOT, "themes", "default"),
            "--quiet"]
-    wall, cpu, rss, _, index, system = timed(cmd, dict(os.environ, GONGKAI_TIMINGS="1"))
+    wall, cpu, rss, _, index, system, _ = timed(cmd, dict(os.environ, GONGKAI_TIMINGS="1"))
     reading, writing = index if index else (0.0, 0.0)
     share = reading / cpu + writing / wall
     return {"wall": wall, "cpu": cpu, "system": system, "rss": rss, "reading": reading, "writing": writing,
