@@ -231,6 +231,16 @@ std::size_t units16(std::string_view s) {
     return n;
 }
 
+// Whether the quotation marks just before `i` (and any from `i` on) are
+// followed by a character, so that, after a character, they join a run.
+bool quotes_join(std::string_view query, std::size_t i) {
+    while (i < query.size()) {
+        const char32_t c = next_code_point(query, i);
+        if (!is_quotation_mark(c)) return char_class(c) == CharClass::character;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<QuerySegment> parse_query(std::string_view query) {
@@ -249,12 +259,7 @@ std::vector<QuerySegment> parse_query(std::string_view query) {
         const CharClass cls = char_class(c);
         // Quotation marks between two characters are left out of the run,
         // as the pages' tokenizer leaves them out (search_tokenize.h).
-        if (kind == CharClass::character && is_quotation_mark(c)) {
-            std::size_t j = i;
-            char32_t next = 0;
-            while (j < query.size() && is_quotation_mark(next = next_code_point(query, j))) next = 0;
-            if (next != 0 && char_class(next) == CharClass::character) continue;
-        }
+        if (kind == CharClass::character && is_quotation_mark(c) && quotes_join(query, i)) continue;
         if (cls != kind) flush();
         kind = cls;
         if (cls == CharClass::word) append_utf8(text, fold_word_char(c));

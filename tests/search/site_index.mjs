@@ -58,9 +58,6 @@ export async function readDocuments(site) {
   return docs;
 }
 
-// What the documented semantics say a query matches (docs/search-format.md),
-// computed straight from the text: every run of characters is a substring,
-// every word begins a word of the page.
 // The text with every run of quotation marks that stands between two
 // characters left out: what a run of the query is looked for in
 // (docs/search-format.md, section 1).
@@ -83,6 +80,9 @@ export function withoutJoiningQuotes(text) {
   return out;
 }
 
+// What the documented semantics say a query matches (docs/search-format.md),
+// computed straight from the text: every run of characters is a substring,
+// every word begins a word of the page.
 export function expectedMatches(docs, query) {
   const segments = core.parseQuery(query);
   if (segments.length === 0) return [];  // spaces and punctuation only: no query
