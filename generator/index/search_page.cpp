@@ -452,13 +452,24 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
             const std::uint32_t t = missed[m];
             const std::uint64_t key = token_at(t).key;
             const bool word = key & kWordBit;
+            const std::size_t known = tokens_.size();  // a larger id is a new token
             const std::uint32_t id = intern(key, word ? &words[key & ~kWordBit] : nullptr);
             ids[t] = id;
             ++tokens_[id].docs;
             const std::uint64_t memo_key = table_keys[t];
-            if (memo_key == kNoKey) continue;
+            // A token new to the index is not remembered: with a real
+            // vocabulary most are rare (millions of trigrams seen on a page
+            // or two), and each took the slot of a token the thread would
+            // have found again. It is remembered when it comes back. And a
+            // slot given up whose token was not found since costs nothing:
+            // its count is in the token already. Both were a cache miss in
+            // the token list (tens of megabytes then) for every rare token;
+            // reading a 9,000 department-year site with a large vocabulary
+            // took a twentieth less CPU (bench/README.md, "The intern memo
+            // and rare tokens").
+            if (memo_key == kNoKey || id >= known) continue;
             MemoSlot& slot = memo[memo_index(memo_key, bits)];
-            if (slot.key != 0) tokens_[slot.id].docs += slot.pages;
+            if (slot.key != 0 && slot.pages != 0) tokens_[slot.id].docs += slot.pages;
             slot = MemoSlot{memo_key, id, 0};
         }
     }
