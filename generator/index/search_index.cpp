@@ -189,7 +189,9 @@ void SearchIndexer::finish(OutputSink& sink) {
         plan ? std::pair{plan->doc_total, plan->position_total} : totals();
     // (Without a plan the token list goes to the ranks: the walk reads them
     // by rank from here on.)
-    const TokenRanks ranks = plan ? TokenRanks{} : rank_tokens();
+    const auto ranking = std::chrono::steady_clock::now();
+    const TokenRanks ranks = plan ? TokenRanks{} : rank_tokens(threads);
+    rank_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - ranking).count();
     updated_in_place_ = plan.has_value();
     pages_changed_ = plan ? plan->changed : 0;
 

@@ -69,6 +69,10 @@ struct SearchIndexOptions {
     // SearchIndexer::DocSplit); false: in one (the output is the same;
     // tests compare the two).
     bool split_document_walk = true;
+    // The fewest tokens each thread ranks in finish() (see rank_tokens);
+    // 0: 65,536, so that a small site is ranked on one thread. The output
+    // is the same (tests make it tiny).
+    std::size_t rank_share_tokens = 0;
     // Measure the CPU time add_page takes (seconds_adding): a system call
     // per page and thread, so only for GONGKAI_TIMINGS.
     bool timings = false;
@@ -179,6 +183,8 @@ public:
         "position shards", "document shards (lower part)", "document shards (upper part)", "packs",
         "document blocks and facets"};
     const std::array<double, kFinishParts>& finish_part_seconds() const { return part_seconds_; }
+    // The wall time of ranking the tokens, on one thread before the parts.
+    double rank_seconds() const { return rank_seconds_; }
 
 private:
     struct Token {
@@ -244,8 +250,9 @@ private:
         std::vector<std::uint32_t> rank;
         std::uint32_t first_trigram = 0;
     };
-    // Gives up tokens_ (the ranks hold the tokens, in rank order).
-    TokenRanks rank_tokens();
+    // Gives up tokens_ (the ranks hold the tokens, in rank order); sorts
+    // on up to `threads` threads.
+    TokenRanks rank_tokens(unsigned threads);
 
     // Updating the previous index in place (index/search_update.cpp).
     struct InPlace;
@@ -366,6 +373,7 @@ private:
     void count_adding(std::uint64_t start);
     std::uint64_t nanoseconds_finishing_ = 0;
     std::array<double, kFinishParts> part_seconds_{};
+    double rank_seconds_ = 0;
     const std::uint64_t serial_;                // tells this indexer from others in a thread's scratch
     std::atomic<unsigned> threads_adding_{0};  // threads that called add_page
     std::unique_ptr<SearchCacheReader> cache_in_;   // the previous build's (when cache_file is set)

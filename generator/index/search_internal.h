@@ -54,6 +54,17 @@ inline std::uint64_t sort_key(std::uint64_t key, const std::vector<std::string>&
     }
 }
 
+// The key whose sort_key is `sort`; for a word (whose sort key is its first
+// letter's alone) the one `word_key()` gives.
+template <class WordKey>
+std::uint64_t key_from_sort_key(std::uint64_t sort, WordKey word_key) {
+    if (sort & kWordBit) return sort & ~kWordBit;  // a trigram
+    const std::uint64_t low = sort & 0x3FFFFF;
+    if (low == 0) return sort >> 22;               // a character
+    if (low == 0x3FFFFF) return word_key();        // a word
+    return ((sort >> 22) << 21) | (low - 1);       // a bigram
+}
+
 // Writes varints and bytes into room made beforehand: a page's entries and
 // its cache record are written a few bytes at a time, and std::string's
 // append checked its capacity each time (about a tenth of add_page).

@@ -266,7 +266,8 @@ std::size_t render_site(const Content& content, const Derived& derived, const Th
                           indexer.finish_part_seconds()[i]);
             parts += part;
         }
-        std::fprintf(stderr, "gongkai: search index: finish parts (wall): %s\n", parts.c_str());
+        std::fprintf(stderr, "gongkai: search index: finish parts (wall): tokens ranked %.3f s, then %s\n",
+                     indexer.rank_seconds(), parts.c_str());
     }
 
     templates.report_misses(diagnostics);

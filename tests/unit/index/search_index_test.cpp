@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "index/search_index.h"
+#include "index/search_internal.h"
 #include "index/search_lookup.h"
 #include "index/search_shards.h"
 #include "index/search_tokenize.h"
@@ -342,6 +343,46 @@ TEST_CASE("the document tokens walked in two parts give the bytes of one walk", 
             CHECK(with(true, 2, shard_bytes, slice) == one);
         }
     }
+}
+
+TEST_CASE("tokens ranked on several threads give the bytes of one thread's ranking", "[index][search]") {
+    // Thousands of tokens, hundreds of them words of one first letter (w0
+    // … w299), which only their text orders.
+    std::vector<Page> pages = long_pages();
+    pages.insert(pages.end(), kMixed.begin(), kMixed.end());
+    const auto with = [&](unsigned threads, std::size_t share) {
+        SearchIndexOptions options;
+        options.finish_threads = threads;
+        options.rank_share_tokens = share;
+        options.title_suffix = " - 站点";
+        SearchIndexer indexer(options);
+        MemorySink sink;
+        for (const Page& p : pages) indexer.add_page(p.path, html(p), sink);
+        indexer.finish(sink);
+        return sink.files();
+    };
+    const auto one = with(1, 0);
+    CHECK(with(2, 0) == one);  // too few tokens to share: one thread ranks them
+    CHECK(with(2, 1) == one);
+    CHECK(with(3, 1) == one);
+    CHECK(with(2, 700) == one);
+    CHECK(find(one, "w29").size() >= 1);
+}
+
+TEST_CASE("a token's key comes back from its sort key", "[index][search]") {
+    const std::vector<std::string> words = {"budget", "2020"};
+    const std::uint64_t keys[] = {
+        'a', 0x4E2D, 0x20BB7, 0x10FFFF,                                   // characters
+        (0x4E2Dull << 21) | 0x6587, (0x20BB7ull << 21) | 'z', (0x10FFFFull << 21) | 0x10FFFF,  // bigrams
+        (0x4E2Dull << 42) | (0x6587ull << 21) | 0x20BB7, (0x10FFFFull << 42) | (0x10FFFFull << 21) | 0x10FFFF,
+        kWordBit | 0, kWordBit | 1,                                        // words
+    };
+    for (const std::uint64_t key : keys) {
+        INFO(key);
+        CHECK(key_from_sort_key(sort_key(key, words), [&] { return key; }) == key);
+    }
+    // A word's sort key says its first letter only: its key comes from elsewhere.
+    CHECK(key_from_sort_key(sort_key(kWordBit | 0, words), [] { return kWordBit | 7; }) == (kWordBit | 7));
 }
 
 TEST_CASE("shards and packs written on two threads are the same bytes as on one", "[index][search]") {
