@@ -465,8 +465,8 @@ void SearchIndexer::add_page(const std::string& path, std::string_view html, Out
             // its count is in the token already. Both were a cache miss in
             // the token list (tens of megabytes then) for every rare token;
             // reading a 9,000 department-year site with a large vocabulary
-            // took a twentieth less CPU (bench/README.md, "The intern memo
-            // and rare tokens").
+            // took about 5% less CPU (bench/README.md, "Rare tokens and the
+            // ranking").
             if (memo_key == kNoKey || id >= known) continue;
             MemoSlot& slot = memo[memo_index(memo_key, bits)];
             if (slot.key != 0 && slot.pages != 0) tokens_[slot.id].docs += slot.pages;
