@@ -30,6 +30,16 @@ std::string html(const Page& p) {
     return "<html><head><title>" + p.title + " - 站点</title></head><body><main>" + p.main + "</main></body></html>";
 }
 
+// The index of `pages`, built with `options` (their titles' suffix set).
+std::map<std::string, std::string> index_files(const std::vector<Page>& pages, SearchIndexOptions options) {
+    options.title_suffix = " - 站点";
+    SearchIndexer indexer(options);
+    MemorySink sink;
+    for (const Page& p : pages) indexer.add_page(p.path, html(p), sink);
+    indexer.finish(sink);
+    return sink.files();
+}
+
 std::map<std::string, std::string> build(const std::vector<Page>& pages, std::size_t shard_bytes = 0,
                                          bool spill = true, const std::string& spill_dir = "",
                                          unsigned finish_threads = 0, std::size_t pack_docs = 4096,
@@ -43,15 +53,10 @@ std::map<std::string, std::string> build(const std::vector<Page>& pages, std::si
     options.finish_threads = finish_threads;
     options.spill = spill;
     options.spill_dir = spill_dir;
-    options.title_suffix = " - 站点";
     options.doc_shard_bytes = shard_bytes;
     options.position_shard_bytes = shard_bytes;
     options.pages["departments/union/2020/index.html"] = {"union", "区总工会", 2020, "2020年部门预算"};
-    SearchIndexer indexer(options);
-    MemorySink sink;
-    for (const Page& p : pages) indexer.add_page(p.path, html(p), sink);
-    indexer.finish(sink);
-    return sink.files();
+    return index_files(pages, options);
 }
 
 // Page paths by document id, from the document blocks (docs/<n>.json: an
@@ -354,12 +359,7 @@ TEST_CASE("tokens ranked on several threads give the bytes of one thread's ranki
         SearchIndexOptions options;
         options.finish_threads = threads;
         options.rank_share_tokens = share;
-        options.title_suffix = " - 站点";
-        SearchIndexer indexer(options);
-        MemorySink sink;
-        for (const Page& p : pages) indexer.add_page(p.path, html(p), sink);
-        indexer.finish(sink);
-        return sink.files();
+        return index_files(pages, options);
     };
     const auto one = with(1, 0);
     CHECK(with(2, 0) == one);  // too few tokens to share: one thread ranks them
