@@ -183,7 +183,7 @@ public:
         "position shards", "document shards (lower part)", "document shards (upper part)", "packs",
         "document blocks and facets"};
     const std::array<double, kFinishParts>& finish_part_seconds() const { return part_seconds_; }
-    // The wall time of ranking the tokens, on one thread before the parts.
+    // The wall time of ranking the tokens, before the parts start.
     double rank_seconds() const { return rank_seconds_; }
 
 private:
