@@ -44,7 +44,7 @@ struct SearchIndexOptions {
     // a client shows are in one or two packs (one request each); cut by
     // count, not size, so that an edit rewrites only its own pack.
     std::size_t pack_docs = 4096;
-    // Postings finish() gathers at a time (0: 2^21, about 16 MB of them); the
+    // Postings finish() gathers at a time (0: 2^18, 3 MB of them); the
     // output is the same whatever it is (tests make it small).
     std::size_t slice_postings = 0;
     // Tokens in a slice above which its postings are gathered page by page
