@@ -231,62 +231,79 @@ void SearchIndexer::finish(OutputSink& sink) {
         return [&shards](std::string_view key, std::string_view record) { shards.add(key, record); };
     };
     FileDigest block_digest;
-    // Five independent parts on two threads (at 9,000 department-years: the
-    // position shards 0.6–0.9 s, the document shards 0.7–0.8 s in all, the
-    // packs 0.4 s on ext4). The packs stay one part, one pack after the
-    // other: each is a string of tens of megabytes, and two at once raised
-    // the build's peak memory by 35 MB for 0.1 s less.
-    const std::function<void()> parts[kFinishParts] = {
-        [&] {
-            if (plan) return write_updated_part(*plan, true, position_shards);
-            write_part(ranks.by_rank, ranks.rank, ranks.first_trigram, n_tokens, true,
-                       [](const PageRecord& r) { return std::pair{r.doc_size, r.size}; }, add_to(position_shards));
-            position_shards.finish();
-        },
-        [&] {
-            if (plan) return write_updated_part(*plan, false, doc_shards);
-            write_part(ranks.by_rank, ranks.rank, 0, split.rank, false,
-                       [&](const PageRecord& r) {
-                           const std::uint64_t end = split.at < kDocSplitCount ? r.doc_splits[split.at] : r.doc_size;
-                           return std::pair<std::uint64_t, std::uint64_t>{0, end};
-                       },
-                       add_to(doc_shards));
-            doc_part_done();
-        },
-        [&] {
-            if (plan) return;
-            if (upper_records)
-                write_part(ranks.by_rank, ranks.rank, split.rank, ranks.first_trigram, false,
-                           [&](const PageRecord& r) {
-                               return std::pair<std::uint64_t, std::uint64_t>{r.doc_splits[split.at], r.doc_size};
-                           },
-                           [&](std::string_view key, std::string_view record) { upper_records->add(key, record); });
-            doc_part_done();
-        },
-        [&] {
-            for (std::size_t k = 0; k < pack_count(); ++k) write_pack(k, facts, sink, text_digest);
-            write_pack_sizes(facts, sink, text_digest);
-        },
-        [&] {
-            write_documents(facts, sink, block_digest);
-            write_facets(sink, block_digest);
-        },
+    // Independent parts on two threads (at 9,000 department-years: the
+    // position shards 0.35-0.4 s, the document shards 0.35-0.45 s in all,
+    // the packs 0.15 s on tmpfs and 0.35-0.5 s on ext4, where the kernel
+    // holds their writes back once the site is dirty). Each pack is a part
+    // of its own: one after the other on the thread that took the lower
+    // document part, they ended the index on ext4 0.1-0.2 s after the
+    // other thread (bench/README.md, "The packs one at a time"). Two packs
+    // written at once hold two strings of tens of megabytes: 3-12 MB more
+    // at the peak, which is not at the end of a plain build.
+    const std::size_t packs = pack_count();
+    std::vector<FileDigest> pack_digests(packs);
+    enum Part : std::size_t { kPositions, kLower, kUpper, kPacks, kBlocks };
+    const auto positions = [&] {
+        if (plan) return write_updated_part(*plan, true, position_shards);
+        write_part(ranks.by_rank, ranks.rank, ranks.first_trigram, n_tokens, true,
+                   [](const PageRecord& r) { return std::pair{r.doc_size, r.size}; }, add_to(position_shards));
+        position_shards.finish();
     };
-    // Handed out in this order: the position shards on one thread, the
-    // lower document part then the packs on the other, the upper document
-    // part to whichever is free first. When the previous index is updated
-    // in place the packs go first: the pack the edit rewrote (tens of
-    // megabytes) is the longest part, the shards take a few changed
-    // records each.
-    static constexpr std::size_t kWalkOrder[kFinishParts] = {0, 1, 3, 2, 4};
-    static constexpr std::size_t kUpdateOrder[kFinishParts] = {3, 0, 1, 4, 2};
-    const std::size_t* const order = plan ? kUpdateOrder : kWalkOrder;
-    parallel_for(std::size(parts), threads, [&](std::size_t k) {
-        const std::size_t i = order[k];
+    const auto lower = [&] {
+        if (plan) return write_updated_part(*plan, false, doc_shards);
+        write_part(ranks.by_rank, ranks.rank, 0, split.rank, false,
+                   [&](const PageRecord& r) {
+                       const std::uint64_t end = split.at < kDocSplitCount ? r.doc_splits[split.at] : r.doc_size;
+                       return std::pair<std::uint64_t, std::uint64_t>{0, end};
+                   },
+                   add_to(doc_shards));
+        doc_part_done();
+    };
+    const auto upper = [&] {
+        if (plan) return;
+        if (upper_records)
+            write_part(ranks.by_rank, ranks.rank, split.rank, ranks.first_trigram, false,
+                       [&](const PageRecord& r) {
+                           return std::pair<std::uint64_t, std::uint64_t>{r.doc_splits[split.at], r.doc_size};
+                       },
+                       [&](std::string_view key, std::string_view record) { upper_records->add(key, record); });
+        doc_part_done();
+    };
+    const auto pack = [&](std::size_t k) { return [&, k] { write_pack(k, facts, sink, pack_digests[k]); }; };
+    const auto blocks = [&] {
+        write_pack_sizes(facts, sink, text_digest);
+        write_documents(facts, sink, block_digest);
+        write_facets(sink, block_digest);
+    };
+    // Handed out in this order as threads come free: the position shards
+    // on one thread, the lower document part then the first pack on the
+    // other, the upper document part to whichever is free first, then the
+    // other packs. When the previous index is updated in place the packs go
+    // first: the pack the edit rewrote (tens of megabytes) is the longest
+    // part, the shards take a few changed records each.
+    std::vector<std::pair<Part, std::function<void()>>> parts;
+    if (plan) {
+        for (std::size_t k = 0; k < packs; ++k) parts.emplace_back(kPacks, pack(k));
+        parts.emplace_back(kPositions, positions);
+        parts.emplace_back(kLower, lower);
+        parts.emplace_back(kBlocks, blocks);
+    } else {
+        parts.emplace_back(kPositions, positions);
+        parts.emplace_back(kLower, lower);
+        if (packs > 0) parts.emplace_back(kPacks, pack(0));
+        parts.emplace_back(kUpper, upper);
+        for (std::size_t k = 1; k < packs; ++k) parts.emplace_back(kPacks, pack(k));
+        parts.emplace_back(kBlocks, blocks);
+    }
+    std::array<std::atomic<std::uint64_t>, kFinishParts> part_ns{};
+    parallel_for(parts.size(), threads, [&](std::size_t i) {
         const auto part_start = std::chrono::steady_clock::now();
-        parts[i]();
-        part_seconds_[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - part_start).count();
+        parts[i].second();
+        part_ns[parts[i].first] += static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - part_start).count());
     });
+    for (std::size_t i = 0; i < kFinishParts; ++i) part_seconds_[i] = static_cast<double>(part_ns[i]) * 1e-9;
+    for (const FileDigest& d : pack_digests) text_digest.add(d);
     digest_.add(doc_digest);
     digest_.add(position_digest);
     digest_.add(text_digest);
