@@ -177,7 +177,7 @@ public:
     // runs then; for GONGKAI_TIMINGS).
     double seconds_finishing() const { return static_cast<double>(nanoseconds_finishing_) / 1e9; }
     // The wall time of each of finish()'s parts, in kFinishPartNames' order
-    // (for GONGKAI_TIMINGS).
+    // (for GONGKAI_TIMINGS); the packs', each pack's summed.
     static constexpr std::size_t kFinishParts = 5;
     static constexpr const char* kFinishPartNames[kFinishParts] = {
         "position shards", "document shards (lower part)", "document shards (upper part)", "packs",
