@@ -242,7 +242,7 @@ void SearchIndexer::finish(OutputSink& sink) {
     // at the peak, which is not at the end of a plain build.
     const std::size_t packs = pack_count();
     std::vector<FileDigest> pack_digests(packs);
-    enum Part : std::size_t { kPositions, kLower, kUpper, kPacks, kBlocks };
+    enum Part : std::size_t { kPositions, kLower, kUpper, kPacks, kBlocks };  // kFinishPartNames' order
     const auto positions = [&] {
         if (plan) return write_updated_part(*plan, true, position_shards);
         write_part(ranks.by_rank, ranks.rank, ranks.first_trigram, n_tokens, true,
@@ -259,8 +259,7 @@ void SearchIndexer::finish(OutputSink& sink) {
                    add_to(doc_shards));
         doc_part_done();
     };
-    const auto upper = [&] {
-        if (plan) return;
+    const auto upper = [&] {  // (not a part when the index is updated in place)
         if (upper_records)
             write_part(ranks.by_rank, ranks.rank, split.rank, ranks.first_trigram, false,
                        [&](const PageRecord& r) {
