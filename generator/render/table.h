@@ -34,6 +34,15 @@ struct Table {
     std::vector<Row> body;
     std::string empty_note;    // shown instead of the body when it has no rows
     std::string note_html;     // optional note under the table
+    // One of the standard disclosure tables (部门预算公开表), which restate
+    // the disclosure's figures in the statutory layout: the theme may treat
+    // them apart (the default theme leaves their column headings and
+    // figures out of search, docs/search-format.md).
+    bool standard = false;
+    // Every row restates rows shown elsewhere on the page (another standard
+    // table, a section's table): the default theme leaves them out of
+    // search too.
+    bool restated_rows = false;
 };
 
 Cell text_cell(const std::string& text, bool header = false);
@@ -42,12 +51,14 @@ Cell number_cell(std::string html);
 
 // The table as template data for partials/table.mustache: id, caption,
 // has_unit and unit, has_head, head and body (lists of rows), empty and
-// empty_note, has_note and note_html. A row has cells_html, its cells
+// empty_note, has_note and note_html, standard_table and restated_rows. A
+// row has cells_html, its cells
 // rendered one after another by cells/head.mustache (head rows) or
 // cells/body.mustache (body rows), and total (true for a total row; the
 // table says false for the others). A cell template sees cell_html,
-// numeric, has_colspan and colspan, has_rowspan and rowspan, and scope
-// ("col", "colgroup": head cells) or header and level (body cells), plus
+// numeric, has_colspan and colspan, has_rowspan and rowspan, standard_table
+// and restated_rows (its table's), and scope ("col", "colgroup": head cells) or header and
+// level (body cells), plus
 // the labels and site values, but nothing of the table or page around it
 // (TemplateSet::Slotted: it is rendered once per shape of cell).
 mu::data table_data(const TemplateSet& templates, const mu::data& globals, const Table& table);

@@ -151,3 +151,39 @@ TEST_CASE("table cells come from the theme's cell templates", "[render][template
           "[<th l=\"1\">人员经费</th><td n>2,734.69</td><td n c=\"3\">1.00</td>]"
           "[T<td>合计</td><td n>3,173.48</td><td>a&lt;b</td>]");
 }
+
+// A cell shape's fragment outlives its table (TemplateSet keeps it for the
+// thread): a standard table's numeric cell must not be given the fragment
+// a plain table's cell of the same shape made, or the theme's
+// standard_table test (search skips those figures) is lost.
+TEST_CASE("a standard table's cells and rows see standard_table and restated_rows", "[render][templates]") {
+    Diagnostics diagnostics;
+    Theme theme;
+    theme.templates["cells/head"] = ThemeFile{"<th>{{{cell_html}}}</th>", "head"};
+    theme.templates["cells/body"] = ThemeFile{
+        "<td{{#numeric}}{{#standard_table}}{{^restated_rows}} skip{{/restated_rows}}{{/standard_table}}{{/numeric}}>"
+        "{{{cell_html}}}</td>",
+        "body"};
+    theme.templates["table"] = ThemeFile{
+        "<thead{{#standard_table}} s{{/standard_table}}>{{#head}}{{{cells_html}}}{{/head}}</thead>"
+        "<tbody{{#restated_rows}} r{{/restated_rows}}>{{#body}}{{{cells_html}}}{{/body}}</tbody>",
+        "table"};
+    const TemplateSet templates(theme, diagnostics);
+    REQUIRE(!diagnostics.has_errors());
+    const auto make = [](bool standard, bool restated) {
+        Table table;
+        table.head.push_back(Row{{text_cell("项目", true)}, false});
+        table.body.push_back(Row{{text_cell("行政运行"), number_cell("236.28")}, false});
+        table.standard = standard;
+        table.restated_rows = restated;
+        return table;
+    };
+    const mu::data globals;
+    const auto render = [&](const Table& table) { return templates.render("table", table_data(templates, globals, table), globals); };
+    CHECK(render(make(false, false)) == "<thead><th>项目</th></thead><tbody><td>行政运行</td><td>236.28</td></tbody>");
+    CHECK(render(make(true, false)) ==
+          "<thead s><th>项目</th></thead><tbody><td>行政运行</td><td skip>236.28</td></tbody>");
+    CHECK(render(make(true, true)) ==
+          "<thead s><th>项目</th></thead><tbody r><td>行政运行</td><td>236.28</td></tbody>");
+    CHECK(render(make(false, false)) == "<thead><th>项目</th></thead><tbody><td>行政运行</td><td>236.28</td></tbody>");
+}
