@@ -30,6 +30,13 @@ Table make(DisclosureContext& c, int number) {
     t.unit = unit_caption(c.env);
     t.empty_note = c.env.label("table.not_published_note");
     t.standard = true;
+    // Two tables list the department's classification rows in full: table 3
+    // every 功能分类 row, table 6 every 经济分类 row of the basic
+    // expenditure. The others restate rows found there or in the sections
+    // above: the income sources (1, 4: the overview; 2 has them as
+    // columns), 功能分类 rows or their 类 (1, 2, 4, 5, 8, 9: all from
+    // by_function, as table 3), the “三公” row (7: its section's table).
+    t.restated_rows = number != 3 && number != 6;
     return t;
 }
 
@@ -369,13 +376,6 @@ std::vector<Table> standard_tables(DisclosureContext& c) {
     tables.push_back(table_7(c));
     tables.push_back(fund_table(c, 8, Fund::government_fund, Fig::government_fund));
     tables.push_back(fund_table(c, 9, Fund::state_capital, Fig::state_capital));
-    // Two tables list the department's classification rows in full: table 3
-    // every 功能分类 row, table 6 every 经济分类 row of the basic
-    // expenditure. The others restate rows found there or in the sections
-    // above: the income sources (1, 4: the overview; 2 has them as
-    // columns), 功能分类 rows or their 类 (1, 2, 4, 5, 8, 9: all from
-    // by_function, as table 3), the “三公” row (7: its section's table).
-    for (Table& t : tables) t.restated_rows = t.id != "table-3" && t.id != "table-6";
     return tables;
 }
 

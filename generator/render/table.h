@@ -52,15 +52,15 @@ Cell number_cell(std::string html);
 // The table as template data for partials/table.mustache: id, caption,
 // has_unit and unit, has_head, head and body (lists of rows), empty and
 // empty_note, has_note and note_html, standard_table and restated_rows. A
-// row has cells_html, its cells
-// rendered one after another by cells/head.mustache (head rows) or
-// cells/body.mustache (body rows), and total (true for a total row; the
-// table says false for the others). A cell template sees cell_html,
-// numeric, has_colspan and colspan, has_rowspan and rowspan, standard_table
-// and restated_rows (its table's), and scope ("col", "colgroup": head cells) or header and
-// level (body cells), plus
-// the labels and site values, but nothing of the table or page around it
-// (TemplateSet::Slotted: it is rendered once per shape of cell).
+// row has cells_html, its cells rendered one after another by
+// cells/head.mustache (head rows) or cells/body.mustache (body rows), and
+// total (true for a total row; the table says false for the others). A
+// cell template sees cell_html, numeric, has_colspan and colspan,
+// has_rowspan and rowspan, its table's standard_table and restated_rows,
+// and scope ("col", "colgroup": head cells) or header and level (body
+// cells), plus the labels and site values, but nothing else of the table
+// or page around it (TemplateSet::Slotted: it is rendered once per shape
+// of cell).
 mu::data table_data(const TemplateSet& templates, const mu::data& globals, const Table& table);
 
 }  // namespace gk
