@@ -30,6 +30,22 @@ struct OneCell {
     mu::data globals;
 };
 
+// A theme of a table partial and its two cell templates.
+struct TableTheme {
+    TableTheme(const std::string& head, const std::string& body, const std::string& table)
+        : theme(table_theme(head, body, table)), templates(theme, diagnostics) {}
+    static Theme table_theme(const std::string& head, const std::string& body, const std::string& table) {
+        Theme t;
+        t.templates["cells/head"] = ThemeFile{head, "head"};
+        t.templates["cells/body"] = ThemeFile{body, "body"};
+        t.templates["table"] = ThemeFile{table, "table"};
+        return t;
+    }
+    Diagnostics diagnostics;
+    Theme theme;
+    TemplateSet templates;
+};
+
 mu::data cell_data(bool numeric) {
     mu::data d;
     set_moved(d, "numeric", numeric);
@@ -123,17 +139,13 @@ TEST_CASE("a slotted template that asks for a missing name or is missing is repo
 }
 
 TEST_CASE("table cells come from the theme's cell templates", "[render][templates]") {
-    Diagnostics diagnostics;
-    Theme theme;
-    theme.templates["cells/head"] = ThemeFile{"<th s=\"{{scope}}\">{{{cell_html}}}</th>\n", "head"};
-    theme.templates["cells/body"] = ThemeFile{
+    const TableTheme theme(
+        "<th s=\"{{scope}}\">{{{cell_html}}}</th>\n",
         "{{#header}}<th l=\"{{level}}\">{{{cell_html}}}</th>{{/header}}{{^header}}<td{{#numeric}} n{{/numeric}}"
         "{{#has_colspan}} c=\"{{colspan}}\"{{/has_colspan}}>{{{cell_html}}}</td>{{/header}}\n",
-        "body"};
-    theme.templates["table"] = ThemeFile{
-        "{{#head}}[{{{cells_html}}}]{{/head}}{{#body}}[{{#total}}T{{/total}}{{{cells_html}}}]{{/body}}", "table"};
-    const TemplateSet templates(theme, diagnostics);
-    REQUIRE(!diagnostics.has_errors());
+        "{{#head}}[{{{cells_html}}}]{{/head}}{{#body}}[{{#total}}T{{/total}}{{{cells_html}}}]{{/body}}");
+    const TemplateSet& templates = theme.templates;
+    REQUIRE(!theme.diagnostics.has_errors());
     Table table;
     Cell wide = text_cell("年度", true);
     wide.colspan = 2;
@@ -157,19 +169,14 @@ TEST_CASE("table cells come from the theme's cell templates", "[render][template
 // a plain table's cell of the same shape made, or the theme's
 // standard_table test (search skips those figures) is lost.
 TEST_CASE("a standard table's cells and rows see standard_table and restated_rows", "[render][templates]") {
-    Diagnostics diagnostics;
-    Theme theme;
-    theme.templates["cells/head"] = ThemeFile{"<th>{{{cell_html}}}</th>", "head"};
-    theme.templates["cells/body"] = ThemeFile{
+    const TableTheme theme(
+        "<th>{{{cell_html}}}</th>",
         "<td{{#numeric}}{{#standard_table}}{{^restated_rows}} skip{{/restated_rows}}{{/standard_table}}{{/numeric}}>"
         "{{{cell_html}}}</td>",
-        "body"};
-    theme.templates["table"] = ThemeFile{
         "<thead{{#standard_table}} s{{/standard_table}}>{{#head}}{{{cells_html}}}{{/head}}</thead>"
-        "<tbody{{#restated_rows}} r{{/restated_rows}}>{{#body}}{{{cells_html}}}{{/body}}</tbody>",
-        "table"};
-    const TemplateSet templates(theme, diagnostics);
-    REQUIRE(!diagnostics.has_errors());
+        "<tbody{{#restated_rows}} r{{/restated_rows}}>{{#body}}{{{cells_html}}}{{/body}}</tbody>");
+    const TemplateSet& templates = theme.templates;
+    REQUIRE(!theme.diagnostics.has_errors());
     const auto make = [](bool standard, bool restated) {
         Table table;
         table.head.push_back(Row{{text_cell("项目", true)}, false});
