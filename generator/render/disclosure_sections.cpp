@@ -126,6 +126,9 @@ mu::data overview_section(DisclosureContext& c) {
     set_moved(expenditure, "personnel", env.numbers.amount(c.value(Fig::personnel)));
     set_moved(expenditure, "public", env.numbers.amount(c.value(Fig::public_)));
     set_moved(s, "has_expenditure", c.value(Fig::expenditure_total).has_value());
+    // The section's too: whether the sentence states the basic table's parts
+    // (the default theme leaves that table out of search only then).
+    set_moved(s, "has_basic_detail", basic_detail);
     set_moved(s, "expenditure_sentence_html",
           c.value(Fig::expenditure_total) ? env.labels.sentence("disclosure.expenditure_sentence", expenditure) : "");
 

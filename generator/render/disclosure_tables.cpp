@@ -31,11 +31,15 @@ Table make(DisclosureContext& c, int number) {
     t.empty_note = c.env.label("table.not_published_note");
     t.standard = true;
     // Two tables list the department's classification rows in full: table 3
-    // every 功能分类 row, table 6 every 经济分类 row of the basic
-    // expenditure. The others restate rows found there or in the sections
-    // above: the income sources (1, 4: the overview; 2 has them as
-    // columns), 功能分类 rows or their 类 (1, 2, 4, 5, 8, 9: all from
-    // by_function, as table 3), the “三公” row (7: its section's table).
+    // every 功能分类 row of every fund, table 6 every 经济分类 row of the
+    // basic expenditure. The other tables' rows are those 功能分类 rows
+    // again by fund (5, 8, 9) or their 类 (1, 4); the income sources, which
+    // the overview's sentence states (1, 4; table 2 has one 合计 row); table
+    // 1's statutory totals (本年收入合计, 收入总计, 结转下年, 支出总计:
+    // every disclosure's table 1 has them, so as search terms they would
+    // tell no page from another); and the “三公” rows (7: this year's are
+    // its section's sentence). A fund's own name for a code that table 3
+    // shows under another fund's name is the one thing lost.
     t.restated_rows = number != 3 && number != 6;
     return t;
 }

@@ -1,8 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -146,27 +144,4 @@ TEST_CASE("a tag seen before gives the text, spans and fields of one parsed anew
             CHECK(remembered.spans[s].field == parsed.spans[s].field);
         }
     }
-}
-
-// The default theme's disclosure page (the golden copy of the demo's sample
-// department): search reads each figure where the page states it — the
-// sentences — and of the tables that restate them only the captions
-// (docs/search-format.md, "What a disclosure page gives search").
-TEST_CASE("the default theme's disclosure gives search its sentences and not the tables that restate them",
-          "[index][html]") {
-    const std::string file = std::string(GONGKAI_SOURCE_DIR) +
-                             "/tests/golden/expected/departments/qiaoxi-federation-of-trade-unions/2020/index.html";
-    std::ifstream in(file, std::ios::binary);
-    REQUIRE(in);
-    const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    REQUIRE(html.find("<td class=\"num\">36.27</td>") != std::string::npos);  // the page shows the tables
-    const PageText page = extract_page_text(html, "");
-    const auto has = [&](const char* s) { return page.text.find(s) != std::string::npos; };
-    CHECK(has("预算收入36.27万元"));  // the income sentence
-    CHECK(has("表1 部门收支总表"));    // a standard table's caption
-    CHECK(has("表3 部门支出总表"));
-    CHECK_FALSE(has("收入总计"));      // a row of table 1 alone
-    CHECK_FALSE(has("收入构成"));      // the overview's table, caption and all
-    CHECK_FALSE(has("增减幅度"));      // the change table's column heading
-    CHECK_FALSE(has("36.27 36.27"));   // figures side by side: a table row
 }
