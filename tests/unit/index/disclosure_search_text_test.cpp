@@ -6,11 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 
+#include "incremental/file_stamp.h"
 #include "index/html_text.h"
 #include "pipeline.h"
 #include "unit/support/content_tree.h"
@@ -18,12 +18,6 @@
 using namespace gk;
 
 namespace {
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    REQUIRE(in);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 // The page's search text, and whether the page itself shows `s`.
 struct Disclosure {
@@ -34,8 +28,10 @@ struct Disclosure {
 };
 
 Disclosure disclosure(const std::filesystem::path& file) {
+    const std::optional<std::string> html = read_whole_file(file.string());
+    REQUIRE(html);
     Disclosure d;
-    d.html = read_file(file);
+    d.html = *html;
     d.text = extract_page_text(d.html, "").text;
     return d;
 }
